@@ -1,0 +1,2 @@
+/** Probity bench module (see docs/ARCHITECTURE.md). */
+package org.probity.bench;

@@ -1,0 +1,2 @@
+/** Probity examples module (see docs/ARCHITECTURE.md). */
+package org.probity.examples;

@@ -1,0 +1,2 @@
+/** Probity inference module (see docs/ARCHITECTURE.md). */
+package org.probity.inference;

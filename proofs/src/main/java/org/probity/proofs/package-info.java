@@ -1,0 +1,2 @@
+/** Probity proofs module (see docs/ARCHITECTURE.md). */
+package org.probity.proofs;

@@ -1,0 +1,2 @@
+/** Probity vi module (see docs/ARCHITECTURE.md). */
+package org.probity.vi;
