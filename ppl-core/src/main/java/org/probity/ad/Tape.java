@@ -1,0 +1,115 @@
+package org.probity.ad;
+
+import java.util.Arrays;
+
+/**
+ * A reverse-mode automatic-differentiation tape (Wengert list): each node records its value's
+ * local partial derivatives with respect to earlier nodes, and {@link #gradient} sweeps the list
+ * backwards accumulating adjoints.
+ *
+ * <p>A tape belongs to one gradient computation and one thread; {@link Grad#grad} makes a fresh
+ * one per call. Nodes are stored in flat arrays (parent indices and partials), so a vectorised
+ * operation with ten thousand inputs is one node with ten thousand parents, not a deep chain.
+ */
+public final class Tape {
+  private int size;
+  private int[] start = new int[64];       // start[i] .. start[i+1] index into parents/partials
+  private int[] parents = new int[128];
+  private double[] partials = new double[128];
+  private int edges;
+
+  /** Creates an empty tape. */
+  public Tape() {
+    start[0] = 0;
+  }
+
+  /** Number of nodes recorded so far. */
+  public int size() {
+    return size;
+  }
+
+  /** Creates an independent variable (a leaf) with the given value. */
+  public Real variable(double value) {
+    return new Real(value, this, push0());
+  }
+
+  private int push0() {
+    ensureNodes();
+    int id = size++;
+    start[size] = edges;
+    return id;
+  }
+
+  private void ensureNodes() {
+    if (size + 2 >= start.length) {
+      start = Arrays.copyOf(start, start.length * 2);
+    }
+  }
+
+  private void ensureEdges(int extra) {
+    if (edges + extra > parents.length) {
+      int cap = Math.max(parents.length * 2, edges + extra);
+      parents = Arrays.copyOf(parents, cap);
+      partials = Arrays.copyOf(partials, cap);
+    }
+  }
+
+  int push1(int p, double d) {
+    ensureNodes();
+    ensureEdges(1);
+    parents[edges] = p;
+    partials[edges++] = d;
+    int id = size++;
+    start[size] = edges;
+    return id;
+  }
+
+  int push2(int p, double dp, int q, double dq) {
+    ensureNodes();
+    ensureEdges(2);
+    parents[edges] = p;
+    partials[edges++] = dp;
+    parents[edges] = q;
+    partials[edges++] = dq;
+    int id = size++;
+    start[size] = edges;
+    return id;
+  }
+
+  /** Records a node with many parents; the arrays are copied. Parents of index -1 are skipped. */
+  int pushN(int[] ps, double[] ds, int n) {
+    ensureNodes();
+    ensureEdges(n);
+    for (int i = 0; i < n; i++) {
+      if (ps[i] >= 0) {
+        parents[edges] = ps[i];
+        partials[edges++] = ds[i];
+      }
+    }
+    int id = size++;
+    start[size] = edges;
+    return id;
+  }
+
+  /**
+   * Adjoints of every node with respect to the output node: entry {@code i} is
+   * d output / d node i.
+   */
+  public double[] gradient(Real output) {
+    double[] adj = new double[size];
+    if (output.tape() != this) {
+      return adj;
+    }
+    adj[output.index()] = 1.0;
+    for (int i = output.index(); i >= 0; i--) {
+      double a = adj[i];
+      if (a == 0.0) {
+        continue;
+      }
+      for (int e = start[i]; e < start[i + 1]; e++) {
+        adj[parents[e]] += a * partials[e];
+      }
+    }
+    return adj;
+  }
+}

@@ -1,0 +1,21 @@
+package org.probity.core;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * An independent product: the {@code parts} share no randomness and no state, so the Sampler may
+ * run them in parallel (part {@code i} on a generator split from (seed, i)) and the Enumerator
+ * enumerates their product. Particles, chains and plates are this node. The parts' log weights
+ * add; {@code k} receives their results in order.
+ *
+ * <p>Anonymous sites inside part {@code i} are addressed under {@code #n[i]}, where {@code #n} is
+ * this node's own positional name.
+ */
+public record Independent<X, A>(List<? extends Prob<X>> parts, Function<? super List<X>, ? extends Prob<A>> k)
+    implements Prob<A> {
+  /** Copies the parts. */
+  public Independent {
+    parts = List.copyOf(parts);
+  }
+}

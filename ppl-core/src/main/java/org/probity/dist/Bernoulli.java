@@ -1,0 +1,88 @@
+package org.probity.dist;
+
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.ad.Real;
+
+/** The Bernoulli distribution over {@code true}/{@code false} with success probability p. */
+public final class Bernoulli implements Distribution<Boolean>, Univariate {
+  private static final List<Boolean> SUPPORT = List.of(false, true);
+  private final Real p;
+  private final double logP;
+  private final double log1mP;
+
+  private Bernoulli(Real p) {
+    DistributionException.probability("Bernoulli", "p", p.value());
+    this.p = p;
+    this.logP = Math.log(p.value());
+    this.log1mP = Math.log1p(-p.value());
+  }
+
+  /** Bernoulli(p). */
+  public static Bernoulli of(double p) {
+    return new Bernoulli(Real.of(p));
+  }
+
+  /** Bernoulli(p) with a differentiable probability. */
+  public static Bernoulli of(Real p) {
+    return new Bernoulli(p);
+  }
+
+  /** The success probability. */
+  public Real p() {
+    return p;
+  }
+
+  @Override
+  public Boolean sample(UniformRandomProvider rng) {
+    return rng.nextDouble() < p.value();
+  }
+
+  @Override
+  public Real logProb(Boolean b) {
+    if (!p.isVariable()) {
+      return Real.of(b ? logP : log1mP);
+    }
+    return b ? p.log() : p.rminus(1.0).log();
+  }
+
+  @Override
+  public double logDensity(Boolean b) {
+    return b ? logP : log1mP;
+  }
+
+  @Override
+  public boolean hasFiniteSupport() {
+    return true;
+  }
+
+  @Override
+  public List<Boolean> enumerateSupport() {
+    return SUPPORT;
+  }
+
+  @Override
+  public double mean() {
+    return p.value();
+  }
+
+  @Override
+  public double variance() {
+    return p.value() * (1 - p.value());
+  }
+
+  @Override
+  public double supportLowerBound() {
+    return 0;
+  }
+
+  @Override
+  public double supportUpperBound() {
+    return 1;
+  }
+
+  @Override
+  public String toString() {
+    return "Bernoulli(" + p + ")";
+  }
+}

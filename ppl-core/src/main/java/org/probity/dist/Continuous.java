@@ -1,0 +1,46 @@
+package org.probity.dist;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.ad.Real;
+import org.probity.ad.Reals;
+
+/**
+ * A distribution over the reals (or an interval of them) with a density. Samples are
+ * {@link Real}s so they can carry gradients when a program is replayed on a tape.
+ */
+public interface Continuous extends Distribution<Real>, Univariate {
+  /** Draws one value as a double. */
+  double sampleDouble(UniformRandomProvider rng);
+
+  @Override
+  default Real sample(UniformRandomProvider rng) {
+    return Real.of(sampleDouble(rng));
+  }
+
+  /** Log density at a double. */
+  default double logDensity(double x) {
+    return logProb(Real.of(x)).value();
+  }
+
+  @Override
+  default double logDensity(Real x) {
+    return logDensity(x.value());
+  }
+
+  /**
+   * Sum of the log densities of independent observations, as one differentiable value. The
+   * default adds node by node; distributions on the hot path override it with a single node.
+   */
+  default Real logProbSum(double[] xs) {
+    Real[] terms = new Real[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      terms[i] = logProb(Real.of(xs[i]));
+    }
+    return Reals.sum(terms);
+  }
+
+  /** The distribution of {@code n} independent draws, over {@code double[]} (a plate). */
+  default Iid iid(int n) {
+    return new Iid(this, n);
+  }
+}

@@ -1,0 +1,41 @@
+package org.probity.dist;
+
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.ad.Real;
+
+/**
+ * A probability distribution over values of type {@code X}: it can be sampled, scored, and, when
+ * its support is finite, enumerated. Distributions are immutable values built once (for example
+ * {@code Normal.of(0, 1)}) with their normalising constants precomputed.
+ *
+ * <p>The log density is written once, over {@link Real}, so the same code gives plain doubles
+ * when parameters and value are constants and gradients when they are tape nodes.
+ */
+public interface Distribution<X> {
+  /** Draws one value. */
+  X sample(UniformRandomProvider rng);
+
+  /** Log density (continuous) or log mass (discrete) of {@code x}, over reals (differentiable). */
+  Real logProb(X x);
+
+  /** Log density or log mass of {@code x} as a double; the hot path, which may be overridden. */
+  default double logDensity(X x) {
+    return logProb(x).value();
+  }
+
+  /** Whether the support is finite, so {@link #enumerateSupport()} may be called. */
+  default boolean hasFiniteSupport() {
+    return false;
+  }
+
+  /** The finite support, in a fixed order. Throws when the support is not finite. */
+  default List<X> enumerateSupport() {
+    throw new UnsupportedOperationException(name() + " has no finite support to enumerate");
+  }
+
+  /** A short name with parameters, e.g. {@code Normal(0.0, 1.0)}, used in error messages. */
+  default String name() {
+    return toString();
+  }
+}

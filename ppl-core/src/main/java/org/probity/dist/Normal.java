@@ -1,0 +1,106 @@
+package org.probity.dist;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.probity.ad.Real;
+import org.probity.ad.Reals;
+
+/** The normal (Gaussian) distribution N(mu, sigma^2), parameterised by mean and standard deviation. */
+public final class Normal implements Continuous {
+  static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+  private final Real mu;
+  private final Real sigma;
+  private final Real logSigma;
+
+  private Normal(Real mu, Real sigma) {
+    DistributionException.finite("Normal", "mu", mu.value());
+    DistributionException.positive("Normal", "sigma", sigma.value());
+    this.mu = mu;
+    this.sigma = sigma;
+    this.logSigma = sigma.log();
+  }
+
+  /** N(mu, sigma^2). */
+  public static Normal of(double mu, double sigma) {
+    return new Normal(Real.of(mu), Real.of(sigma));
+  }
+
+  /** N(mu, sigma^2) with differentiable parameters. */
+  public static Normal of(Real mu, Real sigma) {
+    return new Normal(mu, sigma);
+  }
+
+  /** N(mu, sigma^2) with a differentiable mean. */
+  public static Normal of(Real mu, double sigma) {
+    return new Normal(mu, Real.of(sigma));
+  }
+
+  /** The mean parameter. */
+  public Real mu() {
+    return mu;
+  }
+
+  /** The standard deviation parameter. */
+  public Real sigma() {
+    return sigma;
+  }
+
+  @Override
+  public double sampleDouble(UniformRandomProvider rng) {
+    return mu.value() + sigma.value() * ZigguratSampler.NormalizedGaussian.of(rng).sample();
+  }
+
+  @Override
+  public Real logProb(Real x) {
+    Real z = x.minus(mu).div(sigma);
+    return z.square().times(-0.5).minus(logSigma).minus(HALF_LOG_TWO_PI);
+  }
+
+  @Override
+  public double logDensity(double x) {
+    double z = (x - mu.value()) / sigma.value();
+    return -0.5 * z * z - logSigma.value() - HALF_LOG_TWO_PI;
+  }
+
+  @Override
+  public Real logProbSum(double[] xs) {
+    double m = mu.value();
+    double s = sigma.value();
+    double ss = 0;
+    double sd = 0;
+    for (double x : xs) {
+      double d = x - m;
+      sd += d;
+      ss += d * d;
+    }
+    int n = xs.length;
+    double v = -0.5 * ss / (s * s) - n * (logSigma.value() + HALF_LOG_TWO_PI);
+    return Reals.node(new Real[] {mu, sigma}, v, new double[] {sd / (s * s), ss / (s * s * s) - n / s});
+  }
+
+  @Override
+  public double mean() {
+    return mu.value();
+  }
+
+  @Override
+  public double variance() {
+    return sigma.value() * sigma.value();
+  }
+
+  @Override
+  public double supportLowerBound() {
+    return Double.NEGATIVE_INFINITY;
+  }
+
+  @Override
+  public double supportUpperBound() {
+    return Double.POSITIVE_INFINITY;
+  }
+
+  @Override
+  public String toString() {
+    return "Normal(" + mu + ", " + sigma + ")";
+  }
+}

@@ -1,0 +1,71 @@
+package org.probity.dist;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.ad.Real;
+
+/** The continuous uniform distribution on [lo, hi]. */
+public final class Uniform implements Continuous {
+  private final Real lo;
+  private final Real hi;
+  private final Real logWidth;
+
+  private Uniform(Real lo, Real hi) {
+    DistributionException.finite("Uniform", "lo", lo.value());
+    DistributionException.finite("Uniform", "hi", hi.value());
+    if (!(hi.value() > lo.value())) {
+      throw new DistributionException("Uniform: parameter hi must exceed lo, got lo=" + lo + ", hi=" + hi);
+    }
+    this.lo = lo;
+    this.hi = hi;
+    this.logWidth = hi.minus(lo).log();
+  }
+
+  /** Uniform on [lo, hi]. */
+  public static Uniform of(double lo, double hi) {
+    return new Uniform(Real.of(lo), Real.of(hi));
+  }
+
+  /** Uniform on [lo, hi] with differentiable bounds. */
+  public static Uniform of(Real lo, Real hi) {
+    return new Uniform(lo, hi);
+  }
+
+  @Override
+  public double sampleDouble(UniformRandomProvider rng) {
+    return lo.value() + (hi.value() - lo.value()) * rng.nextDouble();
+  }
+
+  @Override
+  public Real logProb(Real x) {
+    if (x.value() < lo.value() || x.value() > hi.value()) {
+      return Real.NEGATIVE_INFINITY;
+    }
+    return logWidth.negate();
+  }
+
+  @Override
+  public double mean() {
+    return 0.5 * (lo.value() + hi.value());
+  }
+
+  @Override
+  public double variance() {
+    double w = hi.value() - lo.value();
+    return w * w / 12;
+  }
+
+  @Override
+  public double supportLowerBound() {
+    return lo.value();
+  }
+
+  @Override
+  public double supportUpperBound() {
+    return hi.value();
+  }
+
+  @Override
+  public String toString() {
+    return "Uniform(" + lo + ", " + hi + ")";
+  }
+}

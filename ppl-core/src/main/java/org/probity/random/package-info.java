@@ -1,0 +1,2 @@
+/** Seeded, splittable random number generation (Commons RNG). */
+package org.probity.random;

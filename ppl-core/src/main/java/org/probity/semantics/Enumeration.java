@@ -1,0 +1,103 @@
+package org.probity.semantics;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.probity.core.Prob;
+import org.probity.core.Weighted;
+import org.probity.dist.Categorical;
+
+/**
+ * The exact distribution of a finite program's result, as the {@link Enumerator} computes it: the
+ * normalised probability of each distinct result and the log evidence (log of the total
+ * unnormalised mass).
+ */
+public final class Enumeration<A> {
+  private final List<A> values;
+  private final double[] probs;
+  private final double logEvidence;
+
+  Enumeration(List<A> values, double[] logMass, double logEvidence) {
+    this.values = Collections.unmodifiableList(new ArrayList<>(values));
+    this.probs = new double[logMass.length];
+    for (int i = 0; i < logMass.length; i++) {
+      probs[i] = Math.exp(logMass[i] - logEvidence);
+    }
+    this.logEvidence = logEvidence;
+  }
+
+  /** Log of the total unnormalised mass (the model evidence). */
+  public double logEvidence() {
+    return logEvidence;
+  }
+
+  /** The evidence itself. */
+  public double evidence() {
+    return Math.exp(logEvidence);
+  }
+
+  /** The distinct results, in the order first reached. */
+  public List<A> support() {
+    return values;
+  }
+
+  /** Normalised probability of each distinct result. */
+  public Map<A, Double> probabilities() {
+    Map<A, Double> m = new LinkedHashMap<>();
+    for (int i = 0; i < probs.length; i++) {
+      m.put(values.get(i), probs[i]);
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** Probability of one result (0 when it cannot occur); arrays compare by content. */
+  public double probability(A value) {
+    Object key = Enumerator.key(value);
+    for (int i = 0; i < probs.length; i++) {
+      if (Enumerator.key(values.get(i)).equals(key)) {
+        return probs[i];
+      }
+    }
+    return 0.0;
+  }
+
+  /** Posterior expectation of {@code f}. */
+  public double expectation(ToDoubleFunction<? super A> f) {
+    double s = 0;
+    for (int i = 0; i < probs.length; i++) {
+      s += probs[i] * f.applyAsDouble(values.get(i));
+    }
+    return s;
+  }
+
+  /** Probability of an event. */
+  public double probabilityOf(java.util.function.Predicate<? super A> event) {
+    return expectation(a -> event.test(a) ? 1.0 : 0.0);
+  }
+
+  /** The results with their normalised log probabilities. */
+  public List<Weighted<A>> weighted() {
+    List<Weighted<A>> out = new ArrayList<>();
+    for (int i = 0; i < probs.length; i++) {
+      out.add(new Weighted<>(values.get(i), Math.log(probs[i])));
+    }
+    return out;
+  }
+
+  /** This distribution as a program (a categorical choice of a result), for composition. */
+  public Prob<A> toProb() {
+    return org.probity.Probity.sample(Categorical.of(probs)).map(values::get);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Enumeration(logEvidence=" + logEvidence + ")\n");
+    for (int i = 0; i < probs.length; i++) {
+      sb.append(String.format("  %-30s %.6f%n", org.probity.core.InvalidWeightException.describe(values.get(i)), probs[i]));
+    }
+    return sb.toString();
+  }
+}
