@@ -1,10 +1,12 @@
 package org.probity.bijection;
 
 import java.util.Arrays;
-import org.probity.core.ProbityException;
 
-/** A value handed to {@link Bijection#inverse} that violates the bijection's constraint. */
-public class OutOfSupportException extends ProbityException {
+/**
+ * A value handed to {@link Bijection#inverse} that violates the bijection's constraint. It extends
+ * IllegalArgumentException because bijection sits below core and may not use core's exceptions.
+ */
+public class OutOfSupportException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   /** A message naming the bijection, the value and the violated constraint. */

@@ -89,7 +89,7 @@ public final class Enumeration<A> {
 
   /** This distribution as a program (a categorical choice of a result), for composition. */
   public Prob<A> toProb() {
-    return org.probity.Probity.sample(Categorical.of(probs)).map(values::get);
+    return new org.probity.core.Sample<Integer, A>(null, Categorical.of(probs), i -> new org.probity.core.Pure<>(values.get(i)));
   }
 
   @Override

@@ -43,9 +43,9 @@ final class ArchitectureRules {
     m.put("ad", Set.of());
     m.put("random", Set.of());
     m.put("dist", Set.of("ad", "random"));
-    m.put("bijection", Set.of("ad"));
+    m.put("bijection", Set.of("ad", "dist"));
     m.put("core", Set.of("ad", "dist", "random"));
-    m.put("semantics", Set.of("core", "dist", "ad", "random", FACADE));
+    m.put("semantics", Set.of("core", "dist", "ad", "random"));
     m.put(FACADE, Set.of("ad", "random", "dist", "bijection", "core", "semantics"));
     return m;
   }

@@ -28,7 +28,7 @@ class ArchitectureRulesTest {
     s.add(file("ppl-core", "org.probity.random", "Rngs"));
     s.add(file("ppl-core", "org.probity.dist", "Normal", "org.probity.ad.Real", "org.probity.random.Rngs"));
     s.add(file("ppl-core", "org.probity.core", "Prob", "org.probity.dist.Normal"));
-    s.add(file("ppl-core", "org.probity.semantics", "Enumeration", "org.probity.core.Prob", "static org.probity.Probity.sample"));
+    s.add(file("ppl-core", "org.probity.semantics", "Enumeration", "org.probity.core.Prob"));
     s.add(file("ppl-core", "org.probity", "Probity", "org.probity.core.Prob", "org.probity.dist.*"));
     s.add(file("inference", "org.probity.inference.smc", "Smc", "org.probity.core.Prob"));
     s.add(file("vi", "org.probity.vi", "Elbo", "org.probity.inference.smc.Smc"));
