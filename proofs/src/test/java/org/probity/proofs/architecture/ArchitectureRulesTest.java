@@ -119,7 +119,7 @@ class ArchitectureRulesTest {
     s.add(file("ppl-core", "org.probity", "Probity2", "org.probity.semantics.Enumeration"));
     s.add(file("ppl-core", "org.probity.semantics", "Bad", "static org.probity.Probity.sample"));
     List<String> v = ArchitectureRules.check(s);
-    assertTrue(v.stream().anyMatch(s -> s.startsWith("package cycle [org.probity, org.probity.semantics]")), v.toString());
+    assertTrue(v.stream().anyMatch(x -> x.startsWith("package cycle [org.probity, org.probity.semantics]")), v.toString());
   }
 
   @Test
