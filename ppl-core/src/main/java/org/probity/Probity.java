@@ -21,6 +21,7 @@ import org.probity.dist.Categorical;
 import org.probity.dist.Continuous;
 import org.probity.dist.Distribution;
 import org.probity.dist.Normal;
+import org.probity.dist.Product;
 import org.probity.dist.Uniform;
 
 /**
@@ -61,6 +62,11 @@ public final class Probity {
   }
 
   /** A named choice passed straight to its continuation. */
+  public static <X, A> Prob<A> sample(String name, Distribution<X> dist, Function<? super X, ? extends Prob<A>> k) {
+    return new Sample<>(Address.of(name), dist, k);
+  }
+
+  /** A choice at a hierarchical address passed straight to its continuation. */
   public static <X, A> Prob<A> sample(Address address, Distribution<X> dist, Function<? super X, ? extends Prob<A>> k) {
     return new Sample<>(address, dist, k);
   }
@@ -165,6 +171,14 @@ public final class Probity {
   /** A vectorised observation: every entry of {@code data} drawn independently from {@code dist}. */
   public static Prob<Unit> plate(Continuous dist, double[] data) {
     return new Observe<double[], Unit>(null, dist.iid(data.length), data, DONE);
+  }
+
+  /**
+   * A vectorised observation with a distribution per entry: {@code data[i]} drawn independently
+   * from {@code dist.apply(i)}, e.g. {@code plate(y, i -> normal(a.plus(b.times(x[i])), sigma))}.
+   */
+  public static Prob<Unit> plate(double[] data, IntFunction<? extends Continuous> dist) {
+    return new Observe<double[], Unit>(null, Product.of(data.length, dist), data.clone(), DONE);
   }
 
   /** Branches on a random condition. */
