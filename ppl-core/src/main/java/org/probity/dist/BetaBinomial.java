@@ -41,7 +41,7 @@ public final class BetaBinomial implements Discrete {
   @Override
   public Integer sample(UniformRandomProvider rng) {
     double q = ChengBetaSampler.of(rng, a.value(), b.value()).sample();
-    return Binomial.of(n, q).sample(rng);
+    return Binomial.splitting(rng, n, q);
   }
 
   @Override

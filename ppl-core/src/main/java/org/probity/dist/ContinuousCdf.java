@@ -36,4 +36,13 @@ public interface ContinuousCdf extends Continuous {
   default double inverseCdf(double p) {
     return Special.invert(this, p);
   }
+
+  /**
+   * The upper quantile: x with 1 - F(x) = q. The default is {@code inverseCdf(1 - q)}, which
+   * loses precision for tiny q; distributions with a closed form override it.
+   */
+  default double inverseSurvival(double q) {
+    Special.checkProbability(this, q);
+    return inverseCdf(1 - q);
+  }
 }

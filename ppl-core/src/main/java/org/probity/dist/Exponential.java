@@ -63,6 +63,12 @@ public final class Exponential implements ContinuousCdf {
   }
 
   @Override
+  public double inverseSurvival(double q) {
+    Special.checkProbability(this, q);
+    return -Math.log(q) / rate.value();
+  }
+
+  @Override
   public double mean() {
     return 1 / rate.value();
   }

@@ -86,6 +86,12 @@ public final class HalfNormal implements ContinuousCdf {
   }
 
   @Override
+  public double inverseSurvival(double q) {
+    Special.checkProbability(this, q);
+    return sigma.value() * Special.SQRT2 * org.apache.commons.numbers.gamma.InverseErfc.value(q);
+  }
+
+  @Override
   public double mean() {
     return sigma.value() * Math.sqrt(2 / Math.PI);
   }

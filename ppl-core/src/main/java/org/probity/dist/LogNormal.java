@@ -76,6 +76,12 @@ public final class LogNormal implements ContinuousCdf {
   }
 
   @Override
+  public double inverseSurvival(double q) {
+    Special.checkProbability(this, q);
+    return Math.exp(mu.value() - sigma.value() * Special.phiInverse(q));
+  }
+
+  @Override
   public double mean() {
     return Math.exp(mu.value() + 0.5 * sigma.value() * sigma.value());
   }

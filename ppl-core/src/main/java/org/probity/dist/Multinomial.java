@@ -68,7 +68,7 @@ public final class Multinomial implements Distribution<List<Integer>> {
     double massLeft = 1;
     for (int i = 0; i < p.length - 1; i++) {
       double q = massLeft > 0 ? Math.min(1, Math.max(0, p[i].value() / massLeft)) : 0;
-      k[i] = left == 0 ? 0 : Binomial.of(left, q).sample(rng);
+      k[i] = left == 0 || q == 0 ? 0 : q == 1 ? left : Binomial.splitting(rng, left, q);
       left -= k[i];
       massLeft -= p[i].value();
     }

@@ -96,6 +96,12 @@ public final class Normal implements ContinuousCdf {
   }
 
   @Override
+  public double inverseSurvival(double q) {
+    Special.checkProbability(this, q);
+    return mu.value() - sigma.value() * Special.phiInverse(q);
+  }
+
+  @Override
   public double mean() {
     return mu.value();
   }

@@ -11,8 +11,9 @@ import org.probity.ad.Real;
  * distribution's parameters (through {@link ContinuousCdf#cdf(Real)}).
  *
  * <p>Sampling: by rejection from the base when the interval holds at least 30% of the mass
- * (at most 1/0.3 expected draws), otherwise by inversion of the base CDF on [F(lo), F(hi)].
- * Inversion loses precision for intervals beyond about 1 - 1e-16 of the base mass. Mean and
+ * (at most 1/0.3 expected draws), otherwise by inversion of the base CDF on [F(lo), F(hi)], or
+ * of its survival function above the median (exact far into the upper tail for distributions
+ * with a closed-form {@link ContinuousCdf#inverseSurvival}). Mean and
  * variance are computed by adaptive Gauss–Kronrod quadrature.
  */
 public final class Truncated implements ContinuousCdf {
@@ -21,10 +22,16 @@ public final class Truncated implements ContinuousCdf {
   private final Real lo;
   private final Real hi;
   private final Real cdfLo;
+  private final Real cdfHi;
+  private final Real survLo;
+  private final Real survHi;
+  private final boolean upperTail;
   private final Real logMass;
   private final double mass;
   private final double pLo;
   private final double pHi;
+  private final double qLo;
+  private final double qHi;
 
   private Truncated(ContinuousCdf base, Real lo, Real hi) {
     if (Double.isNaN(lo.value()) || Double.isNaN(hi.value()) || !(lo.value() < hi.value())) {
@@ -37,22 +44,23 @@ public final class Truncated implements ContinuousCdf {
     boolean upperOpen = hi.value() >= base.supportUpperBound();
     Real fLo = lowerOpen ? Real.ZERO : base.cdf(lo);
     Real fHi = upperOpen ? Real.ONE : base.cdf(hi);
-    Real m;
-    if (fLo.value() > 0.5) {
-      Real sLo = base.survival(lo);
-      Real sHi = upperOpen ? Real.ZERO : base.survival(hi);
-      m = sLo.minus(sHi);
-    } else {
-      m = fHi.minus(fLo);
-    }
+    Real sLo = lowerOpen ? Real.ONE : base.survival(lo);
+    Real sHi = upperOpen ? Real.ZERO : base.survival(hi);
+    this.upperTail = fLo.value() > 0.5;
+    Real m = upperTail ? sLo.minus(sHi) : fHi.minus(fLo);
     if (!(m.value() > 0)) {
       throw new DistributionException("Truncated: interval [" + lo + ", " + hi + "] has probability " + m.value() + " under " + base.name());
     }
     this.cdfLo = fLo;
+    this.cdfHi = fHi;
+    this.survLo = sLo;
+    this.survHi = sHi;
     this.logMass = m.log();
     this.mass = m.value();
     this.pLo = fLo.value();
     this.pHi = fHi.value();
+    this.qLo = sLo.value();
+    this.qHi = sHi.value();
   }
 
   /** {@code base} truncated to [lo, hi]. */
@@ -82,8 +90,7 @@ public final class Truncated implements ContinuousCdf {
         }
       }
     }
-    double x = base.inverseCdf(pLo + rng.nextDouble() * (pHi - pLo));
-    return Math.min(Math.max(x, l), h);
+    return inverseCdf(rng.nextDouble());
   }
 
   @Override
@@ -110,13 +117,27 @@ public final class Truncated implements ContinuousCdf {
     if (x.value() >= hi.value()) {
       return Real.ONE;
     }
-    return base.cdf(x).minus(cdfLo).div(logMass.exp());
+    Real num = upperTail ? survLo.minus(base.survival(x)) : base.cdf(x).minus(cdfLo);
+    return num.div(logMass.exp());
   }
 
   @Override
+  public Real survival(Real x) {
+    if (x.value() <= lo.value()) {
+      return Real.ONE;
+    }
+    if (x.value() >= hi.value()) {
+      return Real.ZERO;
+    }
+    Real num = upperTail ? base.survival(x).minus(survHi) : cdfHi.minus(base.cdf(x));
+    return num.div(logMass.exp());
+  }
+
+  /** Inverts the base CDF on [F(lo), F(hi)], through the survival function above the median. */
+  @Override
   public double inverseCdf(double p) {
     Special.checkProbability(this, p);
-    double x = base.inverseCdf(pLo + p * (pHi - pLo));
+    double x = upperTail ? base.inverseSurvival(qLo - p * (qLo - qHi)) : base.inverseCdf(pLo + p * (pHi - pLo));
     return Math.min(Math.max(x, lo.value()), hi.value());
   }
 

@@ -72,6 +72,12 @@ public final class Weibull implements ContinuousCdf {
   }
 
   @Override
+  public double inverseSurvival(double q) {
+    Special.checkProbability(this, q);
+    return scale.value() * Math.pow(-Math.log(q), 1 / shape.value());
+  }
+
+  @Override
   public double mean() {
     return scale.value() * Math.exp(LogGamma.value(1 + 1 / shape.value()));
   }
