@@ -24,7 +24,7 @@ import org.probity.random.Rngs;
  * checked against quadrature (1e-7 relative).
  */
 class SamplingMomentsTest {
-  private static final int N = "full".equals(System.getProperty("probity.tries")) ? 400_000 : 40_000;
+  private static final int N = "full".equals(System.getProperty("probity.tries")) ? 400_000 : 20_000;
   private static final double Z = 5;
   private static final double[] QS = {0.1, 0.25, 0.5, 0.75, 0.9};
 
