@@ -47,7 +47,7 @@ public final class LinearRegression {
   public static Prob<Line> model(double[] x, double[] y) {
     return sample(normal(0, TAU), intercept ->
         sample(normal(0, TAU), slope ->
-        forEach(0, x.length, i -> observe(normal(intercept.plus(slope.times(x[i])), SIGMA), y[i]))
+        plate(y, i -> normal(intercept.plus(slope.times(x[i])), SIGMA))
         .map(done -> new Line(intercept.value(), slope.value()))));
   }
 
