@@ -1,5 +1,5 @@
 # Reference values for the Probity diagnostics tests.
-# Produced with R package posterior 1.4.0 (Debian r-cran-posterior), R 4.x.
+# Produced with R package posterior 1.4.0 (Debian r-cran-posterior), R version 4.2.2 Patched (2022-11-10 r83330).
 # Run from this directory: Rscript reference.R  -> writes reference.csv
 # Output: long format "dataset,measure,value" with 17 significant digits.
 suppressMessages(library(posterior))

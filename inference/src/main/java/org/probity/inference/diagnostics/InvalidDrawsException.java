@@ -1,7 +1,8 @@
 package org.probity.inference.diagnostics;
 
 /**
- * Thrown when draws cannot be diagnosed: missing, too few, ragged chains or non-finite values.
+ * Thrown when draws cannot be used: missing, too few, ragged chains, non-finite values, bad names
+ * or malformed CSV.
  *
  * <p>The message always names the offending value (its chain and iteration where relevant).
  */
@@ -16,7 +17,11 @@ public final class InvalidDrawsException extends IllegalArgumentException {
     /** Chains of different lengths. */
     RAGGED_CHAINS,
     /** A NaN or infinite draw. */
-    NON_FINITE
+    NON_FINITE,
+    /** A missing, duplicated or malformed quantity or column name. */
+    INVALID_NAME,
+    /** Malformed Stan CSV input. */
+    MALFORMED_CSV
   }
 
   private final Reason reason;
