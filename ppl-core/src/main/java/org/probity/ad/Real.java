@@ -205,7 +205,7 @@ public final class Real implements Comparable<Real> {
   public Real pow(Real o) {
     double v = Math.pow(value, o.value);
     double da = o.value == 0 ? 0.0 : o.value * Math.pow(value, o.value - 1);
-    double db = v == 0 ? 0.0 : v * Math.log(value);
+    double db = v == 0 ? 0.0 : v * Math.log(value); // d/db x^b = x^b log x; 0 where x^b = 0
     return binary(o, v, da, db);
   }
 
@@ -214,22 +214,71 @@ public final class Real implements Comparable<Real> {
     return unary(Math.abs(value), Math.signum(value));
   }
 
-  /** The logistic sigmoid 1 / (1 + e^-this). */
+  /** The logistic sigmoid 1 / (1 + e^-this); derivative s(x) s(-x), accurate in both tails. */
   public Real logistic() {
-    double s = value >= 0 ? 1.0 / (1.0 + Math.exp(-value)) : Math.exp(value) / (1.0 + Math.exp(value));
-    return unary(s, s * (1.0 - s));
+    double s = sigmoid(value);
+    return unary(s, s * sigmoid(-value));
   }
 
-  /** log(1 + e^this) (softplus), stable for large |x|. */
+  /** log(1 + e^this) (softplus), stable for large |x|; derivative logistic(x). */
   public Real log1pExp() {
-    double v = value > 0 ? value + Math.log1p(Math.exp(-value)) : Math.log1p(Math.exp(value));
-    double s = value >= 0 ? 1.0 / (1.0 + Math.exp(-value)) : Math.exp(value) / (1.0 + Math.exp(value));
-    return unary(v, s);
+    return unary(softplus(value), sigmoid(value));
   }
 
-  /** log of the logistic sigmoid, -log1pExp(-x), stable. */
+  /** log of the logistic sigmoid, -log1pExp(-x), stable; one node with derivative logistic(-x). */
   public Real logLogistic() {
-    return negate().log1pExp().negate();
+    return unary(-softplus(-value), sigmoid(-value));
+  }
+
+  /** log(1 - this), accurate near zero (defined for this &lt; 1). */
+  public Real log1m() {
+    return unary(Math.log1p(-value), -1.0 / (1.0 - value));
+  }
+
+  /**
+   * log(1 - e^this) for this &lt;= 0, using the two-branch evaluation of Maechler, "Accurately
+   * computing log(1 - exp(-|a|))" (2012); derivative -1 / expm1(-this).
+   */
+  public Real log1mExp() {
+    double v = log1mExp(value);
+    return unary(v, -1.0 / Math.expm1(-value));
+  }
+
+  /** log(e^this - e^o) for this &gt;= o, stable: this + log1mExp(o - this). */
+  public Real logDiffExp(Real o) {
+    double d = o.value - value;
+    if (o.value == Double.NEGATIVE_INFINITY) {
+      return binary(o, value, 1.0, 0.0);
+    }
+    double v = value + log1mExp(d);
+    // d/dthis = e^a / (e^a - e^b) = -1/expm1(d); d/do = -e^b / (e^a - e^b) = 1/expm1(d) + 1
+    double em = Math.expm1(d);
+    return binary(o, v, -1.0 / em, 1.0 + 1.0 / em);
+  }
+
+  /** 1 / this. */
+  public Real reciprocal() {
+    double r = 1.0 / value;
+    return unary(r, -r * r);
+  }
+
+  static double sigmoid(double x) {
+    if (x >= 0) {
+      return 1.0 / (1.0 + Math.exp(-x));
+    }
+    double e = Math.exp(x);
+    return e / (1.0 + e);
+  }
+
+  static double softplus(double x) {
+    return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+  }
+
+  static double log1mExp(double x) {
+    if (x > 0) {
+      return Double.NaN;
+    }
+    return x > -0.6931471805599453 ? Math.log(-Math.expm1(x)) : Math.log1p(-Math.exp(x));
   }
 
   /** Hyperbolic tangent. */

@@ -1,6 +1,7 @@
 package org.probity.ad;
 
 import org.ejml.data.DMatrixRMaj;
+import org.probity.dist.DistributionException;
 
 /**
  * Vectorised operations on arrays of {@link Real}s, each recorded as a single tape node, so a
@@ -15,6 +16,9 @@ public final class Reals {
     double m = Math.max(a.value(), b.value());
     if (m == Double.NEGATIVE_INFINITY) {
       return Real.NEGATIVE_INFINITY;
+    }
+    if (m == Double.POSITIVE_INFINITY) {
+      return a.binary(b, m, a.value() == m ? 1.0 : 0.0, a.value() == m ? 0.0 : 1.0);
     }
     double ea = Math.exp(a.value() - m);
     double eb = Math.exp(b.value() - m);
@@ -32,6 +36,15 @@ public final class Reals {
       return Real.NEGATIVE_INFINITY;
     }
     double[] w = new double[xs.length];
+    if (m == Double.POSITIVE_INFINITY) {
+      for (int i = 0; i < xs.length; i++) {
+        if (xs[i].value() == m) {
+          w[i] = 1.0;
+          break;
+        }
+      }
+      return node(xs, m, w);
+    }
     double s = 0;
     for (int i = 0; i < xs.length; i++) {
       w[i] = Math.exp(xs[i].value() - m);
@@ -63,7 +76,7 @@ public final class Reals {
     for (int i = 0; i < xs.length; i++) {
       s += xs[i].value() * c[i];
     }
-    return node(xs, s, c.clone());
+    return node(xs, s, c);
   }
 
   /** Dot product of two real vectors; one node. */
@@ -86,7 +99,9 @@ public final class Reals {
 
   /**
    * Matrix-vector product X w for a constant matrix (EJML) and a real vector; each output entry
-   * is one node with the entries of w as parents.
+   * is one node with the entries of w as parents (n nodes, n p edges). Where the products only
+   * feed a likelihood, prefer the fused one-node likelihoods below
+   * ({@link #bernoulliLogitLogLikelihood}, {@link #normalLinearLogLikelihood}).
    */
   public static Real[] matVec(DMatrixRMaj x, Real[] w) {
     if (x.numCols != w.length) {
@@ -96,10 +111,189 @@ public final class Reals {
     double[] row = new double[x.numCols];
     for (int i = 0; i < x.numRows; i++) {
       System.arraycopy(x.data, i * x.numCols, row, 0, x.numCols);
-      out[i] = dot(w, row);
+      double s = 0;
+      for (int j = 0; j < row.length; j++) {
+        s += row[j] * w[j].value();
+      }
+      out[i] = node(w, s, row); // node copies the partials
     }
     return out;
   }
+
+  /** Sum of squares of the entries; one node. */
+  public static Real sumOfSquares(Real... xs) {
+    double s = 0;
+    double[] d = new double[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      double v = xs[i].value();
+      s += v * v;
+      d[i] = 2 * v;
+    }
+    return node(xs, s, d);
+  }
+
+  /**
+   * Sum over i of log N(y_i | mean_i, sigma^2); one node whose parents are the means and sigma.
+   *
+   * @throws DistributionException if sigma is not positive and finite
+   */
+  public static Real normalLogLikelihood(double[] y, Real[] mean, Real sigma) {
+    if (y.length != mean.length) {
+      throw new IllegalArgumentException("normalLogLikelihood: " + y.length + " observations but " + mean.length + " means");
+    }
+    double s = checkSigma(sigma);
+    int n = y.length;
+    Real[] parents = new Real[n + 1];
+    double[] d = new double[n + 1];
+    double ss = 0;
+    double s2 = s * s;
+    for (int i = 0; i < n; i++) {
+      double r = y[i] - mean[i].value();
+      ss += r * r;
+      parents[i] = mean[i];
+      d[i] = r / s2;
+    }
+    parents[n] = sigma;
+    d[n] = ss / (s2 * s) - n / s;
+    return node(parents, -0.5 * ss / s2 - n * (Math.log(s) + HALF_LOG_TWO_PI), d);
+  }
+
+  /**
+   * Linear-Gaussian regression log likelihood: sum over rows i of log N(y_i | x_i . w + b,
+   * sigma^2), as one node whose parents are w, b and sigma (the rows never reach the tape).
+   *
+   * @throws DistributionException if sigma is not positive and finite
+   */
+  public static Real normalLinearLogLikelihood(DMatrixRMaj x, Real[] w, Real b, Real sigma, double[] y) {
+    checkDesign("normalLinearLogLikelihood", x, w, y.length);
+    double s = checkSigma(sigma);
+    int n = x.numRows;
+    int p = x.numCols;
+    double[] wv = Real.values(w);
+    double bv = b.value();
+    double[] gw = new double[p];
+    double gb = 0;
+    double ss = 0;
+    for (int i = 0; i < n; i++) {
+      int off = i * p;
+      double eta = bv;
+      for (int j = 0; j < p; j++) {
+        eta += x.data[off + j] * wv[j];
+      }
+      double r = y[i] - eta;
+      ss += r * r;
+      gb += r;
+      for (int j = 0; j < p; j++) {
+        gw[j] += r * x.data[off + j];
+      }
+    }
+    double s2 = s * s;
+    Real[] parents = new Real[p + 2];
+    double[] d = new double[p + 2];
+    for (int j = 0; j < p; j++) {
+      parents[j] = w[j];
+      d[j] = gw[j] / s2;
+    }
+    parents[p] = b;
+    d[p] = gb / s2;
+    parents[p + 1] = sigma;
+    d[p + 1] = ss / (s2 * s) - n / s;
+    return node(parents, -0.5 * ss / s2 - n * (Math.log(s) + HALF_LOG_TWO_PI), d);
+  }
+
+  /**
+   * Logistic-regression log likelihood: sum over rows i of log Bernoulli(y_i | logistic(x_i . w +
+   * b)), as one node whose parents are w and b; y_i must be 0 or 1. Each term is
+   * y eta - log(1 + e^eta), evaluated stably for large |eta|.
+   */
+  public static Real bernoulliLogitLogLikelihood(DMatrixRMaj x, Real[] w, Real b, int[] y) {
+    checkDesign("bernoulliLogitLogLikelihood", x, w, y.length);
+    double[] yd = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      yd[i] = y[i];
+    }
+    return bernoulliLogit(x, w, b, yd);
+  }
+
+  /** As {@link #bernoulliLogitLogLikelihood(DMatrixRMaj, Real[], Real, int[])} with 0.0/1.0 labels. */
+  public static Real bernoulliLogitLogLikelihood(DMatrixRMaj x, Real[] w, Real b, double[] y) {
+    checkDesign("bernoulliLogitLogLikelihood", x, w, y.length);
+    return bernoulliLogit(x, w, b, y);
+  }
+
+  /** Sum over i of log Bernoulli(y_i | logistic(logits_i)); one node with the logits as parents. */
+  public static Real bernoulliLogitLogLikelihood(int[] y, Real[] logits) {
+    if (y.length != logits.length) {
+      throw new IllegalArgumentException("bernoulliLogitLogLikelihood: " + y.length + " labels but " + logits.length + " logits");
+    }
+    double v = 0;
+    double[] d = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      checkLabel(i, y[i]);
+      double eta = logits[i].value();
+      v += y[i] == 1 ? -Real.softplus(-eta) : -Real.softplus(eta);
+      d[i] = y[i] - Real.sigmoid(eta);
+    }
+    return node(logits, v, d);
+  }
+
+  private static Real bernoulliLogit(DMatrixRMaj x, Real[] w, Real b, double[] y) {
+    int n = x.numRows;
+    int p = x.numCols;
+    double[] wv = Real.values(w);
+    double bv = b.value();
+    double[] gw = new double[p];
+    double gb = 0;
+    double v = 0;
+    for (int i = 0; i < n; i++) {
+      checkLabel(i, y[i]);
+      int off = i * p;
+      double eta = bv;
+      for (int j = 0; j < p; j++) {
+        eta += x.data[off + j] * wv[j];
+      }
+      v += y[i] == 1.0 ? -Real.softplus(-eta) : -Real.softplus(eta);
+      double r = y[i] - Real.sigmoid(eta);
+      gb += r;
+      for (int j = 0; j < p; j++) {
+        gw[j] += r * x.data[off + j];
+      }
+    }
+    Real[] parents = new Real[p + 1];
+    double[] d = new double[p + 1];
+    for (int j = 0; j < p; j++) {
+      parents[j] = w[j];
+      d[j] = gw[j];
+    }
+    parents[p] = b;
+    d[p] = gb;
+    return node(parents, v, d);
+  }
+
+  private static void checkLabel(int i, double y) {
+    if (y != 0.0 && y != 1.0) {
+      throw new DistributionException("Bernoulli likelihood: label y[" + i + "] must be 0 or 1, got " + y);
+    }
+  }
+
+  private static void checkDesign(String op, DMatrixRMaj x, Real[] w, int ny) {
+    if (x.numCols != w.length) {
+      throw new IllegalArgumentException(op + ": matrix has " + x.numCols + " columns, weights have " + w.length);
+    }
+    if (x.numRows != ny) {
+      throw new IllegalArgumentException(op + ": matrix has " + x.numRows + " rows, y has " + ny);
+    }
+  }
+
+  private static double checkSigma(Real sigma) {
+    double s = sigma.value();
+    if (!(s > 0) || s == Double.POSITIVE_INFINITY) {
+      throw new DistributionException("Normal likelihood: sigma must be positive and finite, got " + s);
+    }
+    return s;
+  }
+
+  private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
   /**
    * Builds one tape node with value {@code v} whose partial derivative with respect to

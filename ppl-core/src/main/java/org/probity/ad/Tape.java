@@ -93,12 +93,17 @@ public final class Tape {
 
   /**
    * Adjoints of every node with respect to the output node: entry {@code i} is
-   * d output / d node i.
+   * d output / d node i. A constant output has zero adjoints everywhere.
+   *
+   * @throws IllegalStateException if the output is a node of another tape
    */
   public double[] gradient(Real output) {
     double[] adj = new double[size];
-    if (output.tape() != this) {
+    if (output.tape() == null) {
       return adj;
+    }
+    if (output.tape() != this) {
+      throw new IllegalStateException("the output is a node of another tape (nested or mixed gradients are not supported)");
     }
     adj[output.index()] = 1.0;
     for (int i = output.index(); i >= 0; i--) {
@@ -111,5 +116,36 @@ public final class Tape {
       }
     }
     return adj;
+  }
+
+  /**
+   * The gradient of {@code output} with respect to the given nodes of this tape (constants in
+   * {@code wrt} get 0).
+   *
+   * @throws IllegalStateException if an entry of {@code wrt} or the output belongs to another tape
+   */
+  public double[] gradient(Real output, Real[] wrt) {
+    double[] adj = gradient(output);
+    double[] g = new double[wrt.length];
+    for (int i = 0; i < wrt.length; i++) {
+      Real x = wrt[i];
+      if (x.tape() == null) {
+        continue;
+      }
+      if (x.tape() != this) {
+        throw new IllegalStateException("gradient with respect to a node of another tape");
+      }
+      g[i] = adj[x.index()];
+    }
+    return g;
+  }
+
+  /** Creates a fresh variable for each entry of {@code values}. */
+  public Real[] variables(double[] values) {
+    Real[] xs = new Real[values.length];
+    for (int i = 0; i < values.length; i++) {
+      xs[i] = variable(values[i]);
+    }
+    return xs;
   }
 }

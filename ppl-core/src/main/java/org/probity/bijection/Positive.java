@@ -1,0 +1,27 @@
+package org.probity.bijection;
+
+import org.probity.ad.Real;
+
+/** (0, inf) via y = exp(u) (Stan's lower-bound transform with bound 0); log-Jacobian u. */
+public record Positive() implements ScalarBijection {
+  @Override
+  public Real forward(Real u) {
+    return u.exp();
+  }
+
+  @Override
+  public double inverse(double y) {
+    require(y >= 0 && y < Double.POSITIVE_INFINITY, y, "must be non-negative and finite");
+    return Math.log(y);
+  }
+
+  @Override
+  public Real logAbsDetJacobian(Real u) {
+    return u;
+  }
+
+  @Override
+  public String toString() {
+    return "Positive";
+  }
+}
