@@ -6,6 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.probity.ad.Real;
+import org.probity.bijection.Bijections;
+import org.probity.bijection.OutOfSupportException;
+import org.probity.bijection.ScalarBijection;
 import org.probity.core.Address;
 import org.probity.core.Prob;
 import org.probity.core.Pure;
@@ -17,7 +20,7 @@ import org.probity.dist.Normal;
 /**
  * Random-walk Metropolis (Metropolis et al. 1953) on the selected continuous choices jointly,
  * on the unconstrained scale: z' = z + scale * N(0, I) with z = T(x) the support's bijection
- * ({@link Unconstrain}), so the acceptance ratio includes the log-Jacobian terms. Other choices
+ * ({@link Bijections#forSupport}), so the acceptance ratio includes the log-Jacobian terms. Other choices
  * are kept; new addresses reached by the proposed run are drawn from their prior (fresh/stale
  * terms as in lightweight MH); a move that changes the set of selected continuous addresses is
  * rejected (the rule is symmetric, so the kernel stays reversible).
@@ -94,15 +97,20 @@ public final class RandomWalkMH<A> implements Kernel<A> {
       for (int i = 0; i < k; i++) {
         Choice c = sites.get(i);
         Continuous d = (Continuous) c.dist();
-        Unconstrain t = new Unconstrain(d.supportLowerBound(), d.supportUpperBound());
-        double z = t.forward(((Real) c.value()).value());
-        double z2 = z + s * eps[i];
-        double x2 = t.inverse(z2);
-        if (!Double.isFinite(x2) || !Double.isFinite(z2)) {
+        ScalarBijection t = Bijections.forSupport(d);
+        double z;
+        try {
+          z = t.inverse(((Real) c.value()).value());
+        } catch (OutOfSupportException e) {
           return done(x, x, Double.NEGATIVE_INFINITY, adapt, k);
         }
-        jac += t.logJacobian(z2) - t.logJacobian(z);
-        u.put(c.address(), Real.of(x2));
+        double z2 = z + s * eps[i];
+        Real x2 = t.forward(Real.of(z2));
+        if (!Double.isFinite(x2.value()) || !Double.isFinite(z2)) {
+          return done(x, x, Double.NEGATIVE_INFINITY, adapt, k);
+        }
+        jac += t.logAbsDetJacobian(Real.of(z2)).value() - t.logAbsDetJacobian(Real.of(z)).value();
+        u.put(c.address(), x2);
       }
       double logJac = jac;
       return Traced.update(x, u, Selection.none()).flatMap(up -> {

@@ -175,6 +175,11 @@ public final class Trace<A> implements Comparable<Trace<?>> {
     return c;
   }
 
+  /** This trace as JSON ({@link TraceJson#write}). */
+  public String toJson() {
+    return TraceJson.write(this);
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("Trace(logJoint=" + logJoint() + ", logPrior=" + logPrior
