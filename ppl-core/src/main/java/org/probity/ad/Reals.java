@@ -1,7 +1,7 @@
 package org.probity.ad;
 
 import org.ejml.data.DMatrixRMaj;
-import org.probity.dist.DistributionException;
+
 
 /**
  * Vectorised operations on arrays of {@link Real}s, each recorded as a single tape node, so a
@@ -135,7 +135,7 @@ public final class Reals {
   /**
    * Sum over i of log N(y_i | mean_i, sigma^2); one node whose parents are the means and sigma.
    *
-   * @throws DistributionException if sigma is not positive and finite
+   * @throws DomainException if sigma is not positive and finite
    */
   public static Real normalLogLikelihood(double[] y, Real[] mean, Real sigma) {
     if (y.length != mean.length) {
@@ -162,7 +162,7 @@ public final class Reals {
    * Linear-Gaussian regression log likelihood: sum over rows i of log N(y_i | x_i . w + b,
    * sigma^2), as one node whose parents are w, b and sigma (the rows never reach the tape).
    *
-   * @throws DistributionException if sigma is not positive and finite
+   * @throws DomainException if sigma is not positive and finite
    */
   public static Real normalLinearLogLikelihood(DMatrixRMaj x, Real[] w, Real b, Real sigma, double[] y) {
     checkDesign("normalLinearLogLikelihood", x, w, y.length);
@@ -272,7 +272,7 @@ public final class Reals {
 
   private static void checkLabel(int i, double y) {
     if (y != 0.0 && y != 1.0) {
-      throw new DistributionException("Bernoulli likelihood: label y[" + i + "] must be 0 or 1, got " + y);
+      throw new DomainException("Bernoulli likelihood: label y[" + i + "] must be 0 or 1, got " + y);
     }
   }
 
@@ -288,7 +288,7 @@ public final class Reals {
   private static double checkSigma(Real sigma) {
     double s = sigma.value();
     if (!(s > 0) || s == Double.POSITIVE_INFINITY) {
-      throw new DistributionException("Normal likelihood: sigma must be positive and finite, got " + s);
+      throw new DomainException("Normal likelihood: sigma must be positive and finite, got " + s);
     }
     return s;
   }

@@ -1,0 +1,70 @@
+package org.probity.proofs.architecture;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One Java source file as the architecture rules see it: its module, its package and the Probity
+ * packages it refers to (by import, static import or fully qualified name in code; comments and
+ * string literals are ignored).
+ */
+record SourceFile(String module, String path, String pkg, Set<String> uses) {
+  private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+  /** A qualified name starting org.probity: lower-case package segments, then a type (upper case) or '*'. */
+  private static final Pattern REFERENCE = Pattern.compile("\\borg\\.probity((?:\\.[a-z_][a-z0-9_]*)*)\\.(?:[A-Z]|\\*)");
+
+  /** Parses a file's text. */
+  static SourceFile parse(String module, String path, String text) {
+    String code = stripCommentsAndStrings(text);
+    Matcher pm = PACKAGE.matcher(code);
+    if (!pm.find()) {
+      throw new IllegalArgumentException(path + ": no package declaration");
+    }
+    String pkg = pm.group(1);
+    Set<String> uses = new TreeSet<>();
+    Matcher m = REFERENCE.matcher(code);
+    while (m.find()) {
+      String used = "org.probity" + m.group(1);
+      if (!used.equals(pkg)) {
+        uses.add(used);
+      }
+    }
+    return new SourceFile(module, path, pkg, uses);
+  }
+
+  /** The text with comments, string and char literals and text blocks blanked out. */
+  static String stripCommentsAndStrings(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == '/' && i + 1 < n && s.charAt(i + 1) == '/') {
+        while (i < n && s.charAt(i) != '\n') {
+          i++;
+        }
+      } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+        int end = s.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+        out.append(' ');
+      } else if (s.startsWith("\"\"\"", i)) {
+        int end = s.indexOf("\"\"\"", i + 3);
+        i = end < 0 ? n : end + 3;
+        out.append("\"\"");
+      } else if (c == '"' || c == '\'') {
+        i++;
+        while (i < n && s.charAt(i) != c && s.charAt(i) != '\n') {
+          i += s.charAt(i) == '\\' ? 2 : 1;
+        }
+        i++;
+        out.append(c).append(c);
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+}
