@@ -30,6 +30,7 @@ public final class Population<A> {
   private final Particle<A>[] particles;
   private final double logEvidence;
   private final int step;
+  private byte finished; // 0 unknown, 1 no, 2 yes: computed once (populations are immutable)
 
   private Population(Particle<A>[] particles, double logEvidence, int step) {
     this.particles = particles;
@@ -109,12 +110,17 @@ public final class Population<A> {
 
   /** Whether every particle has finished its program or has zero weight. */
   public boolean finished() {
-    for (Particle<A> p : particles) {
-      if (!p.done()) {
-        return false;
+    if (finished == 0) {
+      boolean all = true;
+      for (Particle<A> p : particles) {
+        if (!p.done()) {
+          all = false;
+          break;
+        }
       }
+      finished = all ? (byte) 2 : (byte) 1;
     }
-    return true;
+    return finished == 2;
   }
 
   /** Whether every particle has zero weight (the evidence estimate is then 0). */
@@ -222,15 +228,17 @@ public final class Population<A> {
    * returned as it is.
    */
   public Prob<Population<A>> resample(Resampler resampler) {
-    Population<A> pushed = pushEvidence();
-    if (pushed.logEvidence == Double.NEGATIVE_INFINITY) {
-      return new Pure<>(pushed);
+    double lm = logMeanWeight();
+    if (lm == Double.NEGATIVE_INFINITY) {
+      return new Pure<>(pushEvidence());
     }
     double[] w = new double[particles.length];
     for (int i = 0; i < w.length; i++) {
-      w[i] = Math.exp(pushed.particles[i].logWeight());
+      w[i] = Math.exp(particles[i].logWeight() - lm);
     }
-    return new Sample<int[], Population<A>>(null, resampler.ancestors(w, particles.length), a -> new Pure<>(pushed.select(a)));
+    double le = logEvidence + lm;
+    return new Sample<int[], Population<A>>(null, resampler.ancestors(w, particles.length),
+        a -> new Pure<>(new Population<>(particles, le, step).select(a)));
   }
 
   /** Multinomial resampling. */
