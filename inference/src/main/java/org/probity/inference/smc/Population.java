@@ -39,7 +39,7 @@ public final class Population<A> {
   }
 
   /** n particles about to run {@code model}, each with weight 1 (monad-bayes' {@code spawn}). */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public static <A> Population<A> spawn(Prob<A> model, int n) {
     if (n < 1) {
       throw new IllegalArgumentException("a population needs at least 1 particle, got " + n);
@@ -50,7 +50,7 @@ public final class Population<A> {
   }
 
   /** A population of the given particles (in order), running log evidence and step count. */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public static <A> Population<A> of(List<Particle<A>> particles, double logEvidence, int step) {
     if (particles.isEmpty()) {
       throw new IllegalArgumentException("a population needs at least 1 particle");
@@ -62,7 +62,7 @@ public final class Population<A> {
   }
 
   /** Each particle replaced by {@code copies} copies with the same weight (the evidence estimate is unchanged). */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public Population<A> spawn(int copies) {
     if (copies < 1) {
       throw new IllegalArgumentException("spawn: copies must be at least 1, got " + copies);
@@ -178,7 +178,7 @@ public final class Population<A> {
    * with mean 1 (monad-bayes' {@code pushEvidence}). A population whose weights are all zero gets
    * log evidence negative infinity and keeps its particles, so the error can name where they died.
    */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public Population<A> pushEvidence() {
     double lm = logMeanWeight();
     if (lm == Double.NEGATIVE_INFINITY) {
@@ -262,7 +262,7 @@ public final class Population<A> {
   }
 
   /** The population of copies of the given ancestors, each with weight 1 (log weight 0). */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public Population<A> select(int[] ancestors) {
     Particle<A>[] ps = new Particle[ancestors.length];
     Particle<A> prev = null;
