@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.numbers.gamma.LogGamma;
+import org.probity.ad.Real;
 import org.probity.core.Prob;
 import org.probity.inference.smc.Resampler;
 import org.probity.inference.smc.Smc;
 import org.probity.inference.smc.SmcResult;
 
 /** Changepoint in the British coal-mining disasters (1851-1962) by adaptive SMC, checked against the exact conjugate answer. */
+@Example(name = "changepoint", description = "Coal-mining disasters 1851-1962: changepoint by adaptive SMC against the exact conjugate answer")
 public final class CoalMiningChangepoint {
   /** First year of the data. */
   public static final int FIRST_YEAR = 1851;
@@ -58,14 +60,9 @@ public final class CoalMiningChangepoint {
   private record State(double early, double late, int switchpoint) {
   }
 
-  /** Log Poisson mass (Poisson is computed here through a factor; swap in a Poisson distribution when org.probity.dist has one). */
-  static double poissonLogPmf(int y, double rate) {
-    return y * Math.log(rate) - rate - LogGamma.value(y + 1.0);
-  }
-
-  /** Exponential(1) by inversion of a uniform draw. */
+  /** A rate with an Exponential(1) prior. */
   private static Prob<Double> exponential1() {
-    return sample(uniform(0, 1)).map(u -> -Math.log1p(-u.value()));
+    return sample(exponential(1)).map(Real::value);
   }
 
   /**
@@ -77,7 +74,7 @@ public final class CoalMiningChangepoint {
     int n = y.length;
     return exponential1().flatMap(early -> fold(0, n, new State(early, Double.NaN, -1), (st, t) -> {
       double rate = st.switchpoint() < 0 ? st.early() : st.late();
-      return factor(poissonLogPmf(y[t], rate)).then(() -> {
+      return observe(poisson(rate), y[t]).then(() -> {
         if (st.switchpoint() >= 0) {
           return pure(st);
         }

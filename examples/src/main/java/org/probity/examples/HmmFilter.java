@@ -16,6 +16,7 @@ import org.probity.inference.smc.Transform;
 import org.probity.random.Rngs;
 
 /** Bootstrap particle filter on a three-state hidden Markov model with Gaussian emissions, against the exact forward algorithm. */
+@Example(name = "hmm", description = "Three-state HMM with Gaussian emissions: bootstrap particle filter against the exact forward algorithm")
 public final class HmmFilter {
   static final double[] INIT = {0.5, 0.3, 0.2};
   static final double[][] TRANS = {{0.8, 0.15, 0.05}, {0.1, 0.8, 0.1}, {0.05, 0.15, 0.8}};

@@ -13,6 +13,7 @@ import org.probity.inference.smc.SmcResult;
 import org.probity.random.Rngs;
 
 /** Linear-Gaussian state-space model: bootstrap and locally optimal-proposal SMC against the Kalman filter. */
+@Example(name = "kalman", description = "Linear-Gaussian state-space model: bootstrap and optimal-proposal SMC against the Kalman filter")
 public final class StateSpaceKalman {
   static final double A = 0.9;
   static final double Q = 0.5;
