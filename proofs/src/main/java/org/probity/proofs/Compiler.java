@@ -3,6 +3,8 @@ package org.probity.proofs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.probity.ad.Real;
 import org.probity.core.Address;
 import org.probity.core.Defer;
@@ -17,20 +19,25 @@ import org.probity.core.Pure;
  * enclosing recursion level (with its call site) and independent part, so that a name reached
  * several times in one run is still unique.
  *
- * <p>With {@code deferEverywhere} every node is wrapped in a {@link Defer}, which must not change
- * the meaning ({@code defer} is transparent).
+ * <p>{@link #DEFERRED} wraps every node in a {@link Defer}, which must not change the meaning
+ * ({@code defer} is transparent).
  */
 public final class Compiler {
-  private final boolean deferEverywhere;
+  private final Function<Supplier<Prob<Integer>>, Prob<Integer>> defer;
 
-  private Compiler(boolean deferEverywhere) {
-    this.deferEverywhere = deferEverywhere;
+  private Compiler(Function<Supplier<Prob<Integer>>, Prob<Integer>> defer) {
+    this.defer = defer;
   }
 
   /** The plain compiler. */
-  public static final Compiler PLAIN = new Compiler(false);
+  public static final Compiler PLAIN = new Compiler(null);
   /** The compiler that wraps every node in {@code Defer}. */
-  public static final Compiler DEFERRED = new Compiler(true);
+  public static final Compiler DEFERRED = new Compiler(Defer::new);
+
+  /** The compiler that wraps every node with the given {@code defer} (for testing a defer under test). */
+  public static Compiler deferringWith(Function<Supplier<Prob<Integer>>, Prob<Integer>> defer) {
+    return new Compiler(defer);
+  }
 
   /** Compiles a closed program (no free variables). */
   public static Prob<Integer> compile(Program p) {
@@ -75,8 +82,8 @@ public final class Compiler {
   }
 
   private Prob<Integer> c(Program p, int[] env, Ctx ctx) {
-    if (deferEverywhere) {
-      return new Defer<>(() -> node(p, env, ctx));
+    if (defer != null) {
+      return defer.apply(() -> node(p, env, ctx));
     }
     return node(p, env, ctx);
   }
