@@ -38,6 +38,9 @@ public final class Measures {
     if (a == b) {
       return true;
     }
+    if (Double.isInfinite(a) || Double.isInfinite(b) || Double.isNaN(a) || Double.isNaN(b)) {
+      return false;
+    }
     return Math.abs(a - b) <= LOG_TOLERANCE + 1e-12 * Math.max(Math.abs(a), Math.abs(b));
   }
 

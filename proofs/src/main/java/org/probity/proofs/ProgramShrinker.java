@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Shrinks a {@link Program}: replaces it by {@code return 0}, removes statements (a bind's first
+ * Shrinks a {@link Program}: replaces it by {@code return 0} or {@code return x_j}, removes statements (a bind's first
  * program, with its variable replaced by 0; a factor, condition or observation), replaces branches
  * and products by one of their parts, lowers recursion depths and constants, makes named sites
  * anonymous and distributions simpler; then shrinks inside every subprogram. Each candidate is
@@ -30,6 +30,11 @@ public record ProgramShrinker(int freeVariables) implements Shrinker<Program> {
     List<Program> out = new ArrayList<>();
     if (!p.equals(ZERO)) {
       out.add(ZERO);
+    }
+    if (!(p instanceof Program.Return)) {
+      for (int j = 0; j < k; j++) {
+        out.add(new Program.Return(new Expr.Var(j)));
+      }
     }
     if (p instanceof Program.Return r) {
       r.value().shrink().forEach(e -> out.add(new Program.Return(e)));
