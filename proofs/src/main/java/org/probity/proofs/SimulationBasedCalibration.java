@@ -1,6 +1,8 @@
 package org.probity.proofs;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
@@ -11,8 +13,9 @@ import org.probity.semantics.WeightedSample;
  * Simulation-based calibration (Talts, Betancourt, Simpson, Vehtari and Gelman, "Validating
  * Bayesian inference algorithms with simulation-based calibration", 2018): draw theta* from the
  * prior, data from the model given theta*, then L draws from the inference's posterior; if the
- * inference is exact, the rank of theta* among the L draws is uniform on {0, ..., L}. The ranks
- * of many simulations are tested for uniformity with Pearson's chi-square on L + 1 bins.
+ * inference is exact, the rank of theta* among the L draws is uniform on {0, ..., L}, and so is
+ * the rank of any test quantity f(theta*, data) among f(draw, data). The ranks of many
+ * simulations are tested for uniformity with Pearson's chi-square on L + 1 bins.
  */
 public final class SimulationBasedCalibration {
   private SimulationBasedCalibration() {
@@ -35,44 +38,107 @@ public final class SimulationBasedCalibration {
   }
 
   /**
-   * The result: counts of each rank 0..L, Pearson's statistic and its p-value under uniformity
-   * (chi-square with L degrees of freedom).
+   * A test quantity f(theta, data) whose rank is tested (Talts et al. §4.1; Modrák et al.,
+   * "Simulation-based calibration checking for Bayesian computation: the choice of test
+   * quantities", Bayesian Analysis 2023). The parameter itself cannot see an inference that
+   * returns the prior; a data-dependent quantity such as the log-likelihood can.
    */
-  public record Result(long[] counts, double chiSquare, double pValue) {
-    /** Whether uniformity is not rejected at level {@code alpha} (the false-alarm rate). */
+  public interface TestQuantity<D> {
+    /** A short name for messages. */
+    String name();
+
+    /** The quantity at theta and the data. */
+    double value(double theta, D data);
+
+    /** The parameter itself. */
+    static <D> TestQuantity<D> parameter() {
+      return of("theta", (t, d) -> t);
+    }
+
+    /** A named quantity. */
+    static <D> TestQuantity<D> of(String name, java.util.function.ToDoubleBiFunction<Double, D> f) {
+      return new TestQuantity<>() {
+        @Override
+        public String name() {
+          return name;
+        }
+
+        @Override
+        public double value(double theta, D data) {
+          return f.applyAsDouble(theta, data);
+        }
+      };
+    }
+  }
+
+  /**
+   * The result: for each test quantity, the counts of each rank 0..L, Pearson's statistic and its
+   * p-value under uniformity (chi-square with L degrees of freedom).
+   */
+  public record Result(List<String> quantities, List<long[]> counts, double[] chiSquare, double[] pValue) {
+    /**
+     * Whether uniformity is not rejected for any quantity at family-wise level {@code alpha}
+     * (the false-alarm rate; Bonferroni: each quantity at alpha / number of quantities).
+     */
     public boolean uniform(double alpha) {
-      return pValue >= alpha;
+      for (double p : pValue) {
+        if (p < alpha / pValue.length) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override
     public String toString() {
-      return "ranks " + Arrays.toString(counts) + ", chi-square " + String.format("%.2f", chiSquare) + " on "
-          + (counts.length - 1) + " degrees of freedom, p = " + String.format("%.3g", pValue);
+      StringBuilder sb = new StringBuilder();
+      for (int q = 0; q < quantities.size(); q++) {
+        sb.append(String.format("%n  %s: ranks %s, chi-square %.2f on %d degrees of freedom, p = %.3g", quantities.get(q),
+            Arrays.toString(counts.get(q)), chiSquare[q], counts.get(q).length - 1, pValue[q]));
+      }
+      return sb.toString();
     }
   }
 
-  /** Runs {@code simulations} SBC replications with {@code draws} posterior draws each. */
+  /** Runs {@code simulations} SBC replications with {@code draws} posterior draws each, ranking the parameter. */
   public static <D> Result run(Simulator<D> model, Posterior<D> inference, int simulations, int draws, long seed) {
-    long[] counts = new long[draws + 1];
+    return run(model, inference, List.of(TestQuantity.parameter()), simulations, draws, seed);
+  }
+
+  /** Runs {@code simulations} SBC replications with {@code draws} posterior draws each, ranking each test quantity. */
+  public static <D> Result run(Simulator<D> model, Posterior<D> inference, List<TestQuantity<D>> quantities,
+      int simulations, int draws, long seed) {
+    int nq = quantities.size();
+    long[][] counts = new long[nq][draws + 1];
     for (int s = 0; s < simulations; s++) {
       UniformRandomProvider rng = Rngs.split(seed, s);
       double theta = model.prior(rng);
       D data = model.data(theta, rng);
       double[] post = inference.draws(data, draws, Rngs.childSeed(seed ^ 0x5BC5BC5BCL, s));
-      int rank = 0;
-      for (double t : post) {
-        if (t < theta) {
-          rank++;
+      for (int q = 0; q < nq; q++) {
+        TestQuantity<D> f = quantities.get(q);
+        double truth = f.value(theta, data);
+        int rank = 0;
+        for (double t : post) {
+          if (f.value(t, data) < truth) {
+            rank++;
+          }
         }
+        counts[q][rank]++;
       }
-      counts[rank]++;
     }
     double expected = (double) simulations / (draws + 1);
-    double chi2 = 0;
-    for (long c : counts) {
-      chi2 += (c - expected) * (c - expected) / expected;
+    double[] chi2 = new double[nq];
+    double[] p = new double[nq];
+    List<long[]> cs = new ArrayList<>();
+    for (int q = 0; q < nq; q++) {
+      for (long c : counts[q]) {
+        chi2[q] += (c - expected) * (c - expected) / expected;
+      }
+      p[q] = ChiSquaredDistribution.of(draws).survivalProbability(chi2[q]);
+      cs.add(counts[q]);
     }
-    return new Result(counts, chi2, ChiSquaredDistribution.of(draws).survivalProbability(chi2));
+    return new Result(quantities.stream().map(TestQuantity::name).toList(), cs, chi2, p);
   }
 
   /** {@code count} draws (multinomial resampling) from a weighted sample, as a function of its values. */
