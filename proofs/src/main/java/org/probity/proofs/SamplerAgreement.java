@@ -28,6 +28,8 @@ import org.probity.semantics.Enumerator;
 public final class SamplerAgreement {
   /** Programs with fewer expected effective runs are skipped. */
   public static final double MIN_EFFECTIVE_RUNS = 300;
+  /** Below this standard deviation an outcome is certain or impossible and must match within it. */
+  public static final double DEGENERATE_SD = 1e-9;
 
   private SamplerAgreement() {
   }
@@ -87,9 +89,11 @@ public final class SamplerAgreement {
         var += e.getValue() * w * w * d * d;
       }
       double sd = Math.sqrt(var / runs);
-      if (sd == 0 ? phat != p && Math.abs(phat - p) > 1e-12 : Math.abs(phat - p) > crit * sd) {
+      // a (numerically) zero variance means a certain or impossible outcome: it must match exactly
+      boolean degenerate = sd < DEGENERATE_SD;
+      if (degenerate ? Math.abs(phat - p) > DEGENERATE_SD : Math.abs(phat - p) > crit * sd) {
         throw new AssertionError(String.format("outcome %d: sampler frequency %.5f, exact posterior %.5f, z = %.2f > %.2f"
-            + " (%d runs, sd %.5f)%n  exact:   %s%n  sampler: %s", x, phat, p, sd == 0 ? Double.POSITIVE_INFINITY
+            + " (%d runs, sd %.5f)%n  exact:   %s%n  sampler: %s", x, phat, p, degenerate ? Double.POSITIVE_INFINITY
             : Math.abs(phat - p) / sd, crit, runs, sd, pi, normalise(mass, total)));
       }
     }
