@@ -1,0 +1,80 @@
+package org.probity.inference.smc;
+
+import org.probity.core.Factor;
+import org.probity.core.InvalidWeightException;
+import org.probity.core.Machine;
+import org.probity.core.Observe;
+import org.probity.core.Prob;
+
+/**
+ * One particle of sequential Monte Carlo: a program suspended just after a factor or observation
+ * (an immutable {@link Machine}, so copying a particle at resampling copies two references and
+ * never a continuation stack) and its log weight since the population's last normalisation.
+ *
+ * <p>{@code suspendedAt} is the Observe or Factor node the particle last passed (null before the
+ * first), kept so that when every particle has zero weight the error can name the site, the
+ * distribution and the value where they died.
+ *
+ * @param <A> the program's result type
+ */
+public record Particle<A>(Machine machine, double logWeight, Prob<?> suspendedAt) {
+
+  /** Validates the weight: NaN and +Infinity are never a particle weight. */
+  public Particle {
+    if (Double.isNaN(logWeight) || logWeight == Double.POSITIVE_INFINITY) {
+      throw new InvalidWeightException("particle log weight must be a number below +Infinity, got " + logWeight
+          + (suspendedAt == null ? "" : " after " + describe(suspendedAt)));
+    }
+  }
+
+  /** A particle about to run {@code program}, with weight 1. */
+  public static <A> Particle<A> start(Prob<A> program) {
+    return new Particle<>(Machine.start(program), 0.0, null);
+  }
+
+  /** Whether the program has run to its end (it then stays put when advanced). */
+  public boolean finished() {
+    return machine.finished();
+  }
+
+  /** Whether this particle has zero weight (it is then never advanced again). */
+  public boolean dead() {
+    return logWeight == Double.NEGATIVE_INFINITY;
+  }
+
+  /** Whether advancing would do nothing: finished or dead. */
+  public boolean done() {
+    return dead() || machine.finished();
+  }
+
+  /** The result of a finished particle's program. */
+  @SuppressWarnings("unchecked")
+  public A value() {
+    if (!machine.finished()) {
+      throw new IllegalStateException("the particle has not finished its program (it is suspended at "
+          + (suspendedAt == null ? "its start" : describe(suspendedAt)) + ")");
+    }
+    return (A) machine.result();
+  }
+
+  /** The same particle with another log weight. */
+  public Particle<A> withLogWeight(double lw) {
+    return lw == logWeight ? this : new Particle<>(machine, lw, suspendedAt);
+  }
+
+  /** A readable description of a suspension site: address, distribution and value. */
+  static String describe(Prob<?> site) {
+    if (site instanceof Observe<?, ?> o) {
+      return "observation " + (o.address() == null ? "(anonymous)" : o.address()) + " of "
+          + InvalidWeightException.describe(o.value()) + " from " + o.dist().name();
+    }
+    if (site instanceof Factor<?> f) {
+      return "factor with log weight " + f.logWeight().value();
+    }
+    if (site instanceof org.probity.core.Sample<?, ?> s) {
+      return "choice " + (s.address() == null ? "(anonymous)" : s.address()) + " from " + s.dist().name()
+          + " (the proposal drew a value outside its support)";
+    }
+    return String.valueOf(site);
+  }
+}

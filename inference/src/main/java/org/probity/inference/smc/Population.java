@@ -1,0 +1,291 @@
+package org.probity.inference.smc;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.probity.core.Independent;
+import org.probity.core.Prob;
+import org.probity.core.Pure;
+import org.probity.core.Sample;
+
+/**
+ * A weighted population of suspended programs, monad-bayes' {@code Population} (Scibior, Kammar
+ * and Ghahramani, ICFP 2018): particles with log weights plus the running log evidence that
+ * normalisation has pushed out of them. The unnormalised measure it represents is
+ * exp(logEvidence) * (1/n) * sum_i exp(logWeight_i) * delta(particle_i), so the evidence
+ * estimate is exp(logEvidence) times the mean particle weight; {@link #pushEvidence} and
+ * resampling leave that measure's expectation unchanged, which is why SMC's evidence estimate is
+ * unbiased (Del Moral, 2004).
+ *
+ * <p>Every operation is a value-level function or a program ({@code Prob<Population>}) whose
+ * randomness (particle moves, resampling draws) is made of {@code sample} nodes, so sequential
+ * Monte Carlo is built by composing them (see {@link Smc}).
+ *
+ * @param <A> the programs' result type
+ */
+public final class Population<A> {
+  private final Particle<A>[] particles;
+  private final double logEvidence;
+  private final int step;
+
+  private Population(Particle<A>[] particles, double logEvidence, int step) {
+    this.particles = particles;
+    this.logEvidence = logEvidence;
+    this.step = step;
+  }
+
+  /** n particles about to run {@code model}, each with weight 1 (monad-bayes' {@code spawn}). */
+  @SuppressWarnings("unchecked")
+  public static <A> Population<A> spawn(Prob<A> model, int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("a population needs at least 1 particle, got " + n);
+    }
+    Particle<A>[] ps = new Particle[n];
+    Arrays.fill(ps, Particle.start(model));
+    return new Population<>(ps, 0.0, 0);
+  }
+
+  /** A population of the given particles (in order), running log evidence and step count. */
+  @SuppressWarnings("unchecked")
+  public static <A> Population<A> of(List<Particle<A>> particles, double logEvidence, int step) {
+    if (particles.isEmpty()) {
+      throw new IllegalArgumentException("a population needs at least 1 particle");
+    }
+    if (Double.isNaN(logEvidence) || logEvidence == Double.POSITIVE_INFINITY) {
+      throw new IllegalArgumentException("population log evidence must be a number below +Infinity, got " + logEvidence);
+    }
+    return new Population<>(particles.toArray(new Particle[0]), logEvidence, step);
+  }
+
+  /** Each particle replaced by {@code copies} copies with the same weight (the evidence estimate is unchanged). */
+  @SuppressWarnings("unchecked")
+  public Population<A> spawn(int copies) {
+    if (copies < 1) {
+      throw new IllegalArgumentException("spawn: copies must be at least 1, got " + copies);
+    }
+    Particle<A>[] ps = new Particle[particles.length * copies];
+    for (int i = 0; i < ps.length; i++) {
+      ps[i] = particles[i / copies];
+    }
+    return new Population<>(ps, logEvidence, step);
+  }
+
+  /** Number of particles. */
+  public int size() {
+    return particles.length;
+  }
+
+  /** The particles (unmodifiable). */
+  public List<Particle<A>> particles() {
+    return Collections.unmodifiableList(Arrays.asList(particles));
+  }
+
+  /** Particle i. */
+  public Particle<A> particle(int i) {
+    return particles[i];
+  }
+
+  /** The log evidence pushed out of the particle weights so far. */
+  public double logEvidence() {
+    return logEvidence;
+  }
+
+  /** How many times the population has been advanced. */
+  public int step() {
+    return step;
+  }
+
+  /** The particles' log weights (a copy). */
+  public double[] logWeights() {
+    double[] w = new double[particles.length];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = particles[i].logWeight();
+    }
+    return w;
+  }
+
+  /** Whether every particle has finished its program or has zero weight. */
+  public boolean finished() {
+    for (Particle<A> p : particles) {
+      if (!p.done()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether every particle has zero weight (the evidence estimate is then 0). */
+  public boolean dead() {
+    for (Particle<A> p : particles) {
+      if (!p.dead()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Log of the mean particle weight (negative infinity when all are zero). */
+  public double logMeanWeight() {
+    double m = Double.NEGATIVE_INFINITY;
+    for (Particle<A> p : particles) {
+      m = Math.max(m, p.logWeight());
+    }
+    if (m == Double.NEGATIVE_INFINITY) {
+      return m;
+    }
+    double s = 0;
+    for (Particle<A> p : particles) {
+      s += Math.exp(p.logWeight() - m);
+    }
+    return m + Math.log(s / particles.length);
+  }
+
+  /** The estimate of the log evidence: running log evidence plus log mean weight. */
+  public double logEvidenceEstimate() {
+    return logEvidence + logMeanWeight();
+  }
+
+  /** Kish's effective sample size (sum w)^2 / sum w^2; 0 when every weight is zero. */
+  public double ess() {
+    double m = Double.NEGATIVE_INFINITY;
+    for (Particle<A> p : particles) {
+      m = Math.max(m, p.logWeight());
+    }
+    if (m == Double.NEGATIVE_INFINITY) {
+      return 0.0;
+    }
+    double s = 0;
+    double s2 = 0;
+    for (Particle<A> p : particles) {
+      double w = Math.exp(p.logWeight() - m);
+      s += w;
+      s2 += w * w;
+    }
+    return s * s / s2;
+  }
+
+  /**
+   * Normalisation: moves the mean weight into the running log evidence, leaving particle weights
+   * with mean 1 (monad-bayes' {@code pushEvidence}). A population whose weights are all zero gets
+   * log evidence negative infinity and keeps its particles, so the error can name where they died.
+   */
+  @SuppressWarnings("unchecked")
+  public Population<A> pushEvidence() {
+    double lm = logMeanWeight();
+    if (lm == Double.NEGATIVE_INFINITY) {
+      return new Population<>(particles, Double.NEGATIVE_INFINITY, step);
+    }
+    if (lm == 0.0) {
+      return this;
+    }
+    Particle<A>[] ps = new Particle[particles.length];
+    for (int i = 0; i < ps.length; i++) {
+      ps[i] = particles[i].withLogWeight(particles[i].logWeight() - lm);
+    }
+    return new Population<>(ps, logEvidence + lm, step);
+  }
+
+  /** One SMC step: every particle runs, independently and in parallel, to its next suspension. */
+  public Prob<Population<A>> advance() {
+    return advance(null);
+  }
+
+  /** One SMC step drawing the particles' choices from {@code proposal} (null for their priors). */
+  public Prob<Population<A>> advance(Proposal proposal) {
+    int next = step + 1;
+    List<Prob<Particle<A>>> parts = new ArrayList<>(particles.length);
+    for (Particle<A> p : particles) {
+      parts.add(Sequential.advance(p, proposal, next));
+    }
+    double le = logEvidence;
+    return new Independent<Particle<A>, Population<A>>(parts, ps -> new Pure<>(of(ps, le, next)));
+  }
+
+  /** Runs every particle to the end of its program (no resampling on the way). */
+  public Prob<Population<A>> finish() {
+    List<Prob<Particle<A>>> parts = new ArrayList<>(particles.length);
+    for (Particle<A> p : particles) {
+      parts.add(Sequential.finish(p));
+    }
+    double le = logEvidence;
+    int s = step;
+    return new Independent<Particle<A>, Population<A>>(parts, ps -> new Pure<>(of(ps, le, s)));
+  }
+
+  /**
+   * Resampling with a scheme: normalise, draw n ancestors, and return the unweighted population
+   * of their copies (weights 1; the evidence stays in the running log evidence). The ancestor
+   * draw is one {@code sample} of the outer program. A population with all weights zero is
+   * returned as it is.
+   */
+  public Prob<Population<A>> resample(Resampler resampler) {
+    Population<A> pushed = pushEvidence();
+    if (pushed.logEvidence == Double.NEGATIVE_INFINITY) {
+      return new Pure<>(pushed);
+    }
+    double[] w = new double[particles.length];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = Math.exp(pushed.particles[i].logWeight());
+    }
+    return new Sample<int[], Population<A>>(null, resampler.ancestors(w, particles.length), a -> new Pure<>(pushed.select(a)));
+  }
+
+  /** Multinomial resampling. */
+  public Prob<Population<A>> resampleMultinomial() {
+    return resample(Resampler.MULTINOMIAL);
+  }
+
+  /** Systematic resampling. */
+  public Prob<Population<A>> resampleSystematic() {
+    return resample(Resampler.SYSTEMATIC);
+  }
+
+  /** Stratified resampling. */
+  public Prob<Population<A>> resampleStratified() {
+    return resample(Resampler.STRATIFIED);
+  }
+
+  /** Residual resampling. */
+  public Prob<Population<A>> resampleResidual() {
+    return resample(Resampler.RESIDUAL);
+  }
+
+  /** The population of copies of the given ancestors, each with weight 1 (log weight 0). */
+  @SuppressWarnings("unchecked")
+  public Population<A> select(int[] ancestors) {
+    Particle<A>[] ps = new Particle[ancestors.length];
+    Particle<A> prev = null;
+    int prevIndex = -1;
+    for (int j = 0; j < ps.length; j++) {
+      int a = ancestors[j];
+      if (a != prevIndex) {
+        prev = particles[a].withLogWeight(0.0);
+        prevIndex = a;
+      }
+      ps[j] = prev;
+    }
+    return new Population<>(ps, logEvidence, step);
+  }
+
+  /** Where the particles died, for the zero-weight error: the step and up to three distinct sites. */
+  public String zeroWeightReport() {
+    Set<String> sites = new LinkedHashSet<>();
+    for (Particle<A> p : particles) {
+      if (p.dead() && sites.size() < 3) {
+        sites.add(p.suspendedAt() == null ? "(no site)" : Particle.describe(p.suspendedAt()));
+      }
+    }
+    return "all " + particles.length + " particles have zero weight at SMC step " + step
+        + "; they died at " + String.join("; ", sites)
+        + " (the observations are impossible under the particles' proposals: check the data and the model's support, or use more particles)";
+  }
+
+  @Override
+  public String toString() {
+    return "Population(n=" + particles.length + ", step=" + step + ", logEvidence=" + logEvidence
+        + ", ess=" + ess() + ")";
+  }
+}

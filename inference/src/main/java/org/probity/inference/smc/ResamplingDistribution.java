@@ -1,0 +1,245 @@
+package org.probity.inference.smc;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.probity.ad.Real;
+import org.probity.dist.Distribution;
+import org.probity.dist.DistributionException;
+
+/**
+ * The distribution of the ancestor indices one resampling step draws: values are non-decreasing
+ * {@code int[]} of length n (particle j of the new population copies particle {@code a[j]} of the
+ * old), a canonical order since a population is an exchangeable collection. Every scheme has
+ * finite support, so under the Enumerator a resampling step is an exact finite choice and
+ * {@code Enumerator.enumerate(smc(model))} is the exact distribution of the algorithm's output.
+ *
+ * <p>Sampling runs in O(n + K) time (K old particles), never O(n log n): the uniform points are
+ * generated already sorted and merged with the cumulative weights.
+ */
+public abstract class ResamplingDistribution implements Distribution<int[]> {
+  /** Normalised probabilities of the old particles. */
+  protected final double[] p;
+  /** Cumulative sums of {@link #p}, the last forced to 1. */
+  protected final double[] cum;
+  /** The number of ancestors drawn. */
+  protected final int n;
+  /** Index of the last particle with positive probability (points past the end map to it). */
+  protected final int lastPositive;
+  private volatile Map<List<Integer>, Double> supportCache;
+
+  /** Validates and normalises {@code weights} (non-negative, not all zero) and records n. */
+  protected ResamplingDistribution(double[] weights, int n) {
+    if (n < 1) {
+      throw new DistributionException(getClass().getSimpleName() + ": number of ancestors n must be at least 1, got " + n);
+    }
+    if (weights.length == 0) {
+      throw new DistributionException(getClass().getSimpleName() + ": weights must not be empty");
+    }
+    double s = 0;
+    int last = -1;
+    for (int i = 0; i < weights.length; i++) {
+      if (!(weights[i] >= 0) || !Double.isFinite(weights[i])) {
+        throw new DistributionException(getClass().getSimpleName() + ": weight [" + i + "] must be finite and non-negative, got " + weights[i]);
+      }
+      s += weights[i];
+      if (weights[i] > 0) {
+        last = i;
+      }
+    }
+    if (last < 0) {
+      throw new DistributionException(getClass().getSimpleName() + ": all " + weights.length + " weights are zero");
+    }
+    this.n = n;
+    this.p = new double[weights.length];
+    this.cum = new double[weights.length];
+    double c = 0;
+    for (int i = 0; i < p.length; i++) {
+      p[i] = weights[i] / s;
+      c += p[i];
+      cum[i] = c;
+    }
+    for (int i = last; i < cum.length; i++) {
+      cum[i] = 1.0;
+    }
+    this.lastPositive = last;
+  }
+
+  /** The number of ancestors drawn. */
+  public int size() {
+    return n;
+  }
+
+  /** The normalised probabilities of the old particles (a copy). */
+  public double[] probabilities() {
+    return p.clone();
+  }
+
+  /**
+   * Maps non-decreasing points in [0, 1) to ancestors: the index i with cum[i-1] <= u < cum[i]
+   * (one linear merge, O(points + K)); zero-probability particles are never chosen.
+   */
+  protected final int[] ancestorsOf(double[] sortedPoints) {
+    int[] a = new int[sortedPoints.length];
+    int i = 0;
+    for (int j = 0; j < sortedPoints.length; j++) {
+      double u = sortedPoints[j];
+      while (i < lastPositive && (u >= cum[i] || p[i] == 0)) {
+        i++;
+      }
+      a[j] = i;
+    }
+    return a;
+  }
+
+  /** Offspring counts of an ancestor array, or null if it is not a valid value of this distribution. */
+  protected final int[] counts(int[] a) {
+    if (a == null || a.length != n) {
+      return null;
+    }
+    int[] c = new int[p.length];
+    int prev = 0;
+    for (int x : a) {
+      if (x < prev || x >= p.length) {
+        return null;
+      }
+      c[x]++;
+      prev = x;
+    }
+    return c;
+  }
+
+  /**
+   * The exact finite distribution: outcome to probability, listed by {@link #computeSupport()}
+   * once and cached (only the Enumerator and tests ask for it).
+   */
+  protected final Map<List<Integer>, Double> support() {
+    Map<List<Integer>, Double> m = supportCache;
+    if (m == null) {
+      m = computeSupport();
+      supportCache = m;
+    }
+    return m;
+  }
+
+  /** Lists every outcome with its probability (outcomes distinct). */
+  protected abstract Map<List<Integer>, Double> computeSupport();
+
+  @Override
+  public double logDensity(int[] a) {
+    Double pr = support().get(key(a));
+    return pr == null ? Double.NEGATIVE_INFINITY : Math.log(pr);
+  }
+
+  @Override
+  public Real logProb(int[] a) {
+    return Real.of(logDensity(a));
+  }
+
+  @Override
+  public boolean hasFiniteSupport() {
+    return true;
+  }
+
+  @Override
+  public List<int[]> enumerateSupport() {
+    List<int[]> out = new ArrayList<>();
+    for (List<Integer> k : support().keySet()) {
+      out.add(k.stream().mapToInt(Integer::intValue).toArray());
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + "(n=" + n + ", p=" + Arrays.toString(p) + ")";
+  }
+
+  static List<Integer> key(int[] a) {
+    List<Integer> k = new ArrayList<>(a.length);
+    for (int x : a) {
+      k.add(x);
+    }
+    return k;
+  }
+
+  /** Adds an outcome's probability to a support map (merging equal outcomes). */
+  static void add(Map<List<Integer>, Double> m, int[] outcome, double prob) {
+    if (prob > 0) {
+      m.merge(key(outcome), prob, Double::sum);
+    }
+  }
+
+  /** A new insertion-ordered support map. */
+  static Map<List<Integer>, Double> newSupport() {
+    return new LinkedHashMap<>();
+  }
+
+  /** Log of the multinomial coefficient m! / prod c_i! times prod q_i^c_i. */
+  static double multinomialLogPmf(int[] c, double[] q) {
+    int m = 0;
+    double s = 0;
+    for (int i = 0; i < c.length; i++) {
+      if (c[i] == 0) {
+        continue;
+      }
+      if (q[i] == 0) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      s += c[i] * Math.log(q[i]) - logFactorial(c[i]);
+      m += c[i];
+    }
+    return s + logFactorial(m);
+  }
+
+  static double logFactorial(int k) {
+    double s = 0;
+    for (int i = 2; i <= k; i++) {
+      s += Math.log(i);
+    }
+    return s;
+  }
+
+  /** Every count vector of total m over the indices with q > 0, as sorted ancestor arrays, with their multinomial probabilities. */
+  static void multisets(double[] q, int m, int[] base, Map<List<Integer>, Double> out) {
+    int[] c = new int[q.length];
+    fill(q, m, 0, c, base, out);
+  }
+
+  private static void fill(double[] q, int left, int i, int[] c, int[] base, Map<List<Integer>, Double> out) {
+    if (i == q.length) {
+      if (left == 0) {
+        int[] total = c.clone();
+        for (int j = 0; j < total.length; j++) {
+          total[j] += base[j];
+        }
+        add(out, fromCounts(total), Math.exp(multinomialLogPmf(c, q)));
+      }
+      return;
+    }
+    int max = q[i] > 0 ? left : 0;
+    for (int k = 0; k <= max; k++) {
+      c[i] = k;
+      fill(q, left - k, i + 1, c, base, out);
+    }
+    c[i] = 0;
+  }
+
+  /** The sorted ancestor array with the given offspring counts. */
+  static int[] fromCounts(int[] counts) {
+    int m = 0;
+    for (int x : counts) {
+      m += x;
+    }
+    int[] a = new int[m];
+    int j = 0;
+    for (int i = 0; i < counts.length; i++) {
+      for (int k = 0; k < counts[i]; k++) {
+        a[j++] = i;
+      }
+    }
+    return a;
+  }
+}

@@ -1,0 +1,150 @@
+package org.probity.inference.smc;
+
+import org.probity.core.Cont;
+import org.probity.core.Combinators;
+import org.probity.core.Defer;
+import org.probity.core.Factor;
+import org.probity.core.FlatMap;
+import org.probity.core.Independent;
+import org.probity.core.InvalidWeightException;
+import org.probity.core.Machine;
+import org.probity.core.Observe;
+import org.probity.core.Prob;
+import org.probity.core.Pure;
+import org.probity.core.Sample;
+import org.probity.dist.Distribution;
+
+/**
+ * The sequential representation of a program (monad-bayes' {@code Sequential}, Scibior, Kammar
+ * and Ghahramani, "Functional programming for modular Bayesian inference", ICFP 2018): a program
+ * suspended at its next observation or factor, held as a {@link Particle}.
+ *
+ * <p>{@link #advance} is a program transformation: it turns one particle into a {@code Prob} of
+ * the particle one suspension later, in which the particle's own random choices are
+ * {@link Sample} nodes of the outer program (so the Sampler draws them and the Enumerator
+ * enumerates them) and the particle's observation or factor multiplies the particle's weight,
+ * not the outer program's. The outer sample nodes are anonymous: particles repeat each other's
+ * addresses, and an outer run must not see one address twice.
+ *
+ * <p>An {@link Independent} node inside a particle is run as the sequence of its parts, so each
+ * observation inside a part is a suspension of its own; the distribution of the result is the
+ * same (the parts are independent), and SMC gets finer steps.
+ */
+public final class Sequential {
+  private Sequential() {
+  }
+
+  /** The particle about to run {@code program}. */
+  public static <A> Particle<A> start(Prob<A> program) {
+    return Particle.start(program);
+  }
+
+  /** Whether the particle's program has run to its end. */
+  public static boolean finished(Particle<?> p) {
+    return p.finished();
+  }
+
+  /** Runs the particle to its next suspension, drawing its choices from their priors. */
+  public static <A> Prob<Particle<A>> advance(Particle<A> p) {
+    return advance(p, null, 0);
+  }
+
+  /**
+   * Runs the particle to its next suspension, drawing its choices from {@code proposal} (null for
+   * the priors) at SMC step {@code step}. A finished or dead particle stays put.
+   */
+  public static <A> Prob<Particle<A>> advance(Particle<A> p, Proposal proposal, int step) {
+    if (p.done()) {
+      return new Pure<>(p);
+    }
+    Machine m = p.machine();
+    return run(m.node(), m.stack(), p.logWeight(), p.suspendedAt(), proposal, step);
+  }
+
+  /** Runs the particle to the end of its program, every remaining observation weighting it. */
+  public static <A> Prob<Particle<A>> finish(Particle<A> p) {
+    if (p.done()) {
+      return new Pure<>(p);
+    }
+    return new FlatMap<>(advance(p), Sequential::finish);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static <A> Prob<Particle<A>> run(Prob node, Cont stack, double logWeight, Prob<?> site,
+      Proposal proposal, int step) {
+    while (true) {
+      if (node instanceof Sample s) {
+        final Cont st = stack;
+        final double lw = logWeight;
+        Distribution prior = s.dist();
+        Distribution q = proposal == null ? null : proposal.propose(step, s.address(), prior);
+        if (q == null || q == prior) {
+          return new Sample<Object, Particle<A>>(null, prior, x -> run((Prob) s.k().apply(x), st, lw, site, proposal, step));
+        }
+        final Prob<?> sampleNode = node;
+        return new Sample<Object, Particle<A>>(null, q, x -> {
+          Object where = s.address() == null ? "a proposed anonymous choice" : s.address();
+          double lp = InvalidWeightException.check(prior.logDensity(x), where, prior, x);
+          double lq = InvalidWeightException.check(q.logDensity(x), where, q, x);
+          if (lp == Double.NEGATIVE_INFINITY) {
+            // the proposal left the prior's support: the particle dies at this choice
+            return new Pure<>(new Particle<A>(new Machine(sampleNode, st), Double.NEGATIVE_INFINITY, sampleNode));
+          }
+          return run((Prob) s.k().apply(x), st, lw + lp - lq, site, proposal, step);
+        });
+      } else if (node instanceof Observe o) {
+        double l = o.dist().logDensity(o.value());
+        if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
+          InvalidWeightException.check(l, o.address() == null ? "an observation" : o.address(), o.dist(), o.value());
+        }
+        return suspend(node, (Prob) (l == Double.NEGATIVE_INFINITY ? node : o.next().get()), stack, logWeight + l);
+      } else if (node instanceof Factor f) {
+        double l = f.logWeight().value();
+        return suspend(node, (Prob) (l == Double.NEGATIVE_INFINITY ? node : f.next().get()), stack, logWeight + l);
+      } else if (node instanceof FlatMap fm) {
+        stack = Cont.push(fm.k(), stack);
+        node = fm.first();
+      } else if (node instanceof Pure p) {
+        if (stack == null) {
+          return new Pure<>(new Particle<>(new Machine(node, null), logWeight, site));
+        }
+        node = (Prob) stack.head().apply(p.value());
+        stack = stack.tail();
+      } else if (node instanceof Defer d) {
+        node = (Prob) d.thunk().get();
+      } else if (node instanceof Independent ind) {
+        node = new FlatMap(Combinators.sequence(ind.parts()), ind.k());
+      } else {
+        throw new IllegalStateException("unknown node " + node);
+      }
+    }
+  }
+
+  /**
+   * The particle just after a suspension. A live particle first runs the deterministic
+   * administrative steps that follow (once per ancestor rather than once per resampled copy), so
+   * a program that ends right after its last observation is already finished and SMC need not
+   * resample once more.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static <A> Prob<Particle<A>> suspend(Prob<?> site, Prob<?> next, Cont stack, double logWeight) {
+    Prob node = next;
+    Cont s = stack;
+    if (logWeight != Double.NEGATIVE_INFINITY) {
+      while (true) {
+        if (node instanceof FlatMap fm) {
+          s = Cont.push(fm.k(), s);
+          node = fm.first();
+        } else if (node instanceof Pure p && s != null) {
+          node = (Prob) s.head().apply(p.value());
+          s = s.tail();
+        } else if (node instanceof Defer d) {
+          node = (Prob) d.thunk().get();
+        } else {
+          break;
+        }
+      }
+    }
+    return new Pure<>(new Particle<>(new Machine(node, s), logWeight, site));
+  }
+}

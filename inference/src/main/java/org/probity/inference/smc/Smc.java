@@ -1,0 +1,99 @@
+package org.probity.inference.smc;
+
+import org.probity.core.Defer;
+import org.probity.core.FlatMap;
+import org.probity.core.Prob;
+import org.probity.core.Pure;
+import org.probity.core.Weighted;
+import org.probity.semantics.Sampler;
+
+/**
+ * Sequential Monte Carlo as short compositions of program transformations, in the style of
+ * monad-bayes' {@code Control.Monad.Bayes.Inference.SMC} (Scibior, Kammar and Ghahramani,
+ * "Functional programming for modular Bayesian inference", ICFP 2018): spawn a {@link Population}
+ * of {@link Sequential} particles, then repeatedly advance every particle to its next observation
+ * and apply a {@link Transform} (resampling, rejuvenation, user code).
+ *
+ * <p>Each algorithm is itself a {@code Prob<Population<A>>}: run it with the Sampler (or
+ * {@link #run}) for an estimate, or with the Enumerator on a finite model for the exact
+ * distribution of the algorithm's output.
+ */
+public final class Smc {
+  private Smc() {
+  }
+
+  /**
+   * Sequential importance sampling with a transformation: advance every particle to its next
+   * suspension and apply {@code transform}, until every particle has finished (particles whose
+   * programs have fewer observations finish early and stay put). The transformation is not
+   * applied after the advance in which the last particles finish.
+   */
+  public static <A> Prob<Population<A>> sis(Population<A> population, Transform<A> transform) {
+    return sis(population, Population::advance, transform);
+  }
+
+  /** As {@link #sis(Population, Transform)} but each step is {@code advance} (e.g. with a proposal). */
+  public static <A> Prob<Population<A>> sis(Population<A> population, Transform<A> advance, Transform<A> transform) {
+    return new Defer<>(() -> {
+      if (population.finished()) {
+        return new Pure<>(population);
+      }
+      return new FlatMap<Population<A>, Population<A>>(advance.apply(population),
+          q -> q.finished() ? new Pure<>(q) : new FlatMap<>(transform.apply(q), r -> sis(r, advance, transform)));
+    });
+  }
+
+  /**
+   * monad-bayes' {@code sis}: {@code steps} rounds of advance-then-transform, then every particle
+   * runs to its end without further transformation.
+   */
+  public static <A> Prob<Population<A>> sis(Population<A> population, Transform<A> transform, int steps) {
+    return new Defer<>(() -> {
+      if (steps <= 0 || population.finished()) {
+        return population.finish();
+      }
+      return new FlatMap<Population<A>, Population<A>>(population.advance(),
+          q -> new FlatMap<>(transform.apply(q), r -> sis(r, transform, steps - 1)));
+    });
+  }
+
+  /** SMC with {@code particles} particles, resampling with {@code resampler} after every observation. */
+  public static <A> Prob<Population<A>> smc(Prob<A> model, int particles, Resampler resampler) {
+    return sis(Population.spawn(model, particles), Transform.resample(resampler));
+  }
+
+  /** Adaptive SMC: resamples only when the ESS falls below {@code threshold} times the number of particles. */
+  public static <A> Prob<Population<A>> adaptive(Prob<A> model, int particles, Resampler resampler, double threshold) {
+    return sis(Population.spawn(model, particles), Transform.adaptive(resampler, threshold));
+  }
+
+  /** SMC whose particles draw their choices at step t from {@code proposal}, resampling every step. */
+  public static <A> Prob<Population<A>> withProposal(Prob<A> model, int particles, Resampler resampler, Proposal proposal) {
+    return sis(Population.spawn(model, particles), p -> p.advance(proposal), Transform.resample(resampler));
+  }
+
+  /** Sequential importance sampling without resampling (likelihood weighting, observation by observation). */
+  public static <A> Prob<Population<A>> importance(Prob<A> model, int particles) {
+    return sis(Population.spawn(model, particles), Transform.identity());
+  }
+
+  /**
+   * Runs an SMC algorithm with the Sampler (particles advance in parallel on generators split
+   * from the seed, so the result is bit-identical for a seed whatever the number of threads).
+   *
+   * @throws org.probity.core.ZeroWeightException if every particle ends with zero weight
+   */
+  public static <A> SmcResult<A> run(Prob<Population<A>> algorithm, long seed) {
+    Weighted<Population<A>> w = Sampler.run(algorithm, seed);
+    if (w.logWeight() != 0.0) {
+      throw new IllegalArgumentException("the SMC program itself carries weight " + w.logWeight()
+          + ": observations must be inside the model, not in the algorithm");
+    }
+    return SmcResult.of(w.value());
+  }
+
+  /** The bootstrap particle filter: systematic resampling after every observation. */
+  public static <A> SmcResult<A> run(Prob<A> model, int particles, long seed) {
+    return run(smc(model, particles, Resampler.SYSTEMATIC), seed);
+  }
+}
