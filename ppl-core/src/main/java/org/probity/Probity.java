@@ -22,6 +22,30 @@ import org.probity.dist.Continuous;
 import org.probity.dist.Distribution;
 import org.probity.dist.Normal;
 import org.probity.dist.Uniform;
+import org.probity.dist.BetaBinomial;
+import org.probity.dist.Binomial;
+import org.probity.dist.Cauchy;
+import org.probity.dist.ChiSquared;
+import org.probity.dist.ContinuousCdf;
+import org.probity.dist.Dirichlet;
+import org.probity.dist.DiscreteUniform;
+import org.probity.dist.Exponential;
+import org.probity.dist.Gamma;
+import org.probity.dist.Geometric;
+import org.probity.dist.HalfCauchy;
+import org.probity.dist.HalfNormal;
+import org.probity.dist.InverseGamma;
+import org.probity.dist.Laplace;
+import org.probity.dist.LogNormal;
+import org.probity.dist.Logistic;
+import org.probity.dist.Mixture;
+import org.probity.dist.Multinomial;
+import org.probity.dist.MvNormal;
+import org.probity.dist.NegativeBinomial;
+import org.probity.dist.Poisson;
+import org.probity.dist.StudentT;
+import org.probity.dist.Truncated;
+import org.probity.dist.Weibull;
 
 /**
  * The modelling vocabulary in one place: {@code import static org.probity.Probity.*;} and a model
@@ -217,5 +241,225 @@ public final class Probity {
   /** Uniform on [lo, hi]. */
   public static Uniform uniform(double lo, double hi) {
     return Uniform.of(lo, hi);
+  }
+
+  /** Beta(alpha, beta) with differentiable shapes. */
+  public static Beta beta(Real alpha, Real beta) {
+    return Beta.of(alpha, beta);
+  }
+
+  /** HalfNormal(sigma) on [0, inf). */
+  public static HalfNormal halfNormal(double sigma) {
+    return HalfNormal.of(sigma);
+  }
+
+  /** HalfNormal(sigma), differentiable. */
+  public static HalfNormal halfNormal(Real sigma) {
+    return HalfNormal.of(sigma);
+  }
+
+  /** LogNormal(mu, sigma). */
+  public static LogNormal logNormal(double mu, double sigma) {
+    return LogNormal.of(mu, sigma);
+  }
+
+  /** LogNormal(mu, sigma), differentiable. */
+  public static LogNormal logNormal(Real mu, Real sigma) {
+    return LogNormal.of(mu, sigma);
+  }
+
+  /** StudentT(nu, mu, sigma). */
+  public static StudentT studentT(double nu, double mu, double sigma) {
+    return StudentT.of(nu, mu, sigma);
+  }
+
+  /** StudentT(nu, mu, sigma), differentiable. */
+  public static StudentT studentT(Real nu, Real mu, Real sigma) {
+    return StudentT.of(nu, mu, sigma);
+  }
+
+  /** Cauchy(location, scale). */
+  public static Cauchy cauchy(double loc, double scale) {
+    return Cauchy.of(loc, scale);
+  }
+
+  /** Cauchy(location, scale), differentiable. */
+  public static Cauchy cauchy(Real loc, Real scale) {
+    return Cauchy.of(loc, scale);
+  }
+
+  /** HalfCauchy(scale) on [0, inf). */
+  public static HalfCauchy halfCauchy(double scale) {
+    return HalfCauchy.of(scale);
+  }
+
+  /** HalfCauchy(0, scale): the conventional spelling; the location must be 0. */
+  public static HalfCauchy halfCauchy(double location, double scale) {
+    return HalfCauchy.of(location, scale);
+  }
+
+  /** HalfCauchy(scale), differentiable. */
+  public static HalfCauchy halfCauchy(Real scale) {
+    return HalfCauchy.of(scale);
+  }
+
+  /** Laplace(mu, b). */
+  public static Laplace laplace(double mu, double b) {
+    return Laplace.of(mu, b);
+  }
+
+  /** Laplace(mu, b), differentiable. */
+  public static Laplace laplace(Real mu, Real b) {
+    return Laplace.of(mu, b);
+  }
+
+  /** Logistic(mu, s). */
+  public static Logistic logistic(double mu, double s) {
+    return Logistic.of(mu, s);
+  }
+
+  /** Logistic(mu, s), differentiable. */
+  public static Logistic logistic(Real mu, Real s) {
+    return Logistic.of(mu, s);
+  }
+
+  /** Gamma(shape, rate): mean shape/rate. */
+  public static Gamma gamma(double shape, double rate) {
+    return Gamma.of(shape, rate);
+  }
+
+  /** Gamma(shape, rate), differentiable. */
+  public static Gamma gamma(Real shape, Real rate) {
+    return Gamma.of(shape, rate);
+  }
+
+  /** InverseGamma(shape, scale). */
+  public static InverseGamma inverseGamma(double shape, double scale) {
+    return InverseGamma.of(shape, scale);
+  }
+
+  /** InverseGamma(shape, scale), differentiable. */
+  public static InverseGamma inverseGamma(Real shape, Real scale) {
+    return InverseGamma.of(shape, scale);
+  }
+
+  /** Exponential(rate). */
+  public static Exponential exponential(double rate) {
+    return Exponential.of(rate);
+  }
+
+  /** Exponential(rate), differentiable. */
+  public static Exponential exponential(Real rate) {
+    return Exponential.of(rate);
+  }
+
+  /** ChiSquared(k). */
+  public static ChiSquared chiSquared(double k) {
+    return ChiSquared.of(k);
+  }
+
+  /** Weibull(shape, scale). */
+  public static Weibull weibull(double shape, double scale) {
+    return Weibull.of(shape, scale);
+  }
+
+  /** Weibull(shape, scale), differentiable. */
+  public static Weibull weibull(Real shape, Real scale) {
+    return Weibull.of(shape, scale);
+  }
+
+  /** {@code dist} truncated to [lo, hi] (either may be infinite) and renormalised. */
+  public static Truncated truncated(ContinuousCdf dist, double lo, double hi) {
+    return Truncated.of(dist, lo, hi);
+  }
+
+  /** {@code dist} truncated to [lo, hi] with differentiable bounds. */
+  public static Truncated truncated(ContinuousCdf dist, Real lo, Real hi) {
+    return Truncated.of(dist, lo, hi);
+  }
+
+  /** A marginalised finite mixture sum_i weights[i] components[i], as one continuous distribution. */
+  public static Mixture mixtureOf(double[] weights, Continuous... components) {
+    return Mixture.of(weights, components);
+  }
+
+  /** A marginalised finite mixture. */
+  public static Mixture mixtureOf(double[] weights, List<? extends Continuous> components) {
+    return Mixture.of(weights, components);
+  }
+
+  /** A marginalised finite mixture with differentiable weights. */
+  public static Mixture mixtureOf(Real[] weights, List<? extends Continuous> components) {
+    return Mixture.of(weights, components);
+  }
+
+  /** Dirichlet(alpha) over the simplex. */
+  public static Dirichlet dirichlet(double... alpha) {
+    return Dirichlet.of(alpha);
+  }
+
+  /** Dirichlet(alpha), differentiable. */
+  public static Dirichlet dirichlet(Real... alpha) {
+    return Dirichlet.of(alpha);
+  }
+
+  /** Multivariate normal N(mean, covariance). */
+  public static MvNormal mvNormal(double[] mean, double[][] covariance) {
+    return MvNormal.of(mean, covariance);
+  }
+
+  /** Multivariate normal with a differentiable mean. */
+  public static MvNormal mvNormal(Real[] mean, double[][] covariance) {
+    return MvNormal.of(mean, covariance);
+  }
+
+  /** Binomial(n, p). */
+  public static Binomial binomial(int n, double p) {
+    return Binomial.of(n, p);
+  }
+
+  /** Binomial(n, p), differentiable in p. */
+  public static Binomial binomial(int n, Real p) {
+    return Binomial.of(n, p);
+  }
+
+  /** Poisson(rate). */
+  public static Poisson poisson(double rate) {
+    return Poisson.of(rate);
+  }
+
+  /** Poisson(rate), differentiable. */
+  public static Poisson poisson(Real rate) {
+    return Poisson.of(rate);
+  }
+
+  /** Geometric(p): failures before the first success, on 0, 1, 2, .... */
+  public static Geometric geometric(double p) {
+    return Geometric.of(p);
+  }
+
+  /** NegativeBinomial(r, p): failures before the r-th success. */
+  public static NegativeBinomial negativeBinomial(double r, double p) {
+    return NegativeBinomial.of(r, p);
+  }
+
+  /** NegativeBinomial(r, p), differentiable. */
+  public static NegativeBinomial negativeBinomial(Real r, Real p) {
+    return NegativeBinomial.of(r, p);
+  }
+
+  /** BetaBinomial(n, a, b). */
+  public static BetaBinomial betaBinomial(int n, double a, double b) {
+    return BetaBinomial.of(n, a, b);
+  }
+
+  /** Uniform on the integers lo..hi inclusive. */
+  public static DiscreteUniform discreteUniform(int lo, int hi) {
+    return DiscreteUniform.of(lo, hi);
+  }
+
+  /** Multinomial(n, p) over count lists. */
+  public static Multinomial multinomial(int n, double... p) {
+    return Multinomial.of(n, p);
   }
 }

@@ -1,11 +1,16 @@
 package org.probity.dist;
 
+import org.apache.commons.numbers.gamma.RegularizedBeta;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 import org.probity.ad.Real;
 
-/** The beta distribution on [0, 1] with shapes alpha and beta. */
-public final class Beta implements Continuous {
+/**
+ * The beta distribution on [0, 1] with shapes alpha and beta; sampled by Cheng's (1978)
+ * algorithms BB/BC (Commons RNG). At the end points the density is finite only when the
+ * corresponding shape is at least 1 (then 0 * log 0 is taken as 0, never NaN).
+ */
+public final class Beta implements ContinuousCdf {
   private final Real a;
   private final Real b;
   private final Real logBeta;
@@ -28,6 +33,16 @@ public final class Beta implements Continuous {
     return new Beta(alpha, beta);
   }
 
+  /** The first shape. */
+  public Real alpha() {
+    return a;
+  }
+
+  /** The second shape. */
+  public Real beta() {
+    return b;
+  }
+
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
     return ChengBetaSampler.of(rng, a.value(), b.value()).sample();
@@ -39,7 +54,31 @@ public final class Beta implements Continuous {
     if (v < 0 || v > 1) {
       return Real.NEGATIVE_INFINITY;
     }
-    return a.minus(1).times(x.log()).plus(b.minus(1).times(x.rminus(1).log())).minus(logBeta);
+    return xLogY(a.minus(1), x).plus(xLogY(b.minus(1), x.rminus(1))).minus(logBeta);
+  }
+
+  /** c * log(y) with 0 * log 0 = 0 (the end points of the support with a shape of 1). */
+  static Real xLogY(Real c, Real y) {
+    if (y.value() == 0) {
+      if (c.value() == 0) {
+        return Real.ZERO;
+      }
+      return Real.of(c.value() > 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+    }
+    return c.times(y.log());
+  }
+
+  /** Regularised incomplete beta I_x(alpha, beta); shape derivatives by finite differences. */
+  @Override
+  public Real cdf(Real x) {
+    double v = x.value();
+    if (v <= 0) {
+      return Real.ZERO;
+    }
+    if (v >= 1) {
+      return Real.ONE;
+    }
+    return Special.shapeNode(a, b, x, (p, q, y) -> RegularizedBeta.value(y, p, q), Math.exp(logDensity(v)));
   }
 
   @Override

@@ -6,7 +6,7 @@ import org.probity.ad.Real;
 import org.probity.ad.Reals;
 
 /** The normal (Gaussian) distribution N(mu, sigma^2), parameterised by mean and standard deviation. */
-public final class Normal implements Continuous {
+public final class Normal implements ContinuousCdf {
   static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
   private final Real mu;
@@ -77,6 +77,22 @@ public final class Normal implements Continuous {
     int n = xs.length;
     double v = -0.5 * ss / (s * s) - n * (logSigma.value() + HALF_LOG_TWO_PI);
     return Reals.node(new Real[] {mu, sigma}, v, new double[] {sd / (s * s), ss / (s * s * s) - n / s});
+  }
+
+  @Override
+  public Real cdf(Real x) {
+    return Special.phi(x.minus(mu).div(sigma));
+  }
+
+  @Override
+  public Real survival(Real x) {
+    return Special.phiUpper(x.minus(mu).div(sigma));
+  }
+
+  @Override
+  public double inverseCdf(double p) {
+    Special.checkProbability(this, p);
+    return mu.value() + sigma.value() * Special.phiInverse(p);
   }
 
   @Override

@@ -4,7 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.ad.Real;
 
 /** The continuous uniform distribution on [lo, hi]. */
-public final class Uniform implements Continuous {
+public final class Uniform implements ContinuousCdf {
   private final Real lo;
   private final Real hi;
   private final Real logWidth;
@@ -41,6 +41,23 @@ public final class Uniform implements Continuous {
       return Real.NEGATIVE_INFINITY;
     }
     return logWidth.negate();
+  }
+
+  @Override
+  public Real cdf(Real x) {
+    if (x.value() <= lo.value()) {
+      return Real.ZERO;
+    }
+    if (x.value() >= hi.value()) {
+      return Real.ONE;
+    }
+    return x.minus(lo).div(hi.minus(lo));
+  }
+
+  @Override
+  public double inverseCdf(double p) {
+    Special.checkProbability(this, p);
+    return lo.value() + p * (hi.value() - lo.value());
   }
 
   @Override

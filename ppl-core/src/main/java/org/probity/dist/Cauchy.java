@@ -1,0 +1,96 @@
+package org.probity.dist;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.ad.Real;
+
+/**
+ * The Cauchy distribution with location and scale: density 1 / (pi s (1 + z^2)), z = (x-loc)/s.
+ * Mean and variance are undefined (NaN). Sampled by inversion, loc + s tan(pi (u - 1/2)).
+ */
+public final class Cauchy implements ContinuousCdf {
+  private final Real loc;
+  private final Real scale;
+  private final Real logScale;
+
+  private Cauchy(Real loc, Real scale) {
+    DistributionException.finite("Cauchy", "location", loc.value());
+    DistributionException.positive("Cauchy", "scale", scale.value());
+    this.loc = loc;
+    this.scale = scale;
+    this.logScale = scale.log();
+  }
+
+  /** Cauchy(location, scale). */
+  public static Cauchy of(double loc, double scale) {
+    return new Cauchy(Real.of(loc), Real.of(scale));
+  }
+
+  /** Cauchy(location, scale) with differentiable parameters. */
+  public static Cauchy of(Real loc, Real scale) {
+    return new Cauchy(loc, scale);
+  }
+
+  @Override
+  public double sampleDouble(UniformRandomProvider rng) {
+    return inverseCdf(rng.nextDouble());
+  }
+
+  @Override
+  public Real logProb(Real x) {
+    Real z = x.minus(loc).div(scale);
+    return z.square().log1p().plus(logScale).plus(Special.LOG_PI).negate();
+  }
+
+  @Override
+  public double logDensity(double x) {
+    double z = (x - loc.value()) / scale.value();
+    return -Math.log1p(z * z) - logScale.value() - Special.LOG_PI;
+  }
+
+  @Override
+  public Real cdf(Real x) {
+    return x.minus(loc).div(scale).atan().div(Math.PI).plus(0.5);
+  }
+
+  @Override
+  public Real survival(Real x) {
+    return x.minus(loc).div(scale).atan().div(-Math.PI).plus(0.5);
+  }
+
+  @Override
+  public double inverseCdf(double p) {
+    Special.checkProbability(this, p);
+    if (p == 0) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    if (p == 1) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return loc.value() + scale.value() * Math.tan(Math.PI * (p - 0.5));
+  }
+
+  @Override
+  public double mean() {
+    return Double.NaN;
+  }
+
+  @Override
+  public double variance() {
+    return Double.NaN;
+  }
+
+  @Override
+  public double supportLowerBound() {
+    return Double.NEGATIVE_INFINITY;
+  }
+
+  @Override
+  public double supportUpperBound() {
+    return Double.POSITIVE_INFINITY;
+  }
+
+  @Override
+  public String toString() {
+    return "Cauchy(" + loc + ", " + scale + ")";
+  }
+}

@@ -1,0 +1,101 @@
+package org.probity.dist;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.ad.Real;
+
+/**
+ * The half-Cauchy distribution on [0, inf) with scale s: density 2 / (pi s (1 + (x/s)^2)), the
+ * Cauchy(0, s) folded at 0 (Gelman 2006's prior for hierarchical scales). Mean and variance are
+ * infinite. {@code of(0, s)} is accepted for data written "HalfCauchy(0, 5)"; a non-zero
+ * location is rejected, since it is ambiguous: use {@code Truncated.of(Cauchy.of(mu, s), 0, inf)}.
+ */
+public final class HalfCauchy implements ContinuousCdf {
+  private final Real scale;
+  private final Real logScale;
+
+  private HalfCauchy(Real scale) {
+    DistributionException.positive("HalfCauchy", "scale", scale.value());
+    this.scale = scale;
+    this.logScale = scale.log();
+  }
+
+  /** HalfCauchy(scale). */
+  public static HalfCauchy of(double scale) {
+    return new HalfCauchy(Real.of(scale));
+  }
+
+  /** HalfCauchy(scale) with a differentiable scale. */
+  public static HalfCauchy of(Real scale) {
+    return new HalfCauchy(scale);
+  }
+
+  /** HalfCauchy(location, scale) where location must be 0 (the conventional two-parameter spelling). */
+  public static HalfCauchy of(double location, double scale) {
+    if (location != 0) {
+      throw new DistributionException("HalfCauchy: parameter location must be 0, got " + location
+          + " (for a Cauchy truncated to [0, inf) use Truncated.of(Cauchy.of(location, scale), 0, inf))");
+    }
+    return of(scale);
+  }
+
+  @Override
+  public double sampleDouble(UniformRandomProvider rng) {
+    return inverseCdf(rng.nextDouble());
+  }
+
+  @Override
+  public Real logProb(Real x) {
+    if (x.value() < 0) {
+      return Real.NEGATIVE_INFINITY;
+    }
+    return x.div(scale).square().log1p().plus(logScale).negate().plus(Special.LOG2 - Special.LOG_PI);
+  }
+
+  @Override
+  public double logDensity(double x) {
+    if (x < 0) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double z = x / scale.value();
+    return -Math.log1p(z * z) - logScale.value() + Special.LOG2 - Special.LOG_PI;
+  }
+
+  @Override
+  public Real cdf(Real x) {
+    if (x.value() <= 0) {
+      return Real.ZERO;
+    }
+    return x.div(scale).atan().times(2 / Math.PI);
+  }
+
+  @Override
+  public double inverseCdf(double p) {
+    Special.checkProbability(this, p);
+    return p == 1 ? Double.POSITIVE_INFINITY : scale.value() * Math.tan(0.5 * Math.PI * p);
+  }
+
+  @Override
+  public double mean() {
+    return Double.POSITIVE_INFINITY;
+  }
+
+  @Override
+  public double variance() {
+    return Double.POSITIVE_INFINITY;
+  }
+
+  @Override
+  public double supportLowerBound() {
+    return 0;
+  }
+
+  @Override
+  public double supportUpperBound() {
+    return Double.POSITIVE_INFINITY;
+  }
+
+  @Override
+  public String toString() {
+    return "HalfCauchy(" + scale + ")";
+  }
+}

@@ -1,0 +1,92 @@
+package org.probity.dist;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.ad.Real;
+
+/**
+ * The Laplace (double exponential) distribution with location mu and scale b: density
+ * exp(-|x - mu| / b) / (2b). Sampled by inversion.
+ */
+public final class Laplace implements ContinuousCdf {
+  private final Real mu;
+  private final Real b;
+  private final Real logTwoB;
+
+  private Laplace(Real mu, Real b) {
+    DistributionException.finite("Laplace", "mu", mu.value());
+    DistributionException.positive("Laplace", "b", b.value());
+    this.mu = mu;
+    this.b = b;
+    this.logTwoB = b.log().plus(Special.LOG2);
+  }
+
+  /** Laplace(mu, b). */
+  public static Laplace of(double mu, double b) {
+    return new Laplace(Real.of(mu), Real.of(b));
+  }
+
+  /** Laplace(mu, b) with differentiable parameters. */
+  public static Laplace of(Real mu, Real b) {
+    return new Laplace(mu, b);
+  }
+
+  @Override
+  public double sampleDouble(UniformRandomProvider rng) {
+    // u in (0, 1) exclusive of 0 so that log(2u) is finite
+    double u = (rng.nextLong() >>> 11 | 1L) * 0x1.0p-53;
+    return inverseCdf(u);
+  }
+
+  @Override
+  public Real logProb(Real x) {
+    return x.minus(mu).abs().div(b).plus(logTwoB).negate();
+  }
+
+  @Override
+  public double logDensity(double x) {
+    return -Math.abs(x - mu.value()) / b.value() - logTwoB.value();
+  }
+
+  @Override
+  public Real cdf(Real x) {
+    Real z = x.minus(mu).div(b);
+    return z.value() < 0 ? z.exp().times(0.5) : z.negate().exp().times(-0.5).plus(1);
+  }
+
+  @Override
+  public Real survival(Real x) {
+    Real z = x.minus(mu).div(b);
+    return z.value() < 0 ? z.exp().times(-0.5).plus(1) : z.negate().exp().times(0.5);
+  }
+
+  @Override
+  public double inverseCdf(double p) {
+    Special.checkProbability(this, p);
+    return p < 0.5 ? mu.value() + b.value() * Math.log(2 * p) : mu.value() - b.value() * Math.log(2 * (1 - p));
+  }
+
+  @Override
+  public double mean() {
+    return mu.value();
+  }
+
+  @Override
+  public double variance() {
+    return 2 * b.value() * b.value();
+  }
+
+  @Override
+  public double supportLowerBound() {
+    return Double.NEGATIVE_INFINITY;
+  }
+
+  @Override
+  public double supportUpperBound() {
+    return Double.POSITIVE_INFINITY;
+  }
+
+  @Override
+  public String toString() {
+    return "Laplace(" + mu + ", " + b + ")";
+  }
+}
