@@ -1,0 +1,72 @@
+package org.probity.inference.mcmc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.probity.core.Address;
+import org.probity.core.Prob;
+import org.probity.core.Pure;
+import org.probity.core.Sample;
+import org.probity.core.UnsupportedConstructException;
+import org.probity.dist.Categorical;
+import org.probity.dist.Distribution;
+
+/**
+ * Enumerative Gibbs for one finite discrete site (Geman and Geman 1984): enumerate the support of
+ * the site's distribution, re-score the whole trace for each value and draw the value from the
+ * exact full conditional. With stochastic control flow, values whose run would reach a different
+ * set of addresses (needing fresh draws or dropping choices) are left out of the enumeration: the
+ * candidate set is the same from each of its members, so the kernel is still an exact Gibbs move
+ * on that set; combine it with {@link SingleSiteMH} to move between structures. A trace that does
+ * not reach the address is returned unchanged.
+ */
+public final class EnumerativeGibbs<A> implements Kernel<A> {
+  private final Address address;
+
+  /** Gibbs at one address. */
+  public EnumerativeGibbs(Address address) {
+    this.address = address;
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Prob<Trace<A>> apply(Trace<A> x) {
+    Choice c = x.choice(address);
+    if (c == null) {
+      return new Pure<>(x);
+    }
+    Distribution dist = c.dist();
+    if (!dist.hasFiniteSupport()) {
+      throw new UnsupportedConstructException("enumerative Gibbs at " + address + ": the distribution " + dist.name()
+          + " does not have a finite support");
+    }
+    List<Object> support = dist.enumerateSupport();
+    List<Trace<A>> candidates = new ArrayList<>(support.size());
+    double[] logWeights = new double[support.size()];
+    int n = 0;
+    for (Object v : support) {
+      Trace<A> y;
+      if (Values.same(v, c.value())) {
+        y = x;
+      } else {
+        Optional<Update<A>> u = Traced.updateDeterministic(x, Map.of(address, v));
+        if (u.isEmpty() || !u.get().trace().choices().keySet().equals(x.choices().keySet())) {
+          continue;
+        }
+        y = u.get().trace();
+      }
+      candidates.add(y);
+      logWeights[n++] = y.logJoint();
+    }
+    double[] lw = java.util.Arrays.copyOf(logWeights, n);
+    boolean any = false;
+    for (double l : lw) {
+      any |= l > Double.NEGATIVE_INFINITY;
+    }
+    if (!any || n == 1) {
+      return new Pure<>(x);
+    }
+    return new Sample<Integer, Trace<A>>(null, Categorical.ofLogWeights(lw), i -> new Pure<>(candidates.get(i)));
+  }
+}

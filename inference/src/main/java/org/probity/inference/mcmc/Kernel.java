@@ -1,0 +1,34 @@
+package org.probity.inference.mcmc;
+
+import org.probity.core.Prob;
+
+/**
+ * A Markov transition kernel on traces, as a program: {@code apply(trace)} is a {@code Prob} of
+ * the next trace whose own randomness (which site, the proposal, the accept/reject coin) consists
+ * of sample steps of the same monad. Kernels therefore compose with ordinary monadic bind, run
+ * under the Sampler, and on finite models their transition law can be enumerated exactly by the
+ * Enumerator (the kernel-as-program view of Scibior, Kammar and Ghahramani, ICFP 2018).
+ *
+ * <p>A kernel that rejects returns the very trace it was given (the same object), which the chain
+ * runner counts as a rejection. Kernels that adapt (random-walk step sizes) keep per-chain state:
+ * {@link #forChain} gives each chain its own copy and {@link #endWarmup} freezes it.
+ */
+@FunctionalInterface
+public interface Kernel<A> {
+  /** The next trace, as a program. */
+  Prob<Trace<A>> apply(Trace<A> trace);
+
+  /** A copy for one chain (stateless kernels return themselves). */
+  default Kernel<A> forChain() {
+    return this;
+  }
+
+  /** Called by the chain runner at the end of warm-up: stop adapting. */
+  default void endWarmup() {
+  }
+
+  /** This kernel, then {@code next}. */
+  default Kernel<A> then(Kernel<A> next) {
+    return Kernels.cycle(this, next);
+  }
+}

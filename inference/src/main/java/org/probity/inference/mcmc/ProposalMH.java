@@ -1,0 +1,54 @@
+package org.probity.inference.mcmc;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.probity.core.Address;
+import org.probity.core.Prob;
+import org.probity.core.ProbityException;
+
+/**
+ * Metropolis-Hastings with a user proposal program (Gen's {@code mh(trace, proposal)},
+ * Cusumano-Towner et al., PLDI 2019): {@code proposal.apply(x)} is a program whose named choices
+ * are addresses of the model; their values replace the model's, other values are kept, and new
+ * addresses of the model are drawn from their prior. The backward proposal is the same program
+ * run on the new trace, scored at the old trace's values. The acceptance ratio is
+ * p(x') q(x|x') / (p(x) q(x'|x)), with both proposal densities and the fresh/stale prior terms.
+ *
+ * <p>Every choice of the proposal must have a named address that the model reaches; anonymous
+ * proposal choices are an error (they could not be scored backwards).
+ */
+public final class ProposalMH<A> implements Kernel<A> {
+  private final Function<? super Trace<A>, ? extends Prob<?>> proposal;
+
+  /** MH with the given proposal program. */
+  public ProposalMH(Function<? super Trace<A>, ? extends Prob<?>> proposal) {
+    this.proposal = proposal;
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Prob<Trace<A>> apply(Trace<A> x) {
+    Prob<Object> q = (Prob<Object>) proposal.apply(x);
+    return Traced.prior(q).flatMap(fwd -> {
+      for (Address a : fwd.choices().keySet()) {
+        if (a.isAnonymous()) {
+          throw new ProbityException("a proposal choice must be named with an address of the model; the proposal made an"
+              + " anonymous choice at " + a);
+        }
+      }
+      Map<Address, Object> u = fwd.values();
+      return Traced.update(x, u, Selection.none()).flatMap(up -> {
+        Trace<A> y = up.trace();
+        Prob<Object> qb = (Prob<Object>) proposal.apply(y);
+        Optional<Trace<Object>> bwd = Traced.assess(qb, x.choices());
+        if (bwd.isEmpty()) {
+          return Acceptance.accept(x, y, Double.NEGATIVE_INFINITY);
+        }
+        double back = Traced.reverseLogFresh(x, y, bwd.get().choices().keySet(), Selection.none());
+        double corr = bwd.get().logPrior() - fwd.logPrior() + back - up.logFresh();
+        return Acceptance.accept(x, y, Acceptance.logAlpha(x, y, corr));
+      });
+    });
+  }
+}

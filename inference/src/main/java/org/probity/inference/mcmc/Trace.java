@@ -1,0 +1,191 @@
+package org.probity.inference.mcmc;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.probity.core.Address;
+import org.probity.core.Prob;
+
+/**
+ * A recorded run of a program: every random choice by address with its distribution, value and log
+ * density (in the order the run reached them), the program's output, the log prior (sum of the
+ * choices' log densities), the log likelihood (observations and factors) and their sum, the log
+ * joint density. The trace remembers its program, so a kernel can re-run it with some values kept
+ * and others resampled (lightweight MH, Wingate, Stuhlmueller and Goodman, AISTATS 2011).
+ *
+ * <p>Traces are immutable values: two traces are equal when they have the same choices (addresses
+ * and values, in order) and equal outputs (arrays compare by content); the program and the
+ * distributions are not part of the value. Traces are ordered by their canonical text, print
+ * readably, and convert to and from JSON with {@link TraceJson}.
+ */
+public final class Trace<A> implements Comparable<Trace<?>> {
+  private final Prob<A> program;
+  private final Map<Address, Choice> choices;
+  private final A output;
+  private final double logPrior;
+  private final double logLikelihood;
+  private final String zeroSite;
+  private int hash;
+  private String canonical;
+
+  Trace(Prob<A> program, LinkedHashMap<Address, Choice> choices, A output, double logPrior, double logLikelihood,
+      String zeroSite) {
+    this.program = program;
+    this.choices = Collections.unmodifiableMap(choices);
+    this.output = output;
+    this.logPrior = logPrior;
+    this.logLikelihood = logLikelihood;
+    this.zeroSite = zeroSite;
+  }
+
+  /** The program this is a run of. */
+  public Prob<A> program() {
+    return program;
+  }
+
+  /** The choices by address, in the order the run reached them (unmodifiable). */
+  public Map<Address, Choice> choices() {
+    return choices;
+  }
+
+  /** The addresses of the choices, in order. */
+  public List<Address> addresses() {
+    return new ArrayList<>(choices.keySet());
+  }
+
+  /** The choice at an address, or null when this run did not reach it. */
+  public Choice choice(Address address) {
+    return choices.get(address);
+  }
+
+  /** The value at an address, or null when this run did not reach it. */
+  public Object value(Address address) {
+    Choice c = choices.get(address);
+    return c == null ? null : c.value();
+  }
+
+  /** The value at the named address {@code name}. */
+  public Object value(String name) {
+    return value(Address.of(name));
+  }
+
+  /** The values by address (a copy, in order). */
+  public Map<Address, Object> values() {
+    Map<Address, Object> m = new LinkedHashMap<>();
+    for (Choice c : choices.values()) {
+      m.put(c.address(), c.value());
+    }
+    return m;
+  }
+
+  /** Whether the run reached this address. */
+  public boolean has(Address address) {
+    return choices.containsKey(address);
+  }
+
+  /** The number of choices. */
+  public int size() {
+    return choices.size();
+  }
+
+  /** The program's output in this run. */
+  public A output() {
+    return output;
+  }
+
+  /** Sum of the log densities of the choices. */
+  public double logPrior() {
+    return logPrior;
+  }
+
+  /** Sum of the log densities of the observations and of the factors. */
+  public double logLikelihood() {
+    return logLikelihood;
+  }
+
+  /** log prior + log likelihood: the log density of the run (unnormalised log posterior). */
+  public double logJoint() {
+    return logPrior + logLikelihood;
+  }
+
+  /**
+   * When the run has zero density, a description of the first site (choice, observation or factor,
+   * with its distribution and value) where it became zero; null when the density is positive.
+   */
+  public String zeroSite() {
+    return zeroSite;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Trace<?> t) || t.choices.size() != choices.size() || t.hashCode() != hashCode()) {
+      return false;
+    }
+    var i = t.choices.values().iterator();
+    for (Choice c : choices.values()) {
+      Choice d = i.next();
+      if (!c.address().equals(d.address()) || !Values.same(c.value(), d.value())) {
+        return false;
+      }
+    }
+    return Values.same(output, t.output);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = hash;
+    if (h == 0) {
+      h = 1;
+      for (Choice c : choices.values()) {
+        h = 31 * h + c.address().hashCode();
+        h = 31 * h + Values.hash(c.value());
+      }
+      h = 31 * h + Values.hash(output);
+      hash = h == 0 ? 1 : h;
+    }
+    return hash;
+  }
+
+  /** Orders traces by their canonical text (addresses and values in order, then the output); consistent with equals. */
+  @Override
+  public int compareTo(Trace<?> o) {
+    return canonical().compareTo(o.canonical());
+  }
+
+  /** A one-line canonical rendering of the value: {@code {a=1, b=true} -> output}. */
+  public String canonical() {
+    String c = canonical;
+    if (c == null) {
+      StringBuilder sb = new StringBuilder("{");
+      for (Choice ch : choices.values()) {
+        if (sb.length() > 1) {
+          sb.append(", ");
+        }
+        sb.append(ch.address()).append('=').append(Values.describe(ch.value()));
+      }
+      sb.append("} -> ").append(Values.describe(output));
+      c = sb.toString();
+      canonical = c;
+    }
+    return c;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Trace(logJoint=" + logJoint() + ", logPrior=" + logPrior
+        + ", logLikelihood=" + logLikelihood + ")\n");
+    for (Choice c : choices.values()) {
+      sb.append("  ").append(c).append('\n');
+    }
+    sb.append("  -> ").append(Values.describe(output));
+    if (zeroSite != null) {
+      sb.append("\n  zero density at ").append(zeroSite);
+    }
+    return sb.toString();
+  }
+}

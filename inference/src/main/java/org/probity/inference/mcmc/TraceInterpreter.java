@@ -1,0 +1,231 @@
+package org.probity.inference.mcmc;
+
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.probity.ad.Real;
+import org.probity.core.Address;
+import org.probity.core.Cont;
+import org.probity.core.Defer;
+import org.probity.core.DuplicateAddressException;
+import org.probity.core.Factor;
+import org.probity.core.FlatMap;
+import org.probity.core.Independent;
+import org.probity.core.InvalidWeightException;
+import org.probity.core.Observe;
+import org.probity.core.PList;
+import org.probity.core.Prob;
+import org.probity.core.ProbityException;
+import org.probity.core.Pure;
+import org.probity.core.Sample;
+import org.probity.dist.Distribution;
+
+/**
+ * The tracing interpreter as a program transformation: runs a model against a previous trace and
+ * yields a {@code Prob} of the {@link Update}. A choice takes, in order of preference, its
+ * constrained value, its previous value (when the address is not to be resampled and the old value
+ * has positive density under the site's current distribution), or a fresh draw, which becomes an
+ * anonymous {@link Sample} node of the resulting program: so the randomness of a kernel built on it
+ * is a sample step of the same monad and the Enumerator can enumerate it exactly.
+ *
+ * <p>Addresses follow {@link org.probity.core.SiteNamer}'s conventions (named sites keep their
+ * name, anonymous ones are {@code #k} in their scope, independent parts {@code #n[i]/...}). The
+ * state is immutable between fresh draws, so continuations may be re-run.
+ */
+final class TraceInterpreter {
+  private static final Set<Address> NO_ADDRESSES = Set.of();
+
+  private final Prob<?> program;
+  private final Map<Address, Choice> old;
+  private final Map<Address, ?> constraints;
+  private final Selection resample;
+  private final boolean scored;
+  private final boolean allowFresh;
+
+  TraceInterpreter(Prob<?> program, Map<Address, Choice> old, Map<Address, ?> constraints, Selection resample,
+      boolean scored, boolean allowFresh) {
+    this.program = program;
+    this.old = old;
+    this.constraints = constraints;
+    this.resample = resample;
+    this.scored = scored;
+    this.allowFresh = allowFresh;
+  }
+
+  /** An enclosing independent product whose parts are being run one after the other. */
+  private record Frame(Independent<?, ?> ind, int index, PList<Object> results, Cont stack, Address scope, int counter,
+      Address base, Frame parent) {
+  }
+
+  /** The immutable state between two fresh draws. */
+  private record State(Prob<?> node, Cont stack, Address scope, int counter, Frame frame, PList<Choice> choices,
+      PList<Address> fresh, double logPrior, double logLik, double logFresh, int observations, String zero) {
+  }
+
+  /** The traced program; its result is null when fresh draws are not allowed and one was needed. */
+  Prob<Update<Object>> program() {
+    return new Defer<>(() -> run(new State(program, null, Address.ROOT, 0, null, null, null, 0, 0, 0, 0, null)));
+  }
+
+  /** Runs without fresh draws: the update, or null when some choice would need a fresh draw. */
+  @SuppressWarnings("unchecked")
+  Update<Object> runDeterministic() {
+    Prob<Update<Object>> p = run(new State(program, null, Address.ROOT, 0, null, null, null, 0, 0, 0, 0, null));
+    return ((Pure<Update<Object>>) p).value();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Prob<Update<Object>> run(State st) {
+    Prob node = st.node();
+    Cont stack = st.stack();
+    Address scope = st.scope();
+    int counter = st.counter();
+    Frame frame = st.frame();
+    PList<Choice> choices = st.choices();
+    PList<Address> fresh = st.fresh();
+    double logPrior = st.logPrior();
+    double logLik = st.logLik();
+    double logFresh = st.logFresh();
+    int observations = st.observations();
+    String zero = st.zero();
+    while (true) {
+      if (node instanceof Sample s) {
+        Address a;
+        if (s.address() == null) {
+          a = scope.child("#" + counter++);
+        } else {
+          a = s.address();
+        }
+        Distribution d = s.dist();
+        Object x;
+        double lp;
+        Choice prev;
+        if (constraints.containsKey(a)) {
+          x = constraints.get(a);
+          try {
+            lp = d.logDensity(x);
+          } catch (ClassCastException e) {
+            throw new ProbityException("the value " + Values.describe(x) + " given for " + a
+                + " is not a value of its distribution " + d.name());
+          }
+          InvalidWeightException.check(lp, a, d.name(), x);
+        } else if (!resample.contains(a) && (prev = old.get(a)) != null
+            && (lp = Values.densityOrZero(d, prev.value())) > Double.NEGATIVE_INFINITY) {
+          x = prev.value();
+          InvalidWeightException.check(lp, a, d.name(), x);
+        } else {
+          if (!allowFresh) {
+            return new Pure<>(null);
+          }
+          State at = new State(null, stack, scope, counter, frame, choices, fresh, logPrior, logLik, logFresh,
+              observations, zero);
+          java.util.function.Function k = s.k();
+          return new Sample<Object, Update<Object>>(null, d, v -> {
+            double lv = InvalidWeightException.check(d.logDensity(v), a, d.name(), v);
+            return run(new State((Prob) k.apply(v), at.stack(), at.scope(), at.counter(), at.frame(),
+                PList.cons(new Choice(a, d, v, lv), at.choices()), PList.cons(a, at.fresh()), at.logPrior() + lv,
+                at.logLik(), at.logFresh() + lv, at.observations(),
+                at.zero() == null && lv == Double.NEGATIVE_INFINITY ? site(a, d, v) : at.zero()));
+          });
+        }
+        choices = PList.cons(new Choice(a, d, x, lp), choices);
+        logPrior += lp;
+        if (zero == null && lp == Double.NEGATIVE_INFINITY) {
+          zero = site(a, d, x);
+        }
+        node = (Prob) s.k().apply(x);
+      } else if (node instanceof Observe o) {
+        int index = observations++;
+        Object where = o.address() != null ? o.address() : "observation #" + index;
+        double l = InvalidWeightException.check(o.dist().logDensity(o.value()), where, o.dist().name(), o.value());
+        logLik += l;
+        if (zero == null && l == Double.NEGATIVE_INFINITY) {
+          zero = "the observation " + where + " of " + Values.describe(o.value()) + " from " + o.dist().name();
+        }
+        node = (Prob) o.next().get();
+      } else if (node instanceof Factor f) {
+        double l = f.logWeight().value();
+        logLik += l;
+        if (zero == null && l == Double.NEGATIVE_INFINITY) {
+          zero = "a factor (log weight -Infinity) after " + (choices == null ? "no choice" : "the choice at " + choices.head().address());
+        }
+        node = (Prob) f.next().get();
+      } else if (node instanceof FlatMap fm) {
+        stack = Cont.push(fm.k(), stack);
+        node = fm.first();
+      } else if (node instanceof Pure p) {
+        if (stack != null) {
+          node = stack.head().apply(p.value());
+          stack = stack.tail();
+        } else if (frame != null) {
+          PList<Object> results = PList.cons(p.value(), frame.results());
+          int next = frame.index() + 1;
+          List<? extends Prob<?>> parts = frame.ind().parts();
+          if (next < parts.size()) {
+            frame = new Frame(frame.ind(), next, results, frame.stack(), frame.scope(), frame.counter(), frame.base(),
+                frame.parent());
+            node = parts.get(next);
+            scope = frame.base().child(next);
+            counter = 0;
+          } else {
+            List<Object> values = Collections.unmodifiableList(PList.toListReversed(results));
+            node = (Prob) ((java.util.function.Function) frame.ind().k()).apply(values);
+            stack = frame.stack();
+            scope = frame.scope();
+            counter = frame.counter();
+            frame = frame.parent();
+          }
+        } else {
+          return finish(p.value(), choices, fresh, logPrior, logLik, logFresh, zero);
+        }
+      } else if (node instanceof Defer d) {
+        node = (Prob) d.thunk().get();
+      } else if (node instanceof Independent ind) {
+        Address base = scope.child("#" + counter++);
+        if (ind.parts().isEmpty()) {
+          node = (Prob) ((java.util.function.Function) ind.k()).apply(List.of());
+        } else {
+          frame = new Frame(ind, 0, null, stack, scope, counter, base, frame);
+          node = (Prob) ind.parts().get(0);
+          stack = null;
+          scope = base.child(0);
+          counter = 0;
+        }
+      } else {
+        throw new IllegalStateException("unknown node " + node);
+      }
+    }
+  }
+
+  private static String site(Address a, Distribution<?> d, Object x) {
+    return "the choice at " + a + " from " + d.name() + " (value " + Values.describe(x) + ")";
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Prob<Update<Object>> finish(Object value, PList<Choice> choices, PList<Address> fresh, double logPrior,
+      double logLik, double logFresh, String zero) {
+    LinkedHashMap<Address, Choice> map = new LinkedHashMap<>();
+    for (Choice c : PList.toListReversed(choices)) {
+      if (map.put(c.address(), c) != null) {
+        throw new DuplicateAddressException(c.address());
+      }
+    }
+    Set<Address> freshSet = fresh == null ? NO_ADDRESSES : new HashSet<>(PList.toListReversed(fresh));
+    if (!constraints.isEmpty()) {
+      for (Address a : constraints.keySet()) {
+        if (!map.containsKey(a)) {
+          throw new ProbityException("a value was given for " + a + " but the run did not reach that address");
+        }
+      }
+    }
+    Trace<Object> t = new Trace<>((Prob) program, map, value, logPrior, logLik, zero);
+    Update<Object> u = new Update<>(t, freshSet, logFresh);
+    if (scored) {
+      return new Factor<>(Real.of(logLik), () -> new Pure<>(u));
+    }
+    return new Pure<>(u);
+  }
+}
