@@ -5,8 +5,10 @@ import org.probity.bench.data.HmmData;
 
 /**
  * The hand-written baseline for {@code hmm-smc}: a bootstrap particle filter (Gordon, Salmond and
- * Smith 1993) on plain arrays, systematic resampling at every step, one generator. It keeps no
- * history: memory is O(particles), whatever T.
+ * Smith 1993) on plain arrays, systematic resampling (Kitagawa 1996) after every observation but
+ * the last (as Probity's {@code Smc.smc}, which does not resample once every particle has finished),
+ * one generator. Ancestor j is the particle i with cum[i-1] <= (u + j) / n < cum[i], the same rule
+ * as Probity's {@code SystematicResampling}. It keeps no history: memory is O(particles), whatever T.
  */
 public final class HmmBootstrapFilter {
   private HmmBootstrapFilter() {
@@ -65,6 +67,9 @@ public final class HmmBootstrapFilter {
         m += w[i] * z[i];
       }
       means[t] = m / sum;
+      if (t == d.t() - 1) {
+        break;
+      }
       // systematic resampling
       double u = rng.nextDouble() / n;
       double step = 1.0 / n;
@@ -72,7 +77,7 @@ public final class HmmBootstrapFilter {
       int j = 0;
       for (int i = 0; i < n; i++) {
         double target = u + i * step;
-        while (target > c && j < n - 1) {
+        while (target >= c && j < n - 1) {
           j++;
           c += w[j] / sum;
         }

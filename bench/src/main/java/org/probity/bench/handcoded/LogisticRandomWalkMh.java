@@ -49,9 +49,17 @@ public final class LogisticRandomWalkMh {
 
   /** Runs {@code iterations} steps from theta = 0. */
   public static Result run(LogisticData d, int iterations, double step, UniformRandomProvider rng) {
+    return run(d, iterations, step, new double[d.d() + 1], rng);
+  }
+
+  /** Runs {@code iterations} steps from {@code init} (intercept first). */
+  public static Result run(LogisticData d, int iterations, double step, double[] init, UniformRandomProvider rng) {
     ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
     int dim = d.d() + 1;
-    double[] theta = new double[dim];
+    if (init.length != dim) {
+      throw new IllegalArgumentException("init has " + init.length + " coordinates, the model " + dim);
+    }
+    double[] theta = init.clone();
     double lp = logPosterior(d, theta);
     double[][] draws = new double[iterations][];
     int accepted = 0;
