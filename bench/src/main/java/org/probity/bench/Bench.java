@@ -12,7 +12,9 @@ import org.probity.inference.diagnostics.EffectiveSampleSize;
  * The harness: for each workload and size, warm-up runs of both systems, then {@code repeats}
  * interleaved timed runs (probity, handcoded, probity, ...) in the same JVM, repeat r using seed
  * {@code seed + r} for both systems. Each system's row has the median time, the median ESS per
- * second, the largest peak heap, and the mean and standard error over repeats of the log evidence
+ * second, the largest peak heap, the median process CPU seconds (on a shared machine the wall
+ * time of a single-threaded run includes time the process was not scheduled; Probity's SMC uses
+ * several threads, so compare both), and the mean and standard error over repeats of the log evidence
  * and of the parameter means; the Probity row also has the ratio of median times and the largest
  * |difference| / combined standard error between the two systems' estimates.
  */
@@ -59,6 +61,8 @@ public final class Bench {
         Map<String, Object> pr = row(w, size, "probity", p);
         pr.put("ratio_vs_handcoded", (double) pr.get("seconds") / (double) hr.get("seconds"));
         hr.put("ratio_vs_handcoded", 1.0);
+        pr.put("cpu_ratio_vs_handcoded", (double) pr.get("cpu_seconds") / (double) hr.get("cpu_seconds"));
+        hr.put("cpu_ratio_vs_handcoded", 1.0);
         pr.put("max_z_vs_handcoded", maxZ(pr, hr));
         for (Map<String, Object> row : List.of(pr, hr)) {
           rows.add(row);
