@@ -125,13 +125,26 @@ public final class BenchMain {
         + "without it every data set is generated from a fixed seed. Run the JVM with -Xms2g -Xmx2g.";
   }
 
-  /** One JSON line. */
+  /** One JSON line; a number that is not finite (e.g. a ratio over a CPU time below the clock's resolution) is null. */
   static String json(Map<String, Object> row) {
     try {
-      return MAPPER.writeValueAsString(row);
+      return MAPPER.writeValueAsString(finite(row));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a bench row as JSON", e);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object finite(Object v) {
+    if (v instanceof Double d) {
+      return Double.isFinite(d) ? d : null;
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new java.util.LinkedHashMap<>();
+      ((Map<String, Object>) m).forEach((k, x) -> out.put(k, finite(x)));
+      return out;
+    }
+    return v;
   }
 
   /** The JVM, its heap settings and the processor count, for the record. */

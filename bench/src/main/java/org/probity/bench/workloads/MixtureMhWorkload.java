@@ -29,7 +29,7 @@ public final class MixtureMhWorkload implements Workload {
   /** Draws discarded at the start. */
   public static final int BURN_IN = 2_000;
   /** The random-walk scale on the unconstrained scale. */
-  public static final double SCALE = 0.04;
+  public static final double SCALE = 0.08;
 
   @Override
   public String name() {
