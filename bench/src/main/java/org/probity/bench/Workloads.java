@@ -1,0 +1,25 @@
+package org.probity.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.probity.bench.workloads.EightSchoolsWorkload;
+import org.probity.bench.workloads.HmmSmcWorkload;
+import org.probity.bench.workloads.LogisticMhWorkload;
+import org.probity.bench.workloads.MixtureMhWorkload;
+
+/** The registry of workloads by name, in the order they run. */
+public final class Workloads {
+  private Workloads() {
+  }
+
+  /** Every workload, by name. */
+  public static Map<String, Workload> all() {
+    Map<String, Workload> m = new LinkedHashMap<>();
+    for (Workload w : List.of(new HmmSmcWorkload(), new LogisticMhWorkload(), new MixtureMhWorkload(),
+        new EightSchoolsWorkload())) {
+      m.put(w.name(), w);
+    }
+    return m;
+  }
+}
