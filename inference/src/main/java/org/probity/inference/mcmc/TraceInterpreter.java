@@ -111,11 +111,11 @@ final class TraceInterpreter {
             throw new ProbityException("the value " + Values.describe(x) + " given for " + a
                 + " is not a value of its distribution " + d.name());
           }
-          InvalidWeightException.check(lp, a, d.name(), x);
+          InvalidWeightException.check(lp, a, d, x);
         } else if (!resample.contains(a) && (prev = old.get(a)) != null
             && (lp = Values.densityOrZero(d, prev.value())) > Double.NEGATIVE_INFINITY) {
           x = prev.value();
-          InvalidWeightException.check(lp, a, d.name(), x);
+          InvalidWeightException.check(lp, a, d, x);
         } else {
           if (!allowFresh) {
             return new Pure<>(null);
@@ -124,7 +124,7 @@ final class TraceInterpreter {
               observations, zero);
           java.util.function.Function k = s.k();
           return new Sample<Object, Update<Object>>(null, d, v -> {
-            double lv = InvalidWeightException.check(d.logDensity(v), a, d.name(), v);
+            double lv = InvalidWeightException.check(d.logDensity(v), a, d, v);
             return run(new State((Prob) k.apply(v), at.stack(), at.scope(), at.counter(), at.frame(),
                 PList.cons(new Choice(a, d, v, lv), at.choices()), PList.cons(a, at.fresh()), at.logPrior() + lv,
                 at.logLik(), at.logFresh() + lv, at.observations(),
@@ -139,10 +139,14 @@ final class TraceInterpreter {
         node = (Prob) s.k().apply(x);
       } else if (node instanceof Observe o) {
         int index = observations++;
-        Object where = o.address() != null ? o.address() : "observation #" + index;
-        double l = InvalidWeightException.check(o.dist().logDensity(o.value()), where, o.dist().name(), o.value());
+        // Messages are built only on failure: this loop is the MCMC hot path.
+        double l = o.dist().logDensity(o.value());
+        if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
+          InvalidWeightException.check(l, o.address() != null ? o.address() : "observation #" + index, o.dist(), o.value());
+        }
         logLik += l;
         if (zero == null && l == Double.NEGATIVE_INFINITY) {
+          Object where = o.address() != null ? o.address() : "observation #" + index;
           zero = "the observation " + where + " of " + Values.describe(o.value()) + " from " + o.dist().name();
         }
         node = (Prob) o.next().get();
