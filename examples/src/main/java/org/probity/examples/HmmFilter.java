@@ -6,6 +6,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.probity.core.Prob;
 import org.probity.core.Pure;
+import org.probity.dist.Categorical;
+import org.probity.dist.Normal;
 import org.probity.inference.smc.Population;
 import org.probity.inference.smc.Resampler;
 import org.probity.inference.smc.Smc;
@@ -38,11 +40,21 @@ public final class HmmFilter {
     return y;
   }
 
-  /** x[0] ~ INIT, x[t] ~ TRANS[x[t-1]], y[t] ~ N(MU[x[t]], SIGMA); returns the last state. */
+  /**
+   * x[0] ~ INIT, x[t] ~ TRANS[x[t-1]], y[t] ~ N(MU[x[t]], SIGMA); returns the last state. The
+   * distributions are built once, outside the loop (a distribution is an immutable value).
+   */
   public static Prob<Integer> model(double[] y) {
-    return sample(categorical(INIT), x0 -> observe(normal(MU[x0], SIGMA), y[0], () ->
-        fold(1, y.length, x0, (x, t) -> sample(categorical(TRANS[x]), x1 ->
-            observe(normal(MU[x1], SIGMA), y[t], () -> pure(x1))))));
+    Categorical init = categorical(INIT);
+    Categorical[] trans = new Categorical[TRANS.length];
+    Normal[] emit = new Normal[MU.length];
+    for (int k = 0; k < TRANS.length; k++) {
+      trans[k] = categorical(TRANS[k]);
+      emit[k] = normal(MU[k], SIGMA);
+    }
+    return sample(init, x0 -> observe(emit[x0], y[0], () ->
+        fold(1, y.length, x0, (x, t) -> sample(trans[x], x1 ->
+            observe(emit[x1], y[t], () -> pure(x1))))));
   }
 
   /** The forward algorithm: p(x[T-1] | y) in [0..K-1] and the log evidence in [K]; {@code logZ[t]} gets log p(y[0..t]). */

@@ -30,6 +30,7 @@ public final class Population<A> {
   private final Particle<A>[] particles;
   private final double logEvidence;
   private final int step;
+  private byte finished; // 0 unknown, 1 no, 2 yes: computed once (populations are immutable)
 
   private Population(Particle<A>[] particles, double logEvidence, int step) {
     this.particles = particles;
@@ -38,7 +39,7 @@ public final class Population<A> {
   }
 
   /** n particles about to run {@code model}, each with weight 1 (monad-bayes' {@code spawn}). */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public static <A> Population<A> spawn(Prob<A> model, int n) {
     if (n < 1) {
       throw new IllegalArgumentException("a population needs at least 1 particle, got " + n);
@@ -49,7 +50,7 @@ public final class Population<A> {
   }
 
   /** A population of the given particles (in order), running log evidence and step count. */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public static <A> Population<A> of(List<Particle<A>> particles, double logEvidence, int step) {
     if (particles.isEmpty()) {
       throw new IllegalArgumentException("a population needs at least 1 particle");
@@ -61,7 +62,7 @@ public final class Population<A> {
   }
 
   /** Each particle replaced by {@code copies} copies with the same weight (the evidence estimate is unchanged). */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public Population<A> spawn(int copies) {
     if (copies < 1) {
       throw new IllegalArgumentException("spawn: copies must be at least 1, got " + copies);
@@ -109,12 +110,17 @@ public final class Population<A> {
 
   /** Whether every particle has finished its program or has zero weight. */
   public boolean finished() {
-    for (Particle<A> p : particles) {
-      if (!p.done()) {
-        return false;
+    if (finished == 0) {
+      boolean all = true;
+      for (Particle<A> p : particles) {
+        if (!p.done()) {
+          all = false;
+          break;
+        }
       }
+      finished = all ? (byte) 2 : (byte) 1;
     }
-    return true;
+    return finished == 2;
   }
 
   /** Whether every particle has zero weight (the evidence estimate is then 0). */
@@ -172,7 +178,7 @@ public final class Population<A> {
    * with mean 1 (monad-bayes' {@code pushEvidence}). A population whose weights are all zero gets
    * log evidence negative infinity and keeps its particles, so the error can name where they died.
    */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public Population<A> pushEvidence() {
     double lm = logMeanWeight();
     if (lm == Double.NEGATIVE_INFINITY) {
@@ -222,15 +228,17 @@ public final class Population<A> {
    * returned as it is.
    */
   public Prob<Population<A>> resample(Resampler resampler) {
-    Population<A> pushed = pushEvidence();
-    if (pushed.logEvidence == Double.NEGATIVE_INFINITY) {
-      return new Pure<>(pushed);
+    double lm = logMeanWeight();
+    if (lm == Double.NEGATIVE_INFINITY) {
+      return new Pure<>(pushEvidence());
     }
     double[] w = new double[particles.length];
     for (int i = 0; i < w.length; i++) {
-      w[i] = Math.exp(pushed.particles[i].logWeight());
+      w[i] = Math.exp(particles[i].logWeight() - lm);
     }
-    return new Sample<int[], Population<A>>(null, resampler.ancestors(w, particles.length), a -> new Pure<>(pushed.select(a)));
+    double le = logEvidence + lm;
+    return new Sample<int[], Population<A>>(null, resampler.ancestors(w, particles.length),
+        a -> new Pure<>(new Population<>(particles, le, step).select(a)));
   }
 
   /** Multinomial resampling. */
@@ -254,7 +262,7 @@ public final class Population<A> {
   }
 
   /** The population of copies of the given ancestors, each with weight 1 (log weight 0). */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public Population<A> select(int[] ancestors) {
     Particle<A>[] ps = new Particle[ancestors.length];
     Particle<A> prev = null;

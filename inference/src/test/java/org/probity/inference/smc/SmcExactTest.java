@@ -85,7 +85,14 @@ class SmcExactTest {
     cs.add(new Case("sis 1 step then finish", m -> Smc.sis(Population.spawn(m, 2), Transform.resample(Resampler.SYSTEMATIC), 1)));
     cs.add(new Case("spawn after resampling", m -> Smc.sis(Population.spawn(m, 2),
         Transform.<Integer>resample(Resampler.STRATIFIED).andThen(p -> Smc.sis(p.spawn(1), Transform.identity(), 0)))));
+    cs.add(new Case("every other step (docs example)", SmcExactTest::everyOtherStep));
     return cs;
+  }
+
+  /** The "new variant in ten lines" of docs/inference-smc.md. */
+  static <A> Prob<Population<A>> everyOtherStep(Prob<A> model) {
+    Transform<A> t = p -> p.step() % 2 == 0 ? p.resampleStratified() : new org.probity.core.Pure<>(p.pushEvidence());
+    return Smc.sis(Population.spawn(model, 2), Transform.<A>peek(p -> { }).andThen(t));
   }
 
   static Map<String, Prob<Integer>> models() {
