@@ -62,7 +62,7 @@ class RmsmcExactTest {
     List<DynamicTest> tests = new ArrayList<>();
     Map<String, Prob<Integer>> models = Map.of("branching", branching(), "chain", chain(), "global", global());
     Map<String, Kernel<Prefix<Integer>>> kernels = Map.of("mh", Kernels.mh(),
-        "gibbs-free mh twice", Kernels.repeat(2, Kernels.mh()));
+        "mh twice", Kernels.repeat(2, Kernels.mh()));
     for (var m : models.entrySet()) {
       for (var k : kernels.entrySet()) {
         for (Resampler r : new Resampler[] {Resampler.MULTINOMIAL, Resampler.SYSTEMATIC}) {
