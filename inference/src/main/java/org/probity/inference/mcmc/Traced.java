@@ -52,6 +52,15 @@ public final class Traced {
     return update(trace.program(), trace.choices(), constraints, resample, false);
   }
 
+  /**
+   * {@link #update} of another program at the values of {@code previous} (null for none): as when a
+   * trace of a program's prefix is extended to a longer prefix (resample-move SMC).
+   */
+  public static <A> Prob<Update<A>> update(Prob<A> program, Trace<?> previous, Map<Address, ?> constraints,
+      Selection resample) {
+    return update(program, previous == null ? Map.of() : previous.choices(), constraints, resample, false);
+  }
+
   /** Re-runs the trace's program with the selected addresses drawn afresh (Gen's regenerate). */
   public static <A> Prob<Update<A>> regenerate(Trace<A> trace, Selection resample) {
     return update(trace, Map.of(), resample);
