@@ -1,5 +1,7 @@
 package org.probity.bench;
 
+import org.probity.bench.api.RunResult;
+import org.probity.bench.api.Workload;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

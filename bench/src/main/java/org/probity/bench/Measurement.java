@@ -1,5 +1,6 @@
 package org.probity.bench;
 
+import org.probity.bench.api.RunResult;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

@@ -1,5 +1,6 @@
 package org.probity.bench;
 
+import org.probity.bench.api.Workload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

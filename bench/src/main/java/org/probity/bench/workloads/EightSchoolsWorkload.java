@@ -2,8 +2,8 @@ package org.probity.bench.workloads;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.probity.bench.RunResult;
-import org.probity.bench.Workload;
+import org.probity.bench.api.RunResult;
+import org.probity.bench.api.Workload;
 import org.probity.bench.data.EightSchoolsData;
 import org.probity.bench.handcoded.EightSchoolsRandomWalkMh;
 import org.probity.bench.handcoded.RandomWalkMetropolis;

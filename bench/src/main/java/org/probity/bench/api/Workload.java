@@ -1,4 +1,4 @@
-package org.probity.bench;
+package org.probity.bench.api;
 
 import java.nio.file.Path;
 import java.util.List;
