@@ -45,6 +45,8 @@ public record Machine(Prob<?> node, Cont stack) {
         s = s.tail();
       } else if (n instanceof Defer<?> d) {
         n = d.thunk().get();
+      } else if (n instanceof Compiled<?> c) {
+        n = c.meaning();
       } else {
         return new Machine(n, s);
       }
@@ -52,7 +54,7 @@ public record Machine(Prob<?> node, Cont stack) {
   }
 
   private static boolean isAdministrative(Prob<?> n, Cont s) {
-    return n instanceof FlatMap || n instanceof Defer || (n instanceof Pure && s != null);
+    return n instanceof FlatMap || n instanceof Defer || n instanceof Compiled || (n instanceof Pure && s != null);
   }
 
   /** Continues with {@code next} as the current node (after an effect). */

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  *
  * <p>Write models with the static factories of {@code org.probity.Probity}.
  */
-public sealed interface Prob<A> permits Pure, Sample, Observe, Factor, FlatMap, Defer, Independent {
+public sealed interface Prob<A> permits Pure, Sample, Observe, Factor, FlatMap, Defer, Independent, Compiled {
 
   /** Runs this program, then {@code k} on its result (monadic bind). */
   default <B> Prob<B> flatMap(Function<? super A, ? extends Prob<B>> k) {

@@ -1,7 +1,6 @@
 package org.probity.random;
 
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.core.source64.XoRoShiRo128PlusPlus;
 
 /**
  * Seeded, splittable random generators. Every chain's, particle's and plate member's stream is
@@ -17,12 +16,7 @@ public final class Rngs {
 
   /** A generator (xoroshiro128++) seeded from one long. */
   public static UniformRandomProvider of(long seed) {
-    long s0 = mix64(seed + GOLDEN);
-    long s1 = mix64(seed + 2 * GOLDEN);
-    if (s0 == 0 && s1 == 0) {
-      s1 = GOLDEN;
-    }
-    return new XoRoShiRo128PlusPlus(s0, s1);
+    return new Xoroshiro128PlusPlus(seed);
   }
 
   /** The generator of child {@code index} of {@code seed}. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.probity.ad.Real;
 import org.probity.core.Address;
+import org.probity.core.Compiled;
 import org.probity.core.Cont;
 import org.probity.core.Defer;
 import org.probity.core.Factor;
@@ -114,7 +115,9 @@ public final class Density {
           stack = stack.tail();
         } else if (node instanceof Defer d) {
           node = (Prob) d.thunk().get();
-        } else if (node instanceof Independent ind) {
+        } else if (node instanceof Compiled c) {
+        node = c.meaning();
+      } else if (node instanceof Independent ind) {
           List<Prob<?>> parts = ind.parts();
           SiteNamer[] namers = namer.parts(parts.size());
           Object[] out = new Object[parts.size()];

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.probity.core.Address;
+import org.probity.core.Compiled;
 import org.probity.core.Cont;
 import org.probity.core.Defer;
 import org.probity.core.Factor;
@@ -158,6 +159,8 @@ public final class Enumerator {
         }
         lw += l;
         node = (Prob) f.next().get();
+      } else if (node instanceof Compiled c) {
+        node = c.meaning();
       } else if (node instanceof Independent ind) {
         List<Prob<?>> parts = ind.parts();
         List<List<Weighted<Object>>> dists = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.core.Address;
+import org.probity.core.Compiled;
 import org.probity.core.Cont;
 import org.probity.core.Defer;
 import org.probity.core.Factor;
@@ -150,6 +151,14 @@ public final class Sampler {
           node = (Prob) d.thunk().get();
         } else if (node instanceof Independent ind) {
           node = (Prob) ind.k().apply(independent(ind.parts()));
+        } else if (node instanceof Compiled c) {
+          if (namer == null) {
+            Weighted w = c.sampling().run(rng);
+            logWeight += w.logWeight();
+            node = new Pure(w.value());
+          } else {
+            node = c.meaning(); // recording needs every choice's address: run the meaning
+          }
         } else {
           throw new IllegalStateException("unknown node " + node);
         }

@@ -16,8 +16,13 @@ public sealed interface Expr {
   /** Number of nodes. */
   int size();
 
-  /** Replaces x_level by the constant c and renumbers x_j (j above level) to x_(j-1): the binder of x_level is gone. */
-  Expr substitute(int level, int c);
+  /** Replaces x_level by c (an expression over variables below level) and renumbers x_j (j above level) to x_(j-1): the binder of x_level is gone. */
+  Expr substitute(int level, Expr c);
+
+  /** Replaces x_level by the constant c (see {@link #substitute(int, Expr)}). */
+  default Expr substitute(int level, int c) {
+    return substitute(level, new Const(c));
+  }
 
   /** Simpler expressions (subterms, smaller constants). */
   List<Expr> shrink();
@@ -35,7 +40,7 @@ public sealed interface Expr {
     }
 
     @Override
-    public Expr substitute(int level, int c) {
+    public Expr substitute(int level, Expr c) {
       return this;
     }
 
@@ -73,8 +78,8 @@ public sealed interface Expr {
     }
 
     @Override
-    public Expr substitute(int level, int c) {
-      return index == level ? new Const(c) : index > level ? new Var(index - 1) : this;
+    public Expr substitute(int level, Expr c) {
+      return index == level ? c : index > level ? new Var(index - 1) : this;
     }
 
     @Override
@@ -101,7 +106,7 @@ public sealed interface Expr {
     }
 
     @Override
-    public Expr substitute(int level, int c) {
+    public Expr substitute(int level, Expr c) {
       return new Add(a.substitute(level, c), b.substitute(level, c));
     }
 
@@ -132,7 +137,7 @@ public sealed interface Expr {
     }
 
     @Override
-    public Expr substitute(int level, int c) {
+    public Expr substitute(int level, Expr c) {
       return new Times(k, a.substitute(level, c));
     }
 
@@ -162,7 +167,7 @@ public sealed interface Expr {
     }
 
     @Override
-    public Expr substitute(int level, int c) {
+    public Expr substitute(int level, Expr c) {
       return new Eq(a.substitute(level, c), b.substitute(level, c));
     }
 

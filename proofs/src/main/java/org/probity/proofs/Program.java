@@ -19,8 +19,13 @@ public sealed interface Program {
   /** Number of program nodes (expressions not counted): the measure shrinking reduces. */
   int size();
 
-  /** Replaces x_level by c and renumbers the variables above it (see {@link Expr#substitute}). */
-  Program substitute(int level, int c);
+  /** Replaces x_level by c (an expression over variables below level) and renumbers the variables above it (see {@link Expr#substitute}). */
+  Program substitute(int level, Expr c);
+
+  /** Replaces x_level by the constant c. */
+  default Program substitute(int level, int c) {
+    return substitute(level, new Expr.Const(c));
+  }
 
   /** The pseudo-code of this program, variables numbered from {@code level}. */
   default String print(int level) {
@@ -35,7 +40,7 @@ public sealed interface Program {
     }
 
     @Override
-    public Program substitute(int level, int c) {
+    public Program substitute(int level, Expr c) {
       return new Return(value.substitute(level, c));
     }
 
@@ -53,7 +58,7 @@ public sealed interface Program {
     }
 
     @Override
-    public Program substitute(int level, int c) {
+    public Program substitute(int level, Expr c) {
       return this;
     }
 
@@ -71,7 +76,7 @@ public sealed interface Program {
     }
 
     @Override
-    public Program substitute(int level, int c) {
+    public Program substitute(int level, Expr c) {
       return new Bind(first.substitute(level, c), rest.substitute(level, c));
     }
 
@@ -89,7 +94,7 @@ public sealed interface Program {
     }
 
     @Override
-    public Program substitute(int level, int c) {
+    public Program substitute(int level, Expr c) {
       return new Branch(condition.substitute(level, c), then.substitute(level, c), otherwise.substitute(level, c));
     }
 
@@ -107,7 +112,7 @@ public sealed interface Program {
     }
 
     @Override
-    public Program substitute(int level, int c) {
+    public Program substitute(int level, Expr c) {
       return new Factor(scale, value.substitute(level, c), rest.substitute(level, c));
     }
 
@@ -125,7 +130,7 @@ public sealed interface Program {
     }
 
     @Override
-    public Program substitute(int level, int c) {
+    public Program substitute(int level, Expr c) {
       return new Condition(holds.substitute(level, c), rest.substitute(level, c));
     }
 
@@ -143,7 +148,7 @@ public sealed interface Program {
     }
 
     @Override
-    public Program substitute(int level, int c) {
+    public Program substitute(int level, Expr c) {
       return new Observe(dist, value.substitute(level, c), name, rest.substitute(level, c));
     }
 
@@ -164,7 +169,7 @@ public sealed interface Program {
     }
 
     @Override
-    public Program substitute(int level, int c) {
+    public Program substitute(int level, Expr c) {
       return new Recurse(depth, body.substitute(level, c));
     }
 
@@ -185,7 +190,7 @@ public sealed interface Program {
     }
 
     @Override
-    public Program substitute(int level, int c) {
+    public Program substitute(int level, Expr c) {
       return this;
     }
 
@@ -208,7 +213,7 @@ public sealed interface Program {
     }
 
     @Override
-    public Program substitute(int level, int c) {
+    public Program substitute(int level, Expr c) {
       return new Indep(parts.stream().map(p -> p.substitute(level, c)).toList());
     }
 

@@ -45,6 +45,12 @@ public record ProgramShrinker(int freeVariables) implements Shrinker<Program> {
       c.dist().shrink().forEach(d -> out.add(new Program.Choice(d, c.name())));
     } else if (p instanceof Program.Bind b) {
       out.add(b.rest().substitute(k, 0));
+      if (b.first() instanceof Program.Return r) {
+        out.add(b.rest().substitute(k, r.value())); // inline a let-binding x_k = e
+      }
+      for (int j = 0; j < k; j++) {
+        out.add(b.rest().substitute(k, new Expr.Var(j))); // drop the bind, reuse an earlier variable
+      }
       out.add(b.first());
       shrink(b.first(), k).forEach(f -> out.add(new Program.Bind(f, b.rest())));
       shrink(b.rest(), k + 1).forEach(r -> out.add(new Program.Bind(b.first(), r)));

@@ -1,5 +1,6 @@
 package org.probity.inference.composite;
 
+import org.probity.core.Compiled;
 import org.probity.core.Cont;
 import org.probity.core.Combinators;
 import org.probity.core.Defer;
@@ -77,6 +78,8 @@ public final class Truncation {
         stack = stack.tail();
       } else if (node instanceof Defer d) {
         node = (Prob) d.thunk().get();
+      } else if (node instanceof Compiled c) {
+        node = c.meaning();
       } else if (node instanceof Independent ind) {
         node = new FlatMap(Combinators.sequence(ind.parts()), ind.k());
       } else {
@@ -103,6 +106,8 @@ public final class Truncation {
         stack = stack.tail();
       } else if (node instanceof Defer d) {
         node = (Prob) d.thunk().get();
+      } else if (node instanceof Compiled c) {
+        node = c.meaning();
       } else {
         return new Pure<>(Prefix.stopped());
       }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.probity.ad.Real;
 import org.probity.core.Address;
+import org.probity.core.Compiled;
 import org.probity.core.Cont;
 import org.probity.core.Defer;
 import org.probity.core.DuplicateAddressException;
@@ -187,6 +188,8 @@ final class TraceInterpreter {
         }
       } else if (node instanceof Defer d) {
         node = (Prob) d.thunk().get();
+      } else if (node instanceof Compiled c) {
+        node = c.meaning();
       } else if (node instanceof Independent ind) {
         Address base = scope.child("#" + counter++);
         if (ind.parts().isEmpty()) {

@@ -2,6 +2,7 @@ package org.probity.inference.smc;
 
 import org.probity.core.Factor;
 import org.probity.core.InvalidWeightException;
+import org.probity.core.Cont;
 import org.probity.core.Machine;
 import org.probity.core.Observe;
 import org.probity.core.Prob;
@@ -17,7 +18,7 @@ import org.probity.core.Prob;
  *
  * @param <A> the program's result type
  */
-public record Particle<A>(Machine machine, double logWeight, Prob<?> suspendedAt) {
+public record Particle<A>(Prob<?> node, Cont stack, double logWeight, Prob<?> suspendedAt) {
 
   /** Validates the weight: NaN and +Infinity are never a particle weight. */
   public Particle {
@@ -27,6 +28,19 @@ public record Particle<A>(Machine machine, double logWeight, Prob<?> suspendedAt
     }
   }
 
+  /**
+   * A particle suspended as {@code machine}. (The node and stack are stored unwrapped: a particle
+   * is the hot object of SMC, one per particle and step, so it should be one allocation.)
+   */
+  public Particle(Machine machine, double logWeight, Prob<?> suspendedAt) {
+    this(machine.node(), machine.stack(), logWeight, suspendedAt);
+  }
+
+  /** The suspended program as a machine. */
+  public Machine machine() {
+    return new Machine(node, stack);
+  }
+
   /** A particle about to run {@code program}, with weight 1. */
   public static <A> Particle<A> start(Prob<A> program) {
     return new Particle<>(Machine.start(program), 0.0, null);
@@ -34,7 +48,7 @@ public record Particle<A>(Machine machine, double logWeight, Prob<?> suspendedAt
 
   /** Whether the program has run to its end (it then stays put when advanced). */
   public boolean finished() {
-    return machine.finished();
+    return stack == null && node instanceof org.probity.core.Pure;
   }
 
   /** Whether this particle has zero weight (it is then never advanced again). */
@@ -44,22 +58,22 @@ public record Particle<A>(Machine machine, double logWeight, Prob<?> suspendedAt
 
   /** Whether advancing would do nothing: finished or dead. */
   public boolean done() {
-    return dead() || machine.finished();
+    return dead() || finished();
   }
 
   /** The result of a finished particle's program. */
   @SuppressWarnings("unchecked")
   public A value() {
-    if (!machine.finished()) {
+    if (!finished()) {
       throw new IllegalStateException("the particle has not finished its program (it is suspended at "
           + (suspendedAt == null ? "its start" : describe(suspendedAt)) + ")");
     }
-    return (A) machine.result();
+    return (A) ((org.probity.core.Pure<?>) node).value();
   }
 
   /** The same particle with another log weight. */
   public Particle<A> withLogWeight(double lw) {
-    return lw == logWeight ? this : new Particle<>(machine, lw, suspendedAt);
+    return lw == logWeight ? this : new Particle<>(node, stack, lw, suspendedAt);
   }
 
   /** A readable description of a suspension site: address, distribution and value. */

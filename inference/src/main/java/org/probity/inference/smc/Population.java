@@ -6,7 +6,14 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.core.Compiled;
+import org.probity.core.Defer;
 import org.probity.core.Independent;
+import org.probity.core.Weighted;
+import org.probity.random.Rngs;
+import org.probity.random.Xoroshiro128PlusPlus;
 import org.probity.core.Prob;
 import org.probity.core.Pure;
 import org.probity.core.Sample;
@@ -27,6 +34,9 @@ import org.probity.core.Sample;
  * @param <A> the programs' result type
  */
 public final class Population<A> {
+  /** Populations at least this large advance their particles in parallel (as the Sampler does). */
+  private static final int PARALLEL_THRESHOLD = 32;
+
   private final Particle<A>[] particles;
   private final double logEvidence;
   private final int step;
@@ -202,23 +212,64 @@ public final class Population<A> {
   /** One SMC step drawing the particles' choices from {@code proposal} (null for their priors). */
   public Prob<Population<A>> advance(Proposal proposal) {
     int next = step + 1;
-    List<Prob<Particle<A>>> parts = new ArrayList<>(particles.length);
-    for (Particle<A> p : particles) {
-      parts.add(Sequential.advance(p, proposal, next));
-    }
     double le = logEvidence;
-    return new Independent<Particle<A>, Population<A>>(parts, ps -> new Pure<>(of(ps, le, next)));
+    // The meaning is built only by interpreters that need it (not by the Sampler's compiled path).
+    Prob<Population<A>> meaning = new Defer<>(() -> {
+      List<Prob<Particle<A>>> parts = new ArrayList<>(particles.length);
+      for (Particle<A> p : particles) {
+        parts.add(Sequential.advance(p, proposal, next));
+      }
+      return new Independent<Particle<A>, Population<A>>(parts, ps -> new Pure<>(of(ps, le, next)));
+    });
+    if (proposal != null) {
+      return meaning;
+    }
+    return new Compiled<>(meaning, rng -> new Weighted<>(directly(rng, Sequential::advanceDirect, next), 0.0));
+  }
+
+  /** One step of every particle in plain Java: the Sampler's path of {@link #advance()}. */
+  private interface Step {
+    <B> Particle<B> apply(Particle<B> p, UniformRandomProvider rng);
+  }
+
+  /**
+   * Runs {@code step} on every particle, particle i with the generator split from (a draw of
+   * {@code rng}, i): the same generators the Sampler gives the parts of an Independent node, so
+   * the result is bit-identical to interpreting the meaning, whatever the number of threads.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Population<A> directly(UniformRandomProvider rng, Step step, int nextStep) {
+    long base = rng.nextLong();
+    int n = particles.length;
+    Particle<A>[] out = new Particle[n];
+    int chunks = n >= PARALLEL_THRESHOLD ? Math.min(n / (PARALLEL_THRESHOLD / 2), 256) : 1;
+    IntStream idx = IntStream.range(0, chunks);
+    if (chunks > 1) {
+      idx = idx.parallel();
+    }
+    idx.forEach(c -> {
+      // one generator per chunk, re-seeded per particle: particle i's stream is Rngs.split(base, i)
+      Xoroshiro128PlusPlus g = new Xoroshiro128PlusPlus(0);
+      for (int i = (int) ((long) n * c / chunks), end = (int) ((long) n * (c + 1) / chunks); i < end; i++) {
+        g.reseed(Rngs.childSeed(base, i));
+        out[i] = step.apply(particles[i], g);
+      }
+    });
+    return new Population<>(out, logEvidence, nextStep);
   }
 
   /** Runs every particle to the end of its program (no resampling on the way). */
   public Prob<Population<A>> finish() {
-    List<Prob<Particle<A>>> parts = new ArrayList<>(particles.length);
-    for (Particle<A> p : particles) {
-      parts.add(Sequential.finish(p));
-    }
     double le = logEvidence;
     int s = step;
-    return new Independent<Particle<A>, Population<A>>(parts, ps -> new Pure<>(of(ps, le, s)));
+    Prob<Population<A>> meaning = new Defer<>(() -> {
+      List<Prob<Particle<A>>> parts = new ArrayList<>(particles.length);
+      for (Particle<A> p : particles) {
+        parts.add(Sequential.finish(p));
+      }
+      return new Independent<Particle<A>, Population<A>>(parts, ps -> new Pure<>(of(ps, le, s)));
+    });
+    return new Compiled<>(meaning, rng -> new Weighted<>(directly(rng, Sequential::finishDirect, s), 0.0));
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.probity.inference.smc;
 
+import org.probity.core.Compiled;
 import org.probity.core.Cont;
 import org.probity.core.Combinators;
 import org.probity.core.Defer;
@@ -12,6 +13,7 @@ import org.probity.core.Observe;
 import org.probity.core.Prob;
 import org.probity.core.Pure;
 import org.probity.core.Sample;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.dist.Distribution;
 
 /**
@@ -69,6 +71,65 @@ public final class Sequential {
     return new FlatMap<>(advance(p), Sequential::finish);
   }
 
+  /**
+   * The compiled form of {@code advance(p)} with prior draws: runs the particle to its next
+   * suspension drawing directly from {@code rng}, in exactly the order in which the Sampler would
+   * draw the outer sample nodes of {@link #advance(Particle)}, so both give the same particle.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static <A> Particle<A> advanceDirect(Particle<A> p, UniformRandomProvider rng) {
+    if (p.done()) {
+      return p;
+    }
+    Prob node = p.node();
+    Cont stack = p.stack();
+    while (true) {
+      if (node instanceof Sample s) {
+        node = (Prob) s.k().apply(s.dist().sample(rng));
+      } else if (node instanceof Observe o) {
+        double l = o.dist().logDensity(o.value());
+        if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
+          InvalidWeightException.check(l, o.address() == null ? "an observation" : o.address(), o.dist(), o.value());
+        }
+        return suspended(node, (Prob) (l == Double.NEGATIVE_INFINITY ? node : o.next().get()), stack, p.logWeight() + l);
+      } else if (node instanceof Factor f) {
+        double l = f.logWeight().value();
+        return suspended(node, (Prob) (l == Double.NEGATIVE_INFINITY ? node : f.next().get()), stack, p.logWeight() + l);
+      } else if (node instanceof FlatMap fm) {
+        stack = Cont.push(fm.k(), stack);
+        node = fm.first();
+      } else if (node instanceof Pure q) {
+        if (stack == null) {
+          return new Particle<>(node, null, p.logWeight(), p.suspendedAt());
+        }
+        node = (Prob) stack.head().apply(q.value());
+        stack = stack.tail();
+      } else if (node instanceof Defer d) {
+        node = (Prob) d.thunk().get();
+      } else if (node instanceof Compiled c) {
+        node = c.meaning();
+      } else if (node instanceof Independent ind) {
+        node = new FlatMap(Combinators.sequence(ind.parts()), ind.k());
+      } else {
+        throw new IllegalStateException("unknown node " + node);
+      }
+    }
+  }
+
+  /** The compiled form of {@link #finish}: advances directly until the particle is done. */
+  static <A> Particle<A> finishDirect(Particle<A> p, UniformRandomProvider rng) {
+    Particle<A> q = p;
+    while (!q.done()) {
+      q = advanceDirect(q, rng);
+    }
+    return q;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <A> Particle<A> suspended(Prob<?> site, Prob<?> next, Cont stack, double logWeight) {
+    return (Particle<A>) suspendedParticle(site, next, stack, logWeight);
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static <A> Prob<Particle<A>> run(Prob node, Cont stack, double logWeight, Prob<?> site,
       Proposal proposal, int step) {
@@ -112,6 +173,8 @@ public final class Sequential {
         stack = stack.tail();
       } else if (node instanceof Defer d) {
         node = (Prob) d.thunk().get();
+      } else if (node instanceof Compiled c) {
+        node = c.meaning();
       } else if (node instanceof Independent ind) {
         node = new FlatMap(Combinators.sequence(ind.parts()), ind.k());
       } else {
@@ -126,8 +189,12 @@ public final class Sequential {
    * a program that ends right after its last observation is already finished and SMC need not
    * resample once more.
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private static <A> Prob<Particle<A>> suspend(Prob<?> site, Prob<?> next, Cont stack, double logWeight) {
+    return new Pure<>(suspendedParticle(site, next, stack, logWeight));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static <A> Particle<A> suspendedParticle(Prob<?> site, Prob<?> next, Cont stack, double logWeight) {
     Prob node = next;
     Cont s = stack;
     if (logWeight != Double.NEGATIVE_INFINITY) {
@@ -140,11 +207,13 @@ public final class Sequential {
           s = s.tail();
         } else if (node instanceof Defer d) {
           node = (Prob) d.thunk().get();
+        } else if (node instanceof Compiled c) {
+          node = c.meaning();
         } else {
           break;
         }
       }
     }
-    return new Pure<>(new Particle<>(new Machine(node, s), logWeight, site));
+    return new Particle<>(node, s, logWeight, site);
   }
 }

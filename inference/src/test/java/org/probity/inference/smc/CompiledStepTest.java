@@ -1,0 +1,73 @@
+package org.probity.inference.smc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.probity.core.Prob;
+import org.probity.random.Rngs;
+import org.probity.semantics.Sampler;
+
+/**
+ * The proof obligation of the compiled population step ({@code org.probity.core.Compiled}): the
+ * Sampler's compiled path gives bit-identical populations to interpreting the step's meaning (the
+ * Independent product of {@link Sequential#advance} programs). {@code Sampler.record} runs the
+ * meaning (it must see every choice's address), {@code Sampler.run} the compiled path.
+ */
+class CompiledStepTest {
+
+  private static final long[] SEEDS = {1, 2, 3, 42, 1234};
+
+  @TestFactory
+  Stream<DynamicTest> compiledPathEqualsMeaningBitForBit() {
+    Map<String, Prob<?>> models = new java.util.LinkedHashMap<>(SmcExactTest.models());
+    models.put("hmm", SsmModels.hmm(SsmModels.hmmData(30, 5), 30));
+    models.put("linear-gaussian", SsmModels.linearGaussian(SsmModels.data(30, 6), 30));
+    Map<String, Function<Prob<Object>, Prob<Population<Object>>>> algorithms = new java.util.LinkedHashMap<>();
+    Map<String, Resampler> resamplers = Map.of("multinomial", Resampler.MULTINOMIAL, "systematic", Resampler.SYSTEMATIC,
+        "stratified", Resampler.STRATIFIED, "residual", Resampler.RESIDUAL);
+    for (var r : resamplers.entrySet()) {
+      algorithms.put("smc " + r.getKey(), m -> Smc.smc(m, 100, r.getValue()));
+    }
+    algorithms.put("adaptive", m -> Smc.adaptive(m, 100, Resampler.SYSTEMATIC, 0.5));
+    algorithms.put("importance", m -> Smc.importance(m, 100));
+    algorithms.put("sis 2 steps then finish", m -> Smc.sis(Population.spawn(m, 64), Transform.resample(Resampler.STRATIFIED), 2));
+    List<DynamicTest> tests = new ArrayList<>();
+    for (var m : models.entrySet()) {
+      for (var a : algorithms.entrySet()) {
+        @SuppressWarnings("unchecked")
+        Prob<Population<Object>> alg = a.getValue().apply((Prob<Object>) m.getValue());
+        tests.add(DynamicTest.dynamicTest(m.getKey() + " / " + a.getKey(), () -> {
+          for (long seed : SEEDS) {
+            Population<Object> compiled = Sampler.run(alg, seed).value();
+            Population<Object> meaning = Sampler.record(alg, Rngs.of(seed)).value();
+            Population<Object> oneThread = new ForkJoinPool(1).submit(() -> Sampler.run(alg, seed).value()).get();
+            assertSame(meaning, compiled, seed);
+            assertSame(meaning, oneThread, seed);
+          }
+        }));
+      }
+    }
+    return tests.stream();
+  }
+
+  private static void assertSame(Population<Object> expected, Population<Object> actual, long seed) {
+    assertEquals(expected.size(), actual.size());
+    assertEquals(expected.logEvidence(), actual.logEvidence(), 0.0, "seed " + seed);
+    for (int i = 0; i < expected.size(); i++) {
+      Particle<Object> e = expected.particle(i);
+      Particle<Object> a = actual.particle(i);
+      assertEquals(e.logWeight(), a.logWeight(), 0.0, "seed " + seed + " particle " + i);
+      assertEquals(e.finished(), a.finished());
+      if (e.finished()) {
+        assertEquals(e.value(), a.value(), "seed " + seed + " particle " + i);
+      }
+    }
+  }
+}
