@@ -28,20 +28,13 @@ public final class HmmSmc {
     double[] means = new double[data.t()];
     int[] depth = {0};
     Transform<Integer> record = Transform.peek(p -> {
-      double m = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < p.size(); i++) {
-        m = Math.max(m, p.particle(i).logWeight());
-      }
-      double s = 0;
+      double[] w = p.normalisedWeights();
       double sz = 0;
-      for (int i = 0; i < p.size(); i++) {
-        Particle<Integer> q = p.particle(i);
-        double w = Math.exp(q.logWeight() - m);
-        s += w;
-        sz += w * model.stateAt(q.suspendedAt());
+      for (int i = 0; i < w.length; i++) {
+        sz += w[i] * model.stateAt(p.particle(i).suspendedAt());
       }
-      means[p.step() - 1] = sz / s;
-      depth[0] = Math.max(depth[0], stackDepth(p.particle(0).machine().stack()));
+      means[p.step() - 1] = sz;
+      depth[0] = Math.max(depth[0], stackDepth(p.particle(0).stack()));
     });
     SmcResult<Integer> r = Smc.run(Smc.sis(Population.spawn(model.program(), particles),
         record.andThen(Transform.resample(Resampler.SYSTEMATIC))), seed);

@@ -41,6 +41,11 @@ public final class Population<A> {
   private final double logEvidence;
   private final int step;
   private byte finished; // 0 unknown, 1 no, 2 yes: computed once (populations are immutable)
+  private Weights weights; // computed once (null: not yet); a record, so safely published
+
+  /** exp(logWeight_i - max) for every particle, the max and the sum of the exponentials. */
+  private record Weights(double[] relative, double max, double sum) {
+  }
 
   private Population(Particle<A>[] particles, double logEvidence, int step) {
     this.particles = particles;
@@ -143,20 +148,50 @@ public final class Population<A> {
     return true;
   }
 
+  /**
+   * exp(logWeight_i - max_j logWeight_j) for every particle, computed once per population (each
+   * exponential once, however many of logMeanWeight, ess, resample and user code ask).
+   */
+  private Weights weights() {
+    Weights c = weights;
+    if (c == null) {
+      double m = Double.NEGATIVE_INFINITY;
+      for (Particle<A> p : particles) {
+        m = Math.max(m, p.logWeight());
+      }
+      double[] r = new double[particles.length];
+      double s = 0;
+      if (m != Double.NEGATIVE_INFINITY) {
+        for (int i = 0; i < r.length; i++) {
+          r[i] = Math.exp(particles[i].logWeight() - m);
+          s += r[i];
+        }
+      }
+      c = new Weights(r, m, s);
+      weights = c;
+    }
+    return c;
+  }
+
+  /** The normalised weights (summing to 1; all 0 when every particle has zero weight). */
+  public double[] normalisedWeights() {
+    Weights c = weights();
+    double[] w = new double[c.relative().length];
+    if (c.sum() > 0) {
+      for (int i = 0; i < w.length; i++) {
+        w[i] = c.relative()[i] / c.sum();
+      }
+    }
+    return w;
+  }
+
   /** Log of the mean particle weight (negative infinity when all are zero). */
   public double logMeanWeight() {
-    double m = Double.NEGATIVE_INFINITY;
-    for (Particle<A> p : particles) {
-      m = Math.max(m, p.logWeight());
+    Weights c = weights();
+    if (c.max() == Double.NEGATIVE_INFINITY) {
+      return Double.NEGATIVE_INFINITY;
     }
-    if (m == Double.NEGATIVE_INFINITY) {
-      return m;
-    }
-    double s = 0;
-    for (Particle<A> p : particles) {
-      s += Math.exp(p.logWeight() - m);
-    }
-    return m + Math.log(s / particles.length);
+    return c.max() + Math.log(c.sum() / particles.length);
   }
 
   /** The estimate of the log evidence: running log evidence plus log mean weight. */
@@ -166,21 +201,15 @@ public final class Population<A> {
 
   /** Kish's effective sample size (sum w)^2 / sum w^2; 0 when every weight is zero. */
   public double ess() {
-    double m = Double.NEGATIVE_INFINITY;
-    for (Particle<A> p : particles) {
-      m = Math.max(m, p.logWeight());
-    }
-    if (m == Double.NEGATIVE_INFINITY) {
+    Weights c = weights();
+    if (c.sum() == 0) {
       return 0.0;
     }
-    double s = 0;
     double s2 = 0;
-    for (Particle<A> p : particles) {
-      double w = Math.exp(p.logWeight() - m);
-      s += w;
+    for (double w : c.relative()) {
       s2 += w * w;
     }
-    return s * s / s2;
+    return c.sum() * c.sum() / s2;
   }
 
   /**
@@ -283,9 +312,12 @@ public final class Population<A> {
     if (lm == Double.NEGATIVE_INFINITY) {
       return new Pure<>(pushEvidence());
     }
+    // weights with mean 1: exp(logWeight - lm), from the cached exponentials
+    Weights c = weights();
+    double scale = particles.length / c.sum();
     double[] w = new double[particles.length];
     for (int i = 0; i < w.length; i++) {
-      w[i] = Math.exp(particles[i].logWeight() - lm);
+      w[i] = c.relative()[i] * scale;
     }
     double le = logEvidence + lm;
     return new Sample<int[], Population<A>>(null, resampler.ancestors(w, particles.length),
