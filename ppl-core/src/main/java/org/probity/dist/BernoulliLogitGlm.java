@@ -30,7 +30,9 @@ public final class BernoulliLogitGlm implements Distribution<int[]> {
     }
     DistributionException.finite(NAME, "intercept", intercept.value());
     for (int j = 0; j < coefficients.length; j++) {
-      DistributionException.finite(NAME, "coefficients[" + j + "]", coefficients[j].value());
+      if (!Double.isFinite(coefficients[j].value())) { // the parameter's name is built only on failure
+        DistributionException.finite(NAME, "coefficients[" + j + "]", coefficients[j].value());
+      }
     }
     this.x = x;
     this.intercept = intercept;
