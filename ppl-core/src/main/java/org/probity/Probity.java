@@ -5,6 +5,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import org.ejml.data.DMatrixRMaj;
 import org.probity.ad.Real;
 import org.probity.core.Address;
 import org.probity.core.Combinators;
@@ -16,6 +17,8 @@ import org.probity.core.Pure;
 import org.probity.core.Sample;
 import org.probity.core.Unit;
 import org.probity.dist.Bernoulli;
+import org.probity.dist.BernoulliLogit;
+import org.probity.dist.BernoulliLogitGlm;
 import org.probity.dist.Beta;
 import org.probity.dist.Categorical;
 import org.probity.dist.Continuous;
@@ -240,6 +243,30 @@ public final class Probity {
   /** Bernoulli(p) with a differentiable probability. */
   public static Bernoulli bernoulli(Real p) {
     return Bernoulli.of(p);
+  }
+
+  /** Bernoulli over booleans with log-odds eta, p = logistic(eta) (Stan's bernoulli_logit). */
+  public static BernoulliLogit bernoulliLogit(double eta) {
+    return BernoulliLogit.of(eta);
+  }
+
+  /** Bernoulli over booleans with differentiable log-odds eta. */
+  public static BernoulliLogit bernoulliLogit(Real eta) {
+    return BernoulliLogit.of(eta);
+  }
+
+  /**
+   * The logistic-regression likelihood of a 0/1 label vector, label i ~ BernoulliLogit(intercept +
+   * x_i . coefficients), as one site and one tape node (Stan's bernoulli_logit_glm); {@code x} is held
+   * by reference.
+   */
+  public static BernoulliLogitGlm bernoulliLogitGlm(DMatrixRMaj x, Real intercept, Real[] coefficients) {
+    return BernoulliLogitGlm.of(x, intercept, coefficients);
+  }
+
+  /** As {@link #bernoulliLogitGlm(DMatrixRMaj, Real, Real[])} with the rows copied into a matrix. */
+  public static BernoulliLogitGlm bernoulliLogitGlm(double[][] x, Real intercept, Real[] coefficients) {
+    return BernoulliLogitGlm.of(x, intercept, coefficients);
   }
 
   /** Beta(alpha, beta). */

@@ -208,17 +208,13 @@ public final class Reals {
    */
   public static Real bernoulliLogitLogLikelihood(DMatrixRMaj x, Real[] w, Real b, int[] y) {
     checkDesign("bernoulliLogitLogLikelihood", x, w, y.length);
-    double[] yd = new double[y.length];
-    for (int i = 0; i < y.length; i++) {
-      yd[i] = y[i];
-    }
-    return bernoulliLogit(x, w, b, yd);
+    return bernoulliLogit(x, w, b, y, null);
   }
 
   /** As {@link #bernoulliLogitLogLikelihood(DMatrixRMaj, Real[], Real, int[])} with 0.0/1.0 labels. */
   public static Real bernoulliLogitLogLikelihood(DMatrixRMaj x, Real[] w, Real b, double[] y) {
     checkDesign("bernoulliLogitLogLikelihood", x, w, y.length);
-    return bernoulliLogit(x, w, b, y);
+    return bernoulliLogit(x, w, b, null, y);
   }
 
   /** Sum over i of log Bernoulli(y_i | logistic(logits_i)); one node with the logits as parents. */
@@ -237,23 +233,40 @@ public final class Reals {
     return node(logits, v, d);
   }
 
-  private static Real bernoulliLogit(DMatrixRMaj x, Real[] w, Real b, double[] y) {
+  // Labels come either as ints (yi) or as doubles (yd), read in place without a copy.
+  private static Real bernoulliLogit(DMatrixRMaj x, Real[] w, Real b, int[] yi, double[] yd) {
     int n = x.numRows;
     int p = x.numCols;
     double[] wv = Real.values(w);
     double bv = b.value();
+    if (!b.isVariable() && !anyVariable(w)) {
+      // No parameter is on a tape: the value alone, without the partials.
+      double v = 0;
+      for (int i = 0; i < n; i++) {
+        double y = yi != null ? yi[i] : yd[i];
+        checkLabel(i, y);
+        int off = i * p;
+        double eta = bv;
+        for (int j = 0; j < p; j++) {
+          eta += x.data[off + j] * wv[j];
+        }
+        v -= Real.softplus(y == 1.0 ? -eta : eta);
+      }
+      return Real.of(v);
+    }
     double[] gw = new double[p];
     double gb = 0;
     double v = 0;
     for (int i = 0; i < n; i++) {
-      checkLabel(i, y[i]);
+      double y = yi != null ? yi[i] : yd[i];
+      checkLabel(i, y);
       int off = i * p;
       double eta = bv;
       for (int j = 0; j < p; j++) {
         eta += x.data[off + j] * wv[j];
       }
-      v += y[i] == 1.0 ? -Real.softplus(-eta) : -Real.softplus(eta);
-      double r = y[i] - Real.sigmoid(eta);
+      v += y == 1.0 ? -Real.softplus(-eta) : -Real.softplus(eta);
+      double r = y - Real.sigmoid(eta);
       gb += r;
       for (int j = 0; j < p; j++) {
         gw[j] += r * x.data[off + j];
@@ -268,6 +281,15 @@ public final class Reals {
     parents[p] = b;
     d[p] = gb;
     return node(parents, v, d);
+  }
+
+  private static boolean anyVariable(Real[] xs) {
+    for (Real x : xs) {
+      if (x.isVariable()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void checkLabel(int i, double y) {

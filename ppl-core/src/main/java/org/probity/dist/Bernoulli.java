@@ -8,14 +8,12 @@ import org.probity.ad.Real;
 public final class Bernoulli implements Distribution<Boolean>, Univariate {
   private static final List<Boolean> SUPPORT = List.of(false, true);
   private final Real p;
-  private final double logP;
-  private final double log1mP;
 
+  // Construction only validates p: the logs are taken on demand, so building one Bernoulli per
+  // observation (the common pattern in a model) costs no transcendental functions up front.
   private Bernoulli(Real p) {
     DistributionException.probability("Bernoulli", "p", p.value());
     this.p = p;
-    this.logP = Math.log(p.value());
-    this.log1mP = Math.log1p(-p.value());
   }
 
   /** Bernoulli(p). */
@@ -41,14 +39,14 @@ public final class Bernoulli implements Distribution<Boolean>, Univariate {
   @Override
   public Real logProb(Boolean b) {
     if (!p.isVariable()) {
-      return Real.of(b ? logP : log1mP);
+      return Real.of(logDensity(b));
     }
     return b ? p.log() : p.rminus(1.0).log();
   }
 
   @Override
   public double logDensity(Boolean b) {
-    return b ? logP : log1mP;
+    return b ? Math.log(p.value()) : Math.log1p(-p.value());
   }
 
   @Override

@@ -18,6 +18,9 @@ public record Iid(Continuous base, int n) implements Distribution<double[]> {
 
   @Override
   public double[] sample(UniformRandomProvider rng) {
+    if (base instanceof Normal normal) {
+      return normal.sampleDoubles(rng, n); // one ziggurat sampler for all n draws (random-walk proposals)
+    }
     double[] xs = new double[n];
     for (int i = 0; i < n; i++) {
       xs[i] = base.sampleDouble(rng);

@@ -51,6 +51,21 @@ public final class Normal implements ContinuousCdf {
     return mu.value() + sigma.value() * ZigguratSampler.NormalizedGaussian.of(rng).sample();
   }
 
+  /**
+   * {@code n} independent draws, the same values as {@code n} calls of {@link #sampleDouble} (the
+   * ziggurat sampler keeps no state but the generator), with one sampler for all of them.
+   */
+  public double[] sampleDoubles(UniformRandomProvider rng, int n) {
+    ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+    double m = mu.value();
+    double s = sigma.value();
+    double[] xs = new double[n];
+    for (int i = 0; i < n; i++) {
+      xs[i] = m + s * g.sample();
+    }
+    return xs;
+  }
+
   @Override
   public Real logProb(Real x) {
     Real z = x.minus(mu).div(sigma);

@@ -153,4 +153,18 @@ final class Special {
       throw new DistributionException(d.name() + ": inverse CDF argument p must be in [0, 1], got " + p);
     }
   }
+
+  /** log(1 + e^x), stable in both tails. */
+  static double softplus(double x) {
+    return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+  }
+
+  /** The logistic sigmoid 1 / (1 + e^-x), accurate in both tails. */
+  static double sigmoid(double x) {
+    if (x >= 0) {
+      return 1.0 / (1.0 + Math.exp(-x));
+    }
+    double e = Math.exp(x);
+    return e / (1.0 + e);
+  }
 }

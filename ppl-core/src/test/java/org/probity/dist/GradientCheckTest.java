@@ -91,6 +91,10 @@ class GradientCheckTest {
         List.of(Normal.of(p[2], 1), Laplace.of(p[3], Real.of(2)))).logProb(p[4]), new double[] {0.2, -0.5, -1, 1, 0.1}));
     rows.add(new Row("Bernoulli true", p -> org.probity.dist.Bernoulli.of(p[0]).logProb(true), new double[] {0.3}));
     rows.add(new Row("Bernoulli false", p -> org.probity.dist.Bernoulli.of(p[0]).logProb(false), new double[] {0.3}));
+    rows.add(new Row("BernoulliLogit true", p -> BernoulliLogit.of(p[0]).logProb(true), new double[] {-1.3}));
+    rows.add(new Row("BernoulliLogit false", p -> BernoulliLogit.of(p[0]).logProb(false), new double[] {0.8}));
+    rows.add(new Row("BernoulliLogitGlm", p -> BernoulliLogitGlm.of(new double[][] {{0.5, -1}, {1.5, 0.2}, {-0.3, 2}},
+        p[0], new Real[] {p[1], p[2]}).logProb(new int[] {1, 0, 1}), new double[] {0.2, -0.4, 0.9}));
     for (int k : new int[] {0, 4, 12}) {
       rows.add(new Row("Binomial k=" + k, p -> Binomial.of(12, p[0]).logProb(k), new double[] {0.35}));
       rows.add(new Row("Poisson k=" + k, p -> Poisson.of(p[0]).logProb(k), new double[] {3.7}));

@@ -46,6 +46,10 @@ class ParametersAndSupportTest {
         new Bad("Truncated", "[50.0, 60.0]", "0.0", () -> Truncated.of(Exponential.of(100), 50, 60)),
         new Bad("Mixture", "weights", "0.9", () -> Mixture.of(new double[] {0.5, 0.4}, Normal.of(0, 1), Normal.of(1, 1))),
         new Bad("Mixture", "weights[1]", "-0.5", () -> Mixture.of(new double[] {1.5, -0.5}, Normal.of(0, 1), Normal.of(1, 1))),
+        new Bad("Bernoulli", "p", "1.5", () -> Bernoulli.of(1.5)),
+        new Bad("BernoulliLogit", "eta", "Infinity", () -> BernoulliLogit.of(Double.POSITIVE_INFINITY)),
+        new Bad("BernoulliLogitGlm", "coefficients[1]", "NaN",
+            () -> BernoulliLogitGlm.of(new double[][] {{1, 2}}, Real.of(0), Real.of(1, Double.NaN))),
         new Bad("Binomial", "n", "-1", () -> Binomial.of(-1, 0.5)),
         new Bad("Binomial", "p", "1.5", () -> Binomial.of(3, 1.5)),
         new Bad("Poisson", "rate", "0.0", () -> Poisson.of(0)),
@@ -90,6 +94,8 @@ class ParametersAndSupportTest {
   @Test
   void finiteSupportsEnumerate() {
     assertEquals(List.of(0, 1, 2, 3), Binomial.of(3, 0.2).enumerateSupport());
+    assertEquals(List.of(false, true), BernoulliLogit.of(0.4).enumerateSupport());
+    assertFalse(BernoulliLogitGlm.of(new double[][] {{1}}, Real.of(0), new Real[] {Real.of(1)}).hasFiniteSupport());
     assertEquals(List.of(0, 1, 2, 3, 4), BetaBinomial.of(4, 1, 2).enumerateSupport());
     assertEquals(List.of(-1, 0, 1, 2), DiscreteUniform.of(-1, 2).enumerateSupport());
     assertFalse(Poisson.of(2).hasFiniteSupport());

@@ -1,7 +1,7 @@
 package org.probity.bench.probity;
 
 import static org.probity.Probity.addr;
-import static org.probity.Probity.bernoulli;
+import static org.probity.Probity.bernoulliLogitGlm;
 import static org.probity.Probity.normal;
 import static org.probity.Probity.observe;
 import static org.probity.Probity.pure;
@@ -9,6 +9,7 @@ import static org.probity.Probity.sample;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
 import org.probity.ad.Real;
 import org.probity.bench.data.LogisticData;
 import org.probity.core.Address;
@@ -16,21 +17,30 @@ import org.probity.core.Prob;
 import org.probity.dist.Normal;
 
 /**
- * Bayesian logistic regression as a Probity program: named choices {@code b} and {@code w[j]}
- * from Normal(0, 1), then one {@code observe(bernoulli(logistic(eta_i)), y_i, () -> ...)} per row
- * (the fast-path observation, no bind node). Returns theta = (b, w) as a double array.
+ * Bayesian logistic regression as a Probity program, as the math reads:
+ *
+ * <pre>
+ *   b ~ Normal(0, 1)
+ *   w[j] ~ Normal(0, 1)               j = 0 .. D-1
+ *   y ~ BernoulliLogitGlm(X, b, w)    i.e. y[i] ~ BernoulliLogit(b + X[i] . w), independently
+ * </pre>
+ *
+ * <p>The likelihood is one observation of the whole label vector (Stan's
+ * {@code bernoulli_logit_glm}). Returns theta = (b, w) as a double array.
  */
 public final class LogisticModel {
   private static final Normal PRIOR = normal(0, 1);
-  private final LogisticData data;
-  private final Boolean[] ys;
+  private final DMatrixRMaj x;
+  private final int[] y;
+  private final Address[] addresses;
 
   /** The model of these data. */
   public LogisticModel(LogisticData data) {
-    this.data = data;
-    this.ys = new Boolean[data.n()];
-    for (int i = 0; i < data.n(); i++) {
-      ys[i] = data.y()[i] == 1;
+    this.x = new DMatrixRMaj(data.x());
+    this.y = data.y().clone();
+    this.addresses = new Address[data.d() + 1];
+    for (int j = 0; j < addresses.length; j++) {
+      addresses[j] = address(j);
     }
   }
 
@@ -41,30 +51,27 @@ public final class LogisticModel {
 
   /** The program. */
   public Prob<double[]> program() {
-    return coefficients(0, new double[data.d() + 1]);
+    return sample(addresses[0], PRIOR, (Real b) -> weights(b, 0, new Real[addresses.length - 1]));
   }
 
-  private Prob<double[]> coefficients(int j, double[] theta) {
-    if (j == theta.length) {
-      return rows(0, theta);
+  private Prob<double[]> weights(Real b, int j, Real[] w) {
+    if (j == w.length) {
+      return observe(bernoulliLogitGlm(x, b, w), y, () -> pure(theta(b, w)));
     }
-    return sample(address(j), PRIOR, (Real v) -> {
-      double[] next = theta.clone();
-      next[j] = v.value();
-      return coefficients(j + 1, next);
+    return sample(addresses[j + 1], PRIOR, (Real v) -> {
+      Real[] next = w.clone(); // continuations may be re-run: never update in place
+      next[j] = v;
+      return weights(b, j + 1, next);
     });
   }
 
-  private Prob<double[]> rows(int i, double[] theta) {
-    if (i == data.n()) {
-      return pure(theta);
+  private static double[] theta(Real b, Real[] w) {
+    double[] t = new double[w.length + 1];
+    t[0] = b.value();
+    for (int j = 0; j < w.length; j++) {
+      t[j + 1] = w[j].value();
     }
-    double[] x = data.x()[i];
-    double eta = theta[0];
-    for (int j = 0; j < x.length; j++) {
-      eta += x[j] * theta[j + 1];
-    }
-    return observe(bernoulli(1 / (1 + Math.exp(-eta))), ys[i], () -> rows(i + 1, theta));
+    return t;
   }
 
   /** Initial values for a chain: theta at the given point. */

@@ -2,7 +2,6 @@ package org.probity.inference.mcmc;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.probity.ad.Real;
@@ -116,7 +115,7 @@ public final class RandomWalkMH<A> implements Kernel<A> {
       return Traced.update(x, u, Selection.none()).flatMap(up -> {
         Trace<A> y = up.trace();
         List<Choice> ys = sites(y);
-        if (ys.size() != k || !addresses(ys).equals(u.keySet())) {
+        if (ys.size() != k || !allIn(ys, u)) {
           return done(x, y, Double.NEGATIVE_INFINITY, adapt, k);
         }
         double back = Traced.reverseLogFresh(x, y, u.keySet(), Selection.none());
@@ -125,12 +124,15 @@ public final class RandomWalkMH<A> implements Kernel<A> {
     });
   }
 
-  private static java.util.Set<Address> addresses(List<Choice> cs) {
-    java.util.Set<Address> s = new HashSet<>();
+  // The sites of a trace have distinct addresses, so with as many sites as moved addresses this is
+  // set equality, without building a set on every iteration.
+  private static boolean allIn(List<Choice> cs, Map<Address, Object> moved) {
     for (Choice c : cs) {
-      s.add(c.address());
+      if (!moved.containsKey(c.address())) {
+        return false;
+      }
     }
-    return s;
+    return true;
   }
 
   private Prob<Trace<A>> done(Trace<A> x, Trace<A> y, double logAlpha, boolean adapt, int k) {

@@ -104,8 +104,9 @@ final class TraceInterpreter {
         Object x;
         double lp;
         Choice prev;
-        if (constraints.containsKey(a)) {
-          x = constraints.get(a);
+        Object given = constraints.get(a); // one lookup in the common case; null values are still honoured
+        if (given != null || constraints.containsKey(a)) {
+          x = given;
           try {
             lp = d.logDensity(x);
           } catch (ClassCastException e) {
@@ -214,8 +215,14 @@ final class TraceInterpreter {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private Prob<Update<Object>> finish(Object value, PList<Choice> choices, PList<Address> fresh, double logPrior,
       double logLik, double logFresh, String zero) {
-    LinkedHashMap<Address, Choice> map = new LinkedHashMap<>();
-    for (Choice c : PList.toListReversed(choices)) {
+    int n = choices == null ? 0 : choices.size();
+    Choice[] ordered = new Choice[n]; // the choices in order of execution, without an intermediate list
+    int i = n;
+    for (PList<Choice> c = choices; c != null; c = c.tail()) {
+      ordered[--i] = c.head();
+    }
+    LinkedHashMap<Address, Choice> map = new LinkedHashMap<>(Math.max(16, (int) (n / 0.75f) + 1));
+    for (Choice c : ordered) {
       if (map.put(c.address(), c) != null) {
         throw new DuplicateAddressException(c.address());
       }
