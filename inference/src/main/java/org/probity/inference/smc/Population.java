@@ -38,6 +38,12 @@ public final class Population<A> {
   private static final int PARALLEL_THRESHOLD = 32;
 
   private final Particle<A>[] particles;
+  /**
+   * After resampling every particle has weight 1 (log weight 0), whatever its record says: the
+   * selected ancestors are shared, not copied with a new weight (one allocation less per particle
+   * and step); {@link #particle} gives the weight-0 view.
+   */
+  private final boolean unitWeights;
   private final double logEvidence;
   private final int step;
   private byte finished; // 0 unknown, 1 no, 2 yes: computed once (populations are immutable)
@@ -48,7 +54,12 @@ public final class Population<A> {
   }
 
   private Population(Particle<A>[] particles, double logEvidence, int step) {
+    this(particles, false, logEvidence, step);
+  }
+
+  private Population(Particle<A>[] particles, boolean unitWeights, double logEvidence, int step) {
     this.particles = particles;
+    this.unitWeights = unitWeights;
     this.logEvidence = logEvidence;
     this.step = step;
   }
@@ -86,7 +97,7 @@ public final class Population<A> {
     for (int i = 0; i < ps.length; i++) {
       ps[i] = particles[i / copies];
     }
-    return new Population<>(ps, logEvidence, step);
+    return new Population<>(ps, unitWeights, logEvidence, step);
   }
 
   /** Number of particles. */
@@ -96,12 +107,23 @@ public final class Population<A> {
 
   /** The particles (unmodifiable). */
   public List<Particle<A>> particles() {
-    return Collections.unmodifiableList(Arrays.asList(particles));
+    if (!unitWeights) {
+      return Collections.unmodifiableList(Arrays.asList(particles));
+    }
+    List<Particle<A>> out = new ArrayList<>(particles.length);
+    for (int i = 0; i < particles.length; i++) {
+      out.add(particle(i));
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /** Particle i. */
   public Particle<A> particle(int i) {
-    return particles[i];
+    return unitWeights ? particles[i].withLogWeight(0.0) : particles[i];
+  }
+
+  private double logWeight(int i) {
+    return unitWeights ? 0.0 : particles[i].logWeight();
   }
 
   /** The log evidence pushed out of the particle weights so far. */
@@ -118,7 +140,7 @@ public final class Population<A> {
   public double[] logWeights() {
     double[] w = new double[particles.length];
     for (int i = 0; i < w.length; i++) {
-      w[i] = particles[i].logWeight();
+      w[i] = logWeight(i);
     }
     return w;
   }
@@ -127,8 +149,8 @@ public final class Population<A> {
   public boolean finished() {
     if (finished == 0) {
       boolean all = true;
-      for (Particle<A> p : particles) {
-        if (!p.done()) {
+      for (int i = 0; i < particles.length; i++) {
+        if (logWeight(i) != Double.NEGATIVE_INFINITY && !particles[i].finished()) {
           all = false;
           break;
         }
@@ -140,8 +162,8 @@ public final class Population<A> {
 
   /** Whether every particle has zero weight (the evidence estimate is then 0). */
   public boolean dead() {
-    for (Particle<A> p : particles) {
-      if (!p.dead()) {
+    for (int i = 0; i < particles.length; i++) {
+      if (logWeight(i) != Double.NEGATIVE_INFINITY) {
         return false;
       }
     }
@@ -156,14 +178,14 @@ public final class Population<A> {
     Weights c = weights;
     if (c == null) {
       double m = Double.NEGATIVE_INFINITY;
-      for (Particle<A> p : particles) {
-        m = Math.max(m, p.logWeight());
+      for (int i = 0; i < particles.length; i++) {
+        m = Math.max(m, logWeight(i));
       }
       double[] r = new double[particles.length];
       double s = 0;
       if (m != Double.NEGATIVE_INFINITY) {
         for (int i = 0; i < r.length; i++) {
-          r[i] = Math.exp(particles[i].logWeight() - m);
+          r[i] = Math.exp(logWeight(i) - m);
           s += r[i];
         }
       }
@@ -228,7 +250,7 @@ public final class Population<A> {
     }
     Particle<A>[] ps = new Particle[particles.length];
     for (int i = 0; i < ps.length; i++) {
-      ps[i] = particles[i].withLogWeight(particles[i].logWeight() - lm);
+      ps[i] = particles[i].withLogWeight(logWeight(i) - lm);
     }
     return new Population<>(ps, logEvidence + lm, step);
   }
@@ -245,8 +267,8 @@ public final class Population<A> {
     // The meaning is built only by interpreters that need it (not by the Sampler's compiled path).
     Prob<Population<A>> meaning = new Defer<>(() -> {
       List<Prob<Particle<A>>> parts = new ArrayList<>(particles.length);
-      for (Particle<A> p : particles) {
-        parts.add(Sequential.advance(p, proposal, next));
+      for (int i = 0; i < particles.length; i++) {
+        parts.add(Sequential.advance(particle(i), proposal, next));
       }
       return new Independent<Particle<A>, Population<A>>(parts, ps -> new Pure<>(of(ps, le, next)));
     });
@@ -258,7 +280,7 @@ public final class Population<A> {
 
   /** One step of every particle in plain Java: the Sampler's path of {@link #advance()}. */
   private interface Step {
-    <B> Particle<B> apply(Particle<B> p, UniformRandomProvider rng);
+    <B> Particle<B> apply(Particle<B> p, double logWeight, UniformRandomProvider rng);
   }
 
   /**
@@ -281,7 +303,7 @@ public final class Population<A> {
       Xoroshiro128PlusPlus g = new Xoroshiro128PlusPlus(0);
       for (int i = (int) ((long) n * c / chunks), end = (int) ((long) n * (c + 1) / chunks); i < end; i++) {
         g.reseed(Rngs.childSeed(base, i));
-        out[i] = step.apply(particles[i], g);
+        out[i] = step.apply(particles[i], logWeight(i), g);
       }
     });
     return new Population<>(out, logEvidence, nextStep);
@@ -293,8 +315,8 @@ public final class Population<A> {
     int s = step;
     Prob<Population<A>> meaning = new Defer<>(() -> {
       List<Prob<Particle<A>>> parts = new ArrayList<>(particles.length);
-      for (Particle<A> p : particles) {
-        parts.add(Sequential.finish(p));
+      for (int i = 0; i < particles.length; i++) {
+        parts.add(Sequential.finish(particle(i)));
       }
       return new Independent<Particle<A>, Population<A>>(parts, ps -> new Pure<>(of(ps, le, s)));
     });
@@ -348,23 +370,17 @@ public final class Population<A> {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Population<A> select(int[] ancestors) {
     Particle<A>[] ps = new Particle[ancestors.length];
-    Particle<A> prev = null;
-    int prevIndex = -1;
     for (int j = 0; j < ps.length; j++) {
-      int a = ancestors[j];
-      if (a != prevIndex) {
-        prev = particles[a].withLogWeight(0.0);
-        prevIndex = a;
-      }
-      ps[j] = prev;
+      ps[j] = particles[ancestors[j]];
     }
-    return new Population<>(ps, logEvidence, step);
+    return new Population<>(ps, true, logEvidence, step);
   }
 
   /** Where the particles died, for the zero-weight error: the step and up to three distinct sites. */
   public String zeroWeightReport() {
     Set<String> sites = new LinkedHashSet<>();
-    for (Particle<A> p : particles) {
+    for (int i = 0; i < particles.length; i++) {
+      Particle<A> p = particle(i);
       if (p.dead() && sites.size() < 3) {
         sites.add(p.suspendedAt() == null ? "(no site)" : Particle.describe(p.suspendedAt()));
       }

@@ -77,9 +77,9 @@ public final class Sequential {
    * draw the outer sample nodes of {@link #advance(Particle)}, so both give the same particle.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static <A> Particle<A> advanceDirect(Particle<A> p, UniformRandomProvider rng) {
-    if (p.done()) {
-      return p;
+  static <A> Particle<A> advanceDirect(Particle<A> p, double logWeight, UniformRandomProvider rng) {
+    if (logWeight == Double.NEGATIVE_INFINITY || p.finished()) {
+      return p.withLogWeight(logWeight);
     }
     Prob node = p.node();
     Cont stack = p.stack();
@@ -91,16 +91,16 @@ public final class Sequential {
         if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
           InvalidWeightException.check(l, o.address() == null ? "an observation" : o.address(), o.dist(), o.value());
         }
-        return suspended(node, (Prob) (l == Double.NEGATIVE_INFINITY ? node : o.next().get()), stack, p.logWeight() + l);
+        return suspended(node, (Prob) (l == Double.NEGATIVE_INFINITY ? node : o.next().get()), stack, logWeight + l);
       } else if (node instanceof Factor f) {
         double l = f.logWeight().value();
-        return suspended(node, (Prob) (l == Double.NEGATIVE_INFINITY ? node : f.next().get()), stack, p.logWeight() + l);
+        return suspended(node, (Prob) (l == Double.NEGATIVE_INFINITY ? node : f.next().get()), stack, logWeight + l);
       } else if (node instanceof FlatMap fm) {
         stack = Cont.push(fm.k(), stack);
         node = fm.first();
       } else if (node instanceof Pure q) {
         if (stack == null) {
-          return new Particle<>(node, null, p.logWeight(), p.suspendedAt());
+          return new Particle<>(node, null, logWeight, p.suspendedAt());
         }
         node = (Prob) stack.head().apply(q.value());
         stack = stack.tail();
@@ -117,10 +117,10 @@ public final class Sequential {
   }
 
   /** The compiled form of {@link #finish}: advances directly until the particle is done. */
-  static <A> Particle<A> finishDirect(Particle<A> p, UniformRandomProvider rng) {
-    Particle<A> q = p;
+  static <A> Particle<A> finishDirect(Particle<A> p, double logWeight, UniformRandomProvider rng) {
+    Particle<A> q = p.withLogWeight(logWeight);
     while (!q.done()) {
-      q = advanceDirect(q, rng);
+      q = advanceDirect(q, q.logWeight(), rng);
     }
     return q;
   }
