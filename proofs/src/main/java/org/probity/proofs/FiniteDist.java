@@ -10,14 +10,17 @@ import org.probity.core.Prob;
 import org.probity.core.Pure;
 import org.probity.core.Sample;
 import org.probity.dist.Bernoulli;
+import org.probity.dist.Binomial;
 import org.probity.dist.Categorical;
+import org.probity.dist.DiscreteUniform;
 import org.probity.dist.Distribution;
 
 /**
  * A finite distribution used by generated programs, with values coded as integers: Bernoulli(p)
- * (false = 0, true = 1), Categorical(w), the discrete uniform on {0..n-1} and Binomial(n, p).
- * The uniform and the binomial are Categorical with the exact probabilities until
- * {@code org.probity.dist.DiscreteUniform} and {@code Binomial} are merged.
+ * (false = 0, true = 1), Categorical(w), the discrete uniform on {0..n-1}
+ * ({@link DiscreteUniform}{@code .of(0, n - 1)}) and Binomial(n, p) ({@link Binomial}). Programs
+ * sample and observe the real core distributions; {@link #probabilities()} gives the exact
+ * probabilities independently (for tests that weight by them).
  *
  * @param kind which family
  * @param p the success probability (Bernoulli, Binomial)
@@ -106,9 +109,26 @@ public record FiniteDist(Kind kind, double p, int n, List<Double> weights) {
     return c;
   }
 
-  /** The core distribution (Bernoulli over Boolean, otherwise Categorical over Integer). */
+  /**
+   * The core distribution: Bernoulli over Boolean, otherwise {@link Categorical},
+   * {@link DiscreteUniform} or {@link Binomial} over Integer.
+   */
   public Distribution<?> distribution() {
-    return kind == Kind.BERNOULLI ? Bernoulli.of(p) : Categorical.of(probabilities());
+    switch (kind) {
+      case BERNOULLI:
+        return Bernoulli.of(p);
+      case CATEGORICAL:
+        return Categorical.of(probabilities());
+      case UNIFORM:
+        return DiscreteUniform.of(0, n - 1);
+      default:
+        return Binomial.of(n, p);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Distribution<Integer> integerDistribution() {
+    return (Distribution<Integer>) distribution();
   }
 
   /** A choice from this distribution at {@code address} (null: anonymous), as an integer. */
@@ -116,7 +136,7 @@ public record FiniteDist(Kind kind, double p, int n, List<Double> weights) {
     if (kind == Kind.BERNOULLI) {
       return new Sample<Boolean, Integer>(address, Bernoulli.of(p), b -> new Pure<>(b ? 1 : 0));
     }
-    return new Sample<Integer, Integer>(address, Categorical.of(probabilities()), Pure::new);
+    return new Sample<Integer, Integer>(address, integerDistribution(), Pure::new);
   }
 
   /** Observes the value {@code v} (taken modulo the support size), then continues. */
@@ -125,7 +145,7 @@ public record FiniteDist(Kind kind, double p, int n, List<Double> weights) {
     if (kind == Kind.BERNOULLI) {
       return new Observe<Boolean, A>(address, Bernoulli.of(p), x == 1, next);
     }
-    return new Observe<Integer, A>(address, Categorical.of(probabilities()), x, next);
+    return new Observe<Integer, A>(address, integerDistribution(), x, next);
   }
 
   /** Simpler distributions: fewer outcomes, then Bernoulli(1/2). */
