@@ -334,13 +334,8 @@ public final class Population<A> {
     if (lm == Double.NEGATIVE_INFINITY) {
       return new Pure<>(pushEvidence());
     }
-    // weights with mean 1: exp(logWeight - lm), from the cached exponentials
-    Weights c = weights();
-    double scale = particles.length / c.sum();
-    double[] w = new double[particles.length];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = c.relative()[i] * scale;
-    }
+    // the cached exp(logWeight - max): resamplers take unnormalised weights (never modified)
+    double[] w = weights().relative();
     double le = logEvidence + lm;
     return new Sample<int[], Population<A>>(null, resampler.ancestors(w, particles.length),
         a -> new Pure<>(new Population<>(particles, le, step).select(a)));

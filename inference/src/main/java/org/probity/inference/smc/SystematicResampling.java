@@ -27,12 +27,18 @@ public final class SystematicResampling extends ResamplingDistribution {
     return atOffset(rng.nextDouble());
   }
 
+  /** The ancestors for the offset u0: points (u0 + j) / n merged with the cumulative weights, no array of points. */
   private int[] atOffset(double u0) {
-    double[] pts = new double[n];
+    int[] a = new int[n];
+    int i = 0;
     for (int j = 0; j < n; j++) {
-      pts[j] = (u0 + j) / n;
+      double u = (u0 + j) / n;
+      while (i < lastPositive && (u >= cum[i] || p[i] == 0)) {
+        i++;
+      }
+      a[j] = i;
     }
-    return ancestorsOf(pts);
+    return a;
   }
 
   @Override
