@@ -57,6 +57,23 @@ class CompiledStepTest {
     return tests.stream();
   }
 
+  /** Large enough that the compiled step splits the particles into parallel chunks. */
+  @org.junit.jupiter.api.Test
+  void parallelChunksGiveTheSamePopulationAsTheMeaning() throws Exception {
+    Prob<Integer> model = SsmModels.hmm(SsmModels.hmmData(10, 7), 10);
+    Prob<Population<Integer>> alg = Smc.smc(model, 5000, Resampler.SYSTEMATIC);
+    for (long seed : new long[] {3, 4}) {
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      Population<Object> compiled = (Population) Sampler.run(alg, seed).value();
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      Population<Object> meaning = (Population) Sampler.record(alg, Rngs.of(seed)).value();
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      Population<Object> oneThread = (Population) new ForkJoinPool(1).submit(() -> Sampler.run(alg, seed).value()).get();
+      assertSame(meaning, compiled, seed);
+      assertSame(meaning, oneThread, seed);
+    }
+  }
+
   private static void assertSame(Population<Object> expected, Population<Object> actual, long seed) {
     assertEquals(expected.size(), actual.size());
     assertEquals(expected.logEvidence(), actual.logEvidence(), 0.0, "seed " + seed);
