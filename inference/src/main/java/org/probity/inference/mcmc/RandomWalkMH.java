@@ -29,6 +29,9 @@ import org.probity.dist.Normal;
  */
 public final class RandomWalkMH<A> implements Kernel<A> {
   private static final Normal STD = Normal.of(0, 1);
+  // The bijections of the two commonest supports, shared (they are stateless) rather than made per site and step.
+  private static final ScalarBijection REAL_LINE = Bijections.forSupport(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+  private static final ScalarBijection HALF_LINE = Bijections.forSupport(0.0, Double.POSITIVE_INFINITY);
   private final Selection selection;
   private final double initialScale;
   private final boolean adaptive;
@@ -77,9 +80,12 @@ public final class RandomWalkMH<A> implements Kernel<A> {
   public Prob<Trace<A>> apply(Trace<A> x) {
     Choice[] cs = x.ordered();
     int[] sites = new int[cs.length]; // the positions of the moved choices in x
+    Continuous[] dists = new Continuous[cs.length]; // their distributions (one type check per site)
     int k = 0;
     for (int i = 0; i < cs.length; i++) {
-      if (isSite(cs[i])) {
+      Choice c = cs[i];
+      if (c.dist() instanceof Continuous d && c.value() instanceof Real && selection.contains(c.address())) {
+        dists[k] = d;
         sites[k++] = i;
       }
     }
@@ -94,8 +100,7 @@ public final class RandomWalkMH<A> implements Kernel<A> {
       double jac = 0;
       for (int i = 0; i < dim; i++) {
         Choice c = cs[sites[i]];
-        Continuous d = (Continuous) c.dist();
-        ScalarBijection t = Bijections.forSupport(d);
+        ScalarBijection t = bijection(dists[i]);
         double z;
         try {
           z = t.inverse(((Real) c.value()).value());
@@ -120,6 +125,21 @@ public final class RandomWalkMH<A> implements Kernel<A> {
         return done(x, y, Acceptance.logAlpha(x, y, logJac + back - up.logFresh()), adapt, dim);
       });
     });
+  }
+
+  /** {@link Bijections#forSupport} of the distribution's support. */
+  private static ScalarBijection bijection(Continuous d) {
+    double lo = d.supportLowerBound();
+    double hi = d.supportUpperBound();
+    if (hi == Double.POSITIVE_INFINITY) {
+      if (lo == Double.NEGATIVE_INFINITY) {
+        return REAL_LINE;
+      }
+      if (lo == 0.0) {
+        return HALF_LINE;
+      }
+    }
+    return Bijections.forSupport(lo, hi);
   }
 
   // Whether the sites of y are exactly the k moved ones. The sites of a trace have distinct
