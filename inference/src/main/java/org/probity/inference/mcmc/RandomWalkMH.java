@@ -1,9 +1,7 @@
 package org.probity.inference.mcmc;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import org.probity.ad.Real;
 import org.probity.bijection.Bijections;
 import org.probity.bijection.OutOfSupportException;
@@ -31,6 +29,9 @@ import org.probity.dist.Normal;
  */
 public final class RandomWalkMH<A> implements Kernel<A> {
   private static final Normal STD = Normal.of(0, 1);
+  // The bijections of the two commonest supports, shared (they are stateless) rather than made per site and step.
+  private static final ScalarBijection REAL_LINE = Bijections.forSupport(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+  private static final ScalarBijection HALF_LINE = Bijections.forSupport(0.0, Double.POSITIVE_INFINITY);
   private final Selection selection;
   private final double initialScale;
   private final boolean adaptive;
@@ -71,68 +72,109 @@ public final class RandomWalkMH<A> implements Kernel<A> {
     adapting = false;
   }
 
-  private List<Choice> sites(Trace<A> x) {
-    List<Choice> out = new ArrayList<>();
-    for (Choice c : x.choices().values()) {
-      if (c.dist() instanceof Continuous && c.value() instanceof Real && selection.contains(c.address())) {
-        out.add(c);
-      }
-    }
-    return out;
+  private boolean isSite(Choice c) {
+    return c.dist() instanceof Continuous && c.value() instanceof Real && selection.contains(c.address());
   }
 
   @Override
   public Prob<Trace<A>> apply(Trace<A> x) {
-    List<Choice> sites = sites(x);
-    int k = sites.size();
+    Choice[] cs = x.ordered();
+    int[] sites = new int[cs.length]; // the positions of the moved choices in x
+    Continuous[] dists = new Continuous[cs.length]; // their distributions (one type check per site)
+    int k = 0;
+    for (int i = 0; i < cs.length; i++) {
+      Choice c = cs[i];
+      if (c.dist() instanceof Continuous d && c.value() instanceof Real && selection.contains(c.address())) {
+        dists[k] = d;
+        sites[k++] = i;
+      }
+    }
     if (k == 0) {
       return new Pure<>(x);
     }
+    int dim = k;
     double s = Math.exp(logScale);
     boolean adapt = adapting;
     return new Sample<double[], Trace<A>>(null, new Iid(STD, k), eps -> {
-      Map<Address, Object> u = new HashMap<>(2 * k);
+      Object[] given = new Object[cs.length]; // the proposal by position in x; null: not moved
       double jac = 0;
-      for (int i = 0; i < k; i++) {
-        Choice c = sites.get(i);
-        Continuous d = (Continuous) c.dist();
-        ScalarBijection t = Bijections.forSupport(d);
+      for (int i = 0; i < dim; i++) {
+        Choice c = cs[sites[i]];
+        ScalarBijection t = bijection(dists[i]);
         double z;
         try {
           z = t.inverse(((Real) c.value()).value());
         } catch (OutOfSupportException e) {
-          return done(x, x, Double.NEGATIVE_INFINITY, adapt, k);
+          return done(x, x, Double.NEGATIVE_INFINITY, adapt, dim);
         }
         double z2 = z + s * eps[i];
         Real x2 = t.forward(Real.of(z2));
         if (!Double.isFinite(x2.value()) || !Double.isFinite(z2)) {
-          return done(x, x, Double.NEGATIVE_INFINITY, adapt, k);
+          return done(x, x, Double.NEGATIVE_INFINITY, adapt, dim);
         }
         jac += t.logAbsDetJacobian(Real.of(z2)).value() - t.logAbsDetJacobian(Real.of(z)).value();
-        u.put(c.address(), x2);
+        given[sites[i]] = x2;
       }
       double logJac = jac;
-      return Traced.update(x, u, Selection.none()).flatMap(up -> {
+      return Traced.update(x, given, Selection.none()).flatMap(up -> {
         Trace<A> y = up.trace();
-        List<Choice> ys = sites(y);
-        if (ys.size() != k || !allIn(ys, u)) {
-          return done(x, y, Double.NEGATIVE_INFINITY, adapt, k);
+        if (!sameSites(x, given, dim, y)) {
+          return done(x, y, Double.NEGATIVE_INFINITY, adapt, dim);
         }
-        double back = Traced.reverseLogFresh(x, y, u.keySet(), Selection.none());
-        return done(x, y, Acceptance.logAlpha(x, y, logJac + back - up.logFresh()), adapt, k);
+        double back = Traced.reverseLogFresh(x, y, given, null, Selection.none());
+        return done(x, y, Acceptance.logAlpha(x, y, logJac + back - up.logFresh()), adapt, dim);
       });
     });
   }
 
-  // The sites of a trace have distinct addresses, so with as many sites as moved addresses this is
-  // set equality, without building a set on every iteration.
-  private static boolean allIn(List<Choice> cs, Map<Address, Object> moved) {
-    for (Choice c : cs) {
-      if (!moved.containsKey(c.address())) {
+  /** {@link Bijections#forSupport} of the distribution's support. */
+  private static ScalarBijection bijection(Continuous d) {
+    double lo = d.supportLowerBound();
+    double hi = d.supportUpperBound();
+    if (hi == Double.POSITIVE_INFINITY) {
+      if (lo == Double.NEGATIVE_INFINITY) {
+        return REAL_LINE;
+      }
+      if (lo == 0.0) {
+        return HALF_LINE;
+      }
+    }
+    return Bijections.forSupport(lo, hi);
+  }
+
+  // Whether the sites of y are exactly the k moved ones. The sites of a trace have distinct
+  // addresses, so with as many sites as moved addresses this is set equality. A site of y is looked
+  // up at its position in x first; the moved addresses are gathered into a set only when that fails.
+  private boolean sameSites(Trace<A> x, Object[] given, int k, Trace<A> y) {
+    Choice[] xs = x.ordered();
+    Choice[] ys = y.ordered();
+    Set<Address> moved = null;
+    int n = 0;
+    for (int i = 0; i < ys.length; i++) {
+      Choice c = ys[i];
+      if (!isSite(c)) {
+        continue;
+      }
+      n++;
+      boolean in;
+      if (i < xs.length && Values.sameAddress(xs[i].address(), c.address())) {
+        in = given[i] != null;
+      } else {
+        if (moved == null) {
+          moved = new HashSet<>();
+          for (int j = 0; j < xs.length; j++) {
+            if (given[j] != null) {
+              moved.add(xs[j].address());
+            }
+          }
+        }
+        in = moved.contains(c.address());
+      }
+      if (!in) {
         return false;
       }
     }
-    return true;
+    return n == k;
   }
 
   private Prob<Trace<A>> done(Trace<A> x, Trace<A> y, double logAlpha, boolean adapt, int k) {

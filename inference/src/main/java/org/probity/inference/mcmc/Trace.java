@@ -22,7 +22,8 @@ import org.probity.core.Prob;
  */
 public final class Trace<A> implements Comparable<Trace<?>> {
   private final Prob<A> program;
-  private final Map<Address, Choice> choices;
+  private final Choice[] ordered; // the choices in order of execution; never mutated
+  private volatile Map<Address, Choice> choices; // built on first use when the run's addresses are known distinct
   private final A output;
   private final double logPrior;
   private final double logLikelihood;
@@ -30,10 +31,15 @@ public final class Trace<A> implements Comparable<Trace<?>> {
   private int hash;
   private String canonical;
 
-  Trace(Prob<A> program, LinkedHashMap<Address, Choice> choices, A output, double logPrior, double logLikelihood,
-      String zeroSite) {
+  /**
+   * A trace of the choices {@code ordered}, whose addresses must be distinct; {@code byAddress} is
+   * the same choices by address, or null to build it on first use.
+   */
+  Trace(Prob<A> program, Choice[] ordered, LinkedHashMap<Address, Choice> byAddress, A output, double logPrior,
+      double logLikelihood, String zeroSite) {
     this.program = program;
-    this.choices = Collections.unmodifiableMap(choices);
+    this.ordered = ordered;
+    this.choices = byAddress == null ? null : Collections.unmodifiableMap(byAddress);
     this.output = output;
     this.logPrior = logPrior;
     this.logLikelihood = logLikelihood;
@@ -47,22 +53,51 @@ public final class Trace<A> implements Comparable<Trace<?>> {
 
   /** The choices by address, in the order the run reached them (unmodifiable). */
   public Map<Address, Choice> choices() {
-    return choices;
+    Map<Address, Choice> m = choices;
+    if (m == null) {
+      LinkedHashMap<Address, Choice> map = new LinkedHashMap<>(Math.max(16, (int) (ordered.length / 0.75f) + 1));
+      for (Choice c : ordered) {
+        map.put(c.address(), c);
+      }
+      m = Collections.unmodifiableMap(map);
+      choices = m;
+    }
+    return m;
+  }
+
+  /** The choices in order of execution: the internal array, which callers must not modify. */
+  Choice[] ordered() {
+    return ordered;
+  }
+
+  /**
+   * The choice at an address, looked up first at position {@code i} (where a re-run of the same
+   * program usually has it), then by address; null when this run did not reach it.
+   */
+  Choice choiceNear(int i, Address address) {
+    if (i < ordered.length && Values.sameAddress(ordered[i].address(), address)) {
+      return ordered[i];
+    }
+    return choices().get(address);
   }
 
   /** The addresses of the choices, in order. */
   public List<Address> addresses() {
-    return new ArrayList<>(choices.keySet());
+    List<Address> out = new ArrayList<>(ordered.length);
+    for (Choice c : ordered) {
+      out.add(c.address());
+    }
+    return out;
   }
 
   /** The choice at an address, or null when this run did not reach it. */
   public Choice choice(Address address) {
-    return choices.get(address);
+    return choices().get(address);
   }
 
   /** The value at an address, or null when this run did not reach it. */
   public Object value(Address address) {
-    Choice c = choices.get(address);
+    Choice c = choice(address);
     return c == null ? null : c.value();
   }
 
@@ -74,7 +109,7 @@ public final class Trace<A> implements Comparable<Trace<?>> {
   /** The values by address (a copy, in order). */
   public Map<Address, Object> values() {
     Map<Address, Object> m = new LinkedHashMap<>();
-    for (Choice c : choices.values()) {
+    for (Choice c : ordered) {
       m.put(c.address(), c.value());
     }
     return m;
@@ -82,12 +117,12 @@ public final class Trace<A> implements Comparable<Trace<?>> {
 
   /** Whether the run reached this address. */
   public boolean has(Address address) {
-    return choices.containsKey(address);
+    return choices().containsKey(address);
   }
 
   /** The number of choices. */
   public int size() {
-    return choices.size();
+    return ordered.length;
   }
 
   /** The program's output in this run. */
@@ -123,12 +158,12 @@ public final class Trace<A> implements Comparable<Trace<?>> {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof Trace<?> t) || t.choices.size() != choices.size() || t.hashCode() != hashCode()) {
+    if (!(o instanceof Trace<?> t) || t.ordered.length != ordered.length || t.hashCode() != hashCode()) {
       return false;
     }
-    var i = t.choices.values().iterator();
-    for (Choice c : choices.values()) {
-      Choice d = i.next();
+    for (int i = 0; i < ordered.length; i++) {
+      Choice c = ordered[i];
+      Choice d = t.ordered[i];
       if (!c.address().equals(d.address()) || !Values.same(c.value(), d.value())) {
         return false;
       }
@@ -141,7 +176,7 @@ public final class Trace<A> implements Comparable<Trace<?>> {
     int h = hash;
     if (h == 0) {
       h = 1;
-      for (Choice c : choices.values()) {
+      for (Choice c : ordered) {
         h = 31 * h + c.address().hashCode();
         h = 31 * h + Values.hash(c.value());
       }
@@ -162,7 +197,7 @@ public final class Trace<A> implements Comparable<Trace<?>> {
     String c = canonical;
     if (c == null) {
       StringBuilder sb = new StringBuilder("{");
-      for (Choice ch : choices.values()) {
+      for (Choice ch : ordered) {
         if (sb.length() > 1) {
           sb.append(", ");
         }
@@ -184,7 +219,7 @@ public final class Trace<A> implements Comparable<Trace<?>> {
   public String toString() {
     StringBuilder sb = new StringBuilder("Trace(logJoint=" + logJoint() + ", logPrior=" + logPrior
         + ", logLikelihood=" + logLikelihood + ")\n");
-    for (Choice c : choices.values()) {
+    for (Choice c : ordered) {
       sb.append("  ").append(c).append('\n');
     }
     sb.append("  -> ").append(Values.describe(output));

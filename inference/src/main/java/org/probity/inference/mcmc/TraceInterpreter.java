@@ -39,9 +39,14 @@ import org.probity.dist.Distribution;
 final class TraceInterpreter {
   private static final Set<Address> NO_ADDRESSES = Set.of();
 
+  private static final Choice[] NO_CHOICES = new Choice[0];
+
   private final Prob<?> program;
-  private final Map<Address, Choice> old;
-  private final Map<Address, ?> constraints;
+  private final Trace<?> oldTrace; // the previous trace, or null when the previous values are only a map
+  private final Choice[] oldOrder; // its choices in order (distinct addresses): the i-th choice is looked up at i first
+  private final Map<Address, Choice> oldMap; // null until needed when oldTrace is given
+  private final Object[] given; // values given by position in oldOrder (null: not given), or null
+  private volatile Map<Address, ?> constraints; // the given values by address; built from `given` when first needed
   private final Selection resample;
   private final boolean scored;
   private final boolean allowFresh;
@@ -49,11 +54,49 @@ final class TraceInterpreter {
   TraceInterpreter(Prob<?> program, Map<Address, Choice> old, Map<Address, ?> constraints, Selection resample,
       boolean scored, boolean allowFresh) {
     this.program = program;
-    this.old = old;
+    this.oldTrace = null;
+    this.oldOrder = NO_CHOICES;
+    this.oldMap = old;
+    this.given = null;
     this.constraints = constraints;
     this.resample = resample;
     this.scored = scored;
     this.allowFresh = allowFresh;
+  }
+
+  /**
+   * Re-runs against a previous trace; {@code given} (null for none) holds the constrained values by
+   * position in the trace's choices (null where not constrained), else {@code constraints} by address.
+   */
+  TraceInterpreter(Prob<?> program, Trace<?> old, Object[] given, Map<Address, ?> constraints, Selection resample,
+      boolean scored, boolean allowFresh) {
+    this.program = program;
+    this.oldTrace = old;
+    this.oldOrder = old.ordered();
+    this.oldMap = null;
+    this.given = given;
+    this.constraints = given == null ? constraints : null;
+    this.resample = resample;
+    this.scored = scored;
+    this.allowFresh = allowFresh;
+  }
+
+  private Choice oldChoice(Address a) {
+    return oldTrace != null ? oldTrace.choice(a) : oldMap.get(a);
+  }
+
+  private Map<Address, ?> constraints() {
+    Map<Address, ?> m = constraints;
+    if (m == null) {
+      Map<Address, Object> byAddress = new java.util.HashMap<>();
+      for (int i = 0; i < given.length; i++) {
+        if (given[i] != null) {
+          byAddress.put(oldOrder[i].address(), given[i]);
+        }
+      }
+      constraints = m = byAddress;
+    }
+    return m;
   }
 
   /** An enclosing independent product whose parts are being run one after the other. */
@@ -63,18 +106,19 @@ final class TraceInterpreter {
 
   /** The immutable state between two fresh draws. */
   private record State(Prob<?> node, Cont stack, Address scope, int counter, Frame frame, PList<Choice> choices,
-      PList<Address> fresh, double logPrior, double logLik, double logFresh, int observations, String zero) {
+      int n, boolean aligned, PList<Address> fresh, double logPrior, double logLik, double logFresh, int observations,
+      String zero) {
   }
 
   /** The traced program; its result is null when fresh draws are not allowed and one was needed. */
   Prob<Update<Object>> program() {
-    return new Defer<>(() -> run(new State(program, null, Address.ROOT, 0, null, null, null, 0, 0, 0, 0, null)));
+    return new Defer<>(() -> run(new State(program, null, Address.ROOT, 0, null, null, 0, true, null, 0, 0, 0, 0, null)));
   }
 
   /** Runs without fresh draws: the update, or null when some choice would need a fresh draw. */
   @SuppressWarnings("unchecked")
   Update<Object> runDeterministic() {
-    Prob<Update<Object>> p = run(new State(program, null, Address.ROOT, 0, null, null, null, 0, 0, 0, 0, null));
+    Prob<Update<Object>> p = run(new State(program, null, Address.ROOT, 0, null, null, 0, true, null, 0, 0, 0, 0, null));
     return ((Pure<Update<Object>>) p).value();
   }
 
@@ -86,6 +130,8 @@ final class TraceInterpreter {
     int counter = st.counter();
     Frame frame = st.frame();
     PList<Choice> choices = st.choices();
+    int n = st.n(); // the number of choices so far
+    boolean aligned = st.aligned(); // whether the i-th choice has had the address of the i-th old one, for all i < n
     PList<Address> fresh = st.fresh();
     double logPrior = st.logPrior();
     double logLik = st.logLik();
@@ -104,9 +150,23 @@ final class TraceInterpreter {
         Object x;
         double lp;
         Choice prev;
-        Object given = constraints.get(a); // one lookup in the common case; null values are still honoured
-        if (given != null || constraints.containsKey(a)) {
-          x = given;
+        // The i-th choice of a re-run usually has the address of the i-th old choice: then the old
+        // choice and the given value are found by position, without hashing (addresses are distinct
+        // in a trace, so this finds what a lookup by address would).
+        boolean here = n < oldOrder.length && Values.sameAddress(oldOrder[n].address(), a);
+        aligned &= here;
+        Object g;
+        boolean isGiven;
+        if (here && given != null) {
+          g = given[n];
+          isGiven = g != null;
+        } else {
+          Map<Address, ?> cs = constraints();
+          g = cs.get(a); // one lookup in the common case; null values are still honoured
+          isGiven = g != null || (!cs.isEmpty() && cs.containsKey(a));
+        }
+        if (isGiven) {
+          x = g;
           try {
             lp = d.logDensity(x);
           } catch (ClassCastException e) {
@@ -114,7 +174,7 @@ final class TraceInterpreter {
                 + " is not a value of its distribution " + d.name());
           }
           InvalidWeightException.check(lp, a, d, x);
-        } else if (!resample.contains(a) && (prev = old.get(a)) != null
+        } else if (!resample.contains(a) && (prev = here ? oldOrder[n] : oldChoice(a)) != null
             && (lp = Values.densityOrZero(d, prev.value())) > Double.NEGATIVE_INFINITY) {
           x = prev.value();
           InvalidWeightException.check(lp, a, d, x);
@@ -122,18 +182,19 @@ final class TraceInterpreter {
           if (!allowFresh) {
             return new Pure<>(null);
           }
-          State at = new State(null, stack, scope, counter, frame, choices, fresh, logPrior, logLik, logFresh,
-              observations, zero);
+          State at = new State(null, stack, scope, counter, frame, choices, n, aligned, fresh, logPrior, logLik,
+              logFresh, observations, zero);
           java.util.function.Function k = s.k();
           return new Sample<Object, Update<Object>>(null, d, v -> {
             double lv = InvalidWeightException.check(d.logDensity(v), a, d, v);
             return run(new State((Prob) k.apply(v), at.stack(), at.scope(), at.counter(), at.frame(),
-                PList.cons(new Choice(a, d, v, lv), at.choices()), PList.cons(a, at.fresh()), at.logPrior() + lv,
-                at.logLik(), at.logFresh() + lv, at.observations(),
+                PList.cons(new Choice(a, d, v, lv), at.choices()), at.n() + 1, at.aligned(), PList.cons(a, at.fresh()),
+                at.logPrior() + lv, at.logLik(), at.logFresh() + lv, at.observations(),
                 at.zero() == null && lv == Double.NEGATIVE_INFINITY ? site(a, d, v) : at.zero()));
           });
         }
         choices = PList.cons(new Choice(a, d, x, lp), choices);
+        n++;
         logPrior += lp;
         if (zero == null && lp == Double.NEGATIVE_INFINITY) {
           zero = site(a, d, x);
@@ -185,7 +246,7 @@ final class TraceInterpreter {
             frame = frame.parent();
           }
         } else {
-          return finish(p.value(), choices, fresh, logPrior, logLik, logFresh, zero);
+          return finish(p.value(), choices, n, aligned, fresh, logPrior, logLik, logFresh, zero);
         }
       } else if (node instanceof Defer d) {
         node = (Prob) d.thunk().get();
@@ -213,29 +274,42 @@ final class TraceInterpreter {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private Prob<Update<Object>> finish(Object value, PList<Choice> choices, PList<Address> fresh, double logPrior,
-      double logLik, double logFresh, String zero) {
-    int n = choices == null ? 0 : choices.size();
+  private Prob<Update<Object>> finish(Object value, PList<Choice> choices, int n, boolean aligned, PList<Address> fresh,
+      double logPrior, double logLik, double logFresh, String zero) {
     Choice[] ordered = new Choice[n]; // the choices in order of execution, without an intermediate list
     int i = n;
     for (PList<Choice> c = choices; c != null; c = c.tail()) {
       ordered[--i] = c.head();
     }
-    LinkedHashMap<Address, Choice> map = new LinkedHashMap<>(Math.max(16, (int) (n / 0.75f) + 1));
-    for (Choice c : ordered) {
-      if (map.put(c.address(), c) != null) {
-        throw new DuplicateAddressException(c.address());
+    LinkedHashMap<Address, Choice> map = null;
+    if (aligned && n <= oldOrder.length && (given != null || constraints.isEmpty())) {
+      // Every choice had the address of the old choice at its position, and those are distinct.
+      if (given != null) {
+        for (int j = n; j < given.length; j++) {
+          if (given[j] != null) {
+            throw new ProbityException("a value was given for " + oldOrder[j].address()
+                + " but the run did not reach that address");
+          }
+        }
       }
-    }
-    Set<Address> freshSet = fresh == null ? NO_ADDRESSES : new HashSet<>(PList.toListReversed(fresh));
-    if (!constraints.isEmpty()) {
-      for (Address a : constraints.keySet()) {
-        if (!map.containsKey(a)) {
-          throw new ProbityException("a value was given for " + a + " but the run did not reach that address");
+    } else {
+      map = new LinkedHashMap<>(Math.max(16, (int) (n / 0.75f) + 1));
+      for (Choice c : ordered) {
+        if (map.put(c.address(), c) != null) {
+          throw new DuplicateAddressException(c.address());
+        }
+      }
+      Map<Address, ?> cs = given == null ? constraints : constraints();
+      if (!cs.isEmpty()) {
+        for (Address a : cs.keySet()) {
+          if (!map.containsKey(a)) {
+            throw new ProbityException("a value was given for " + a + " but the run did not reach that address");
+          }
         }
       }
     }
-    Trace<Object> t = new Trace<>((Prob) program, map, value, logPrior, logLik, zero);
+    Set<Address> freshSet = fresh == null ? NO_ADDRESSES : new HashSet<>(PList.toListReversed(fresh));
+    Trace<Object> t = new Trace<>((Prob) program, ordered, map, value, logPrior, logLik, zero);
     Update<Object> u = new Update<>(t, freshSet, logFresh);
     if (scored) {
       return new Factor<>(Real.of(logLik), () -> new Pure<>(u));

@@ -48,17 +48,32 @@ public final class Traced {
    * value has positive density under the site's current distribution; all remaining choices are
    * drawn afresh from their distributions (the fresh draws are the randomness of the result).
    */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public static <A> Prob<Update<A>> update(Trace<A> trace, Map<Address, ?> constraints, Selection resample) {
-    return update(trace.program(), trace.choices(), constraints, resample, false);
+    return (Prob) new TraceInterpreter(trace.program(), trace, null, constraints, resample, false, true).program();
+  }
+
+  /**
+   * {@link #update} with the constrained values given by position: {@code given[i]} is the new value
+   * of the trace's i-th choice, null where that choice is not constrained (the kernels' fast path:
+   * no map of the proposal is built).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static <A> Prob<Update<A>> update(Trace<A> trace, Object[] given, Selection resample) {
+    return (Prob) new TraceInterpreter(trace.program(), trace, given, null, resample, false, true).program();
   }
 
   /**
    * {@link #update} of another program at the values of {@code previous} (null for none): as when a
    * trace of a program's prefix is extended to a longer prefix (resample-move SMC).
    */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   public static <A> Prob<Update<A>> update(Prob<A> program, Trace<?> previous, Map<Address, ?> constraints,
       Selection resample) {
-    return update(program, previous == null ? Map.of() : previous.choices(), constraints, resample, false);
+    if (previous == null) {
+      return update(program, Map.of(), constraints, resample, false);
+    }
+    return (Prob) new TraceInterpreter(program, previous, null, constraints, resample, false, true).program();
   }
 
   /** Re-runs the trace's program with the selected addresses drawn afresh (Gen's regenerate). */
@@ -72,7 +87,7 @@ public final class Traced {
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static <A> Optional<Update<A>> updateDeterministic(Trace<A> trace, Map<Address, ?> constraints) {
-    return Optional.ofNullable((Update) new TraceInterpreter(trace.program(), trace.choices(), constraints,
+    return Optional.ofNullable((Update) new TraceInterpreter(trace.program(), trace, null, constraints,
         Selection.none(), false, false).runDeterministic());
   }
 
@@ -110,17 +125,28 @@ public final class Traced {
    * reproduce {@code from} and the result is negative infinity (the move must be rejected).
    */
   public static double reverseLogFresh(Trace<?> from, Trace<?> to, Set<Address> constrained, Selection resample) {
+    return reverseLogFresh(from, to, null, constrained, resample);
+  }
+
+  /**
+   * {@link #reverseLogFresh} with the constrained addresses given as the positions of {@code from}'s
+   * choices where {@code given} is not null (when {@code given} is not null; else {@code constrained}).
+   */
+  static double reverseLogFresh(Trace<?> from, Trace<?> to, Object[] given, Set<Address> constrained,
+      Selection resample) {
     double s = 0;
-    for (Choice c : from.choices().values()) {
+    Choice[] cs = from.ordered();
+    for (int i = 0; i < cs.length; i++) {
+      Choice c = cs[i];
       Address a = c.address();
-      if (constrained.contains(a)) {
+      if (given != null ? given[i] != null : constrained.contains(a)) {
         continue;
       }
       if (resample.contains(a)) {
         s += c.logDensity();
         continue;
       }
-      Choice d = to.choice(a);
+      Choice d = to.choiceNear(i, a);
       if (d != null && Values.densityOrZero(c.dist(), d.value()) > Double.NEGATIVE_INFINITY) {
         if (!Values.same(d.value(), c.value())) {
           return Double.NEGATIVE_INFINITY;

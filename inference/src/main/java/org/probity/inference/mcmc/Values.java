@@ -1,6 +1,8 @@
 package org.probity.inference.mcmc;
 
 import java.util.Arrays;
+import java.util.List;
+import org.probity.core.Address;
 import org.probity.ad.Real;
 import org.probity.core.InvalidWeightException;
 import org.probity.dist.Distribution;
@@ -14,6 +16,32 @@ final class Values {
   /** Equality by value, arrays by content. */
   static boolean same(Object a, Object b) {
     return Arrays.deepEquals(new Object[] {a}, new Object[] {b});
+  }
+
+  /**
+   * Address equality ({@link Address#equals}) by an indexed comparison of the parts, which allocates
+   * no iterator: the kernels compare the addresses of a re-run with those of the previous trace at
+   * every choice.
+   */
+  static boolean sameAddress(Address a, Address b) {
+    if (a == b) {
+      return true;
+    }
+    if (a.hashCode() != b.hashCode()) {
+      return false;
+    }
+    List<Object> p = a.parts();
+    List<Object> q = b.parts();
+    int n = p.size();
+    if (q.size() != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (!p.get(i).equals(q.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A hash consistent with {@link #same}. */
