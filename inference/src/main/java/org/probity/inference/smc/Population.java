@@ -39,11 +39,13 @@ public final class Population<A> {
 
   private final Particle<A>[] particles;
   /**
-   * After resampling every particle has weight 1 (log weight 0), whatever its record says: the
-   * selected ancestors are shared, not copied with a new weight (one allocation less per particle
-   * and step); {@link #particle} gives the weight-0 view.
+   * The particles' log weights, when the population keeps them in an array (null: each particle's
+   * record holds its weight). The array is authoritative: after resampling the selected ancestors
+   * are shared, not copied with weight 0, and after a compiled step the weights are read from one
+   * contiguous array rather than from ten thousand scattered records. {@link #particle} gives the
+   * view with the array's weight.
    */
-  private final boolean unitWeights;
+  private final double[] logWeights;
   private final double logEvidence;
   private final int step;
   private byte finished; // 0 unknown, 1 no, 2 yes: computed once (populations are immutable)
@@ -54,12 +56,12 @@ public final class Population<A> {
   }
 
   private Population(Particle<A>[] particles, double logEvidence, int step) {
-    this(particles, false, logEvidence, step);
+    this(particles, null, logEvidence, step);
   }
 
-  private Population(Particle<A>[] particles, boolean unitWeights, double logEvidence, int step) {
+  private Population(Particle<A>[] particles, double[] logWeights, double logEvidence, int step) {
     this.particles = particles;
-    this.unitWeights = unitWeights;
+    this.logWeights = logWeights;
     this.logEvidence = logEvidence;
     this.step = step;
   }
@@ -94,10 +96,14 @@ public final class Population<A> {
       throw new IllegalArgumentException("spawn: copies must be at least 1, got " + copies);
     }
     Particle<A>[] ps = new Particle[particles.length * copies];
+    double[] lw = logWeights == null ? null : new double[ps.length];
     for (int i = 0; i < ps.length; i++) {
       ps[i] = particles[i / copies];
+      if (lw != null) {
+        lw[i] = logWeights[i / copies];
+      }
     }
-    return new Population<>(ps, unitWeights, logEvidence, step);
+    return new Population<>(ps, lw, logEvidence, step);
   }
 
   /** Number of particles. */
@@ -107,7 +113,7 @@ public final class Population<A> {
 
   /** The particles (unmodifiable). */
   public List<Particle<A>> particles() {
-    if (!unitWeights) {
+    if (logWeights == null) {
       return Collections.unmodifiableList(Arrays.asList(particles));
     }
     List<Particle<A>> out = new ArrayList<>(particles.length);
@@ -119,11 +125,11 @@ public final class Population<A> {
 
   /** Particle i. */
   public Particle<A> particle(int i) {
-    return unitWeights ? particles[i].withLogWeight(0.0) : particles[i];
+    return logWeights == null ? particles[i] : particles[i].withLogWeight(logWeights[i]);
   }
 
   private double logWeight(int i) {
-    return unitWeights ? 0.0 : particles[i].logWeight();
+    return logWeights == null ? particles[i].logWeight() : logWeights[i];
   }
 
   /** The log evidence pushed out of the particle weights so far. */
@@ -293,6 +299,7 @@ public final class Population<A> {
     long base = rng.nextLong();
     int n = particles.length;
     Particle<A>[] out = new Particle[n];
+    double[] lw = new double[n];
     // Chunks of at least MIN_CHUNK particles: waking ForkJoin workers every step costs tens of
     // microseconds, more than advancing a few hundred particles (small populations ran 5-30x
     // slower in parallel than in sequence). The result does not depend on the chunking.
@@ -307,9 +314,10 @@ public final class Population<A> {
       for (int i = (int) ((long) n * c / chunks), end = (int) ((long) n * (c + 1) / chunks); i < end; i++) {
         g.reseed(Rngs.childSeed(base, i));
         out[i] = step.apply(particles[i], logWeight(i), g);
+        lw[i] = out[i].logWeight();
       }
     });
-    return new Population<>(out, logEvidence, nextStep);
+    return new Population<>(out, lw, logEvidence, nextStep);
   }
 
   /** Runs every particle to the end of its program (no resampling on the way). */
@@ -371,7 +379,7 @@ public final class Population<A> {
     for (int j = 0; j < ps.length; j++) {
       ps[j] = particles[ancestors[j]];
     }
-    return new Population<>(ps, true, logEvidence, step);
+    return new Population<>(ps, new double[ps.length], logEvidence, step);
   }
 
   /** Where the particles died, for the zero-weight error: the step and up to three distinct sites. */
