@@ -6,3 +6,5 @@ import org.probity.ad.Real;
 import org.probity.core.*;
 import org.probity.dist.*;
 import org.probity.semantics.*;
+// JShell's default startup imports java.util.*, whose Enumeration would make ours ambiguous.
+import org.probity.semantics.Enumeration;
