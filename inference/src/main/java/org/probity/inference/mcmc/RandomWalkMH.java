@@ -121,10 +121,71 @@ public final class RandomWalkMH<A> implements Kernel<A> {
         if (!sameSites(x, given, dim, y)) {
           return done(x, y, Double.NEGATIVE_INFINITY, adapt, dim);
         }
+        double hastings = supportsMoved(cs, sites, dists, dim, y) ? hastings(cs, sites, dists, dim, y, s, given) : logJac;
         double back = Traced.reverseLogFresh(x, y, given, null, Selection.none());
-        return done(x, y, Acceptance.logAlpha(x, y, logJac + back - up.logFresh()), adapt, dim);
+        return done(x, y, Acceptance.logAlpha(x, y, hastings + back - up.logFresh()), adapt, dim);
       });
     });
+  }
+
+  /** The distribution of moved site i in y (at the same position when the run did not shift). */
+  private static Continuous distIn(Trace<?> y, Choice[] cs, int[] sites, int i) {
+    Choice[] ys = y.ordered();
+    int at = sites[i];
+    Choice c = at < ys.length && Values.sameAddress(ys[at].address(), cs[at].address()) ? ys[at] : y.choice(cs[at].address());
+    return (Continuous) c.dist();
+  }
+
+  /** Whether a moved site's support differs between x and y (its bounds depend on another moved site). */
+  private static boolean supportsMoved(Choice[] cs, int[] sites, Continuous[] dists, int dim, Trace<?> y) {
+    for (int i = 0; i < dim; i++) {
+      Continuous d = distIn(y, cs, sites, i);
+      if (d != dists[i] && (d.supportLowerBound() != dists[i].supportLowerBound()
+          || d.supportUpperBound() != dists[i].supportUpperBound())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * log q(x | y) - log q(y | x) when the bijections of x and y differ (a moved site's support
+   * depends on another moved site, e.g. b ~ Uniform(0, a)): the forward move is Gaussian in
+   * T_x-space, the reverse in T_y-space, each with its Jacobian. With equal bijections this reduces
+   * to the log-Jacobian difference used on the fast path. A reverse move that cannot reach x (x
+   * outside y's supports) gives negative infinity.
+   */
+  private static double hastings(Choice[] cs, int[] sites, Continuous[] dists, int dim, Trace<?> y, double s,
+      Object[] proposed) {
+    double fwd = 0;
+    double bwd = 0;
+    for (int i = 0; i < dim; i++) {
+      double xi = ((Real) cs[sites[i]].value()).value();
+      Object yv = y.choice(cs[sites[i]].address()).value();
+      if (!(yv instanceof Real) || ((Real) yv).value() != ((Real) proposed[sites[i]]).value()) {
+        return Double.NEGATIVE_INFINITY; // the proposed value had zero density under its new support
+      }
+      double yi = ((Real) yv).value();
+      ScalarBijection tx = bijection(dists[i]);
+      ScalarBijection ty = bijection(distIn(y, cs, sites, i));
+      double zx;
+      double zy;
+      double zyBack;
+      double zxBack;
+      try {
+        zx = tx.inverse(xi);
+        zy = tx.inverse(yi);
+        zyBack = ty.inverse(yi);
+        zxBack = ty.inverse(xi);
+      } catch (OutOfSupportException e) {
+        return Double.NEGATIVE_INFINITY;
+      }
+      double df = (zy - zx) / s;
+      double db = (zxBack - zyBack) / s;
+      fwd += -0.5 * df * df - tx.logAbsDetJacobian(Real.of(zy)).value();
+      bwd += -0.5 * db * db - ty.logAbsDetJacobian(Real.of(zxBack)).value();
+    }
+    return bwd - fwd;
   }
 
   /** {@link Bijections#forSupport} of the distribution's support. */
