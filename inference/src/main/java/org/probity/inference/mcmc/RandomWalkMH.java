@@ -25,7 +25,8 @@ import org.probity.dist.Normal;
  * <p>The scale is fixed or adapted during warm-up by Robbins-Monro stochastic approximation of the
  * log scale towards a target acceptance rate (Andrieu and Thoms, "A tutorial on adaptive MCMC",
  * 2008): 0.44 for one-dimensional moves, 0.234 otherwise (Roberts, Gelman and Gilks 1997), frozen
- * at {@link #endWarmup}.
+ * at {@link #endWarmup}. Only the per-chain copies made by {@link #forChain} (as {@code Mcmc.run}
+ * does for every chain) adapt; the kernel itself is immutable in use.
  */
 public final class RandomWalkMH<A> implements Kernel<A> {
   private static final Normal STD = Normal.of(0, 1);
@@ -46,6 +47,15 @@ public final class RandomWalkMH<A> implements Kernel<A> {
    * else 0.234) until warm-up ends.
    */
   public RandomWalkMH(Selection selection, double scale, boolean adaptive, double target) {
+    this(selection, scale, adaptive, target, false);
+  }
+
+  /**
+   * Only a chain's own copy ({@link #forChain}) adapts: the kernel a user builds is a template that
+   * never changes, so wrapping it, sharing it between chains or threads, or using it inside
+   * resample-move SMC cannot race on the scale or keep adapting after warm-up.
+   */
+  private RandomWalkMH(Selection selection, double scale, boolean adaptive, double target, boolean chainCopy) {
     if (!(scale > 0) || !Double.isFinite(scale)) {
       throw new IllegalArgumentException("random walk: scale must be positive and finite, got " + scale);
     }
@@ -54,7 +64,7 @@ public final class RandomWalkMH<A> implements Kernel<A> {
     this.adaptive = adaptive;
     this.target = target;
     this.logScale = Math.log(scale);
-    this.adapting = adaptive;
+    this.adapting = adaptive && chainCopy;
   }
 
   /** The current scale. */
@@ -64,7 +74,7 @@ public final class RandomWalkMH<A> implements Kernel<A> {
 
   @Override
   public Kernel<A> forChain() {
-    return adaptive ? new RandomWalkMH<>(selection, initialScale, true, target) : this;
+    return adaptive ? new RandomWalkMH<>(selection, initialScale, true, target, true) : this;
   }
 
   @Override
