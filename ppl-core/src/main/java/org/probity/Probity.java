@@ -197,7 +197,7 @@ public final class Probity {
 
   /** A vectorised observation: every entry of {@code data} drawn independently from {@code dist}. */
   public static Prob<Unit> plate(Continuous dist, double[] data) {
-    return new Observe<double[], Unit>(null, dist.iid(data.length), data, DONE);
+    return new Observe<double[], Unit>(null, dist.iid(data.length), data.clone(), DONE);
   }
 
   /**

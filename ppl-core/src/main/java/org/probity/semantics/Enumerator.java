@@ -71,11 +71,15 @@ public final class Enumerator {
    * mass are dropped). Results compare by value; arrays by content.
    */
   public static <A> List<Weighted<A>> unnormalised(Prob<A> program) {
+    return unnormalised(program, SiteNamer.root());
+  }
+
+  private static <A> List<Weighted<A>> unnormalised(Prob<A> program, SiteNamer start) {
     Map<Object, Integer> index = new LinkedHashMap<>();
     List<A> values = new ArrayList<>();
     List<Double> mass = new ArrayList<>();
     Deque<Branch> todo = new ArrayDeque<>();
-    todo.push(new Branch(program, null, 0.0, SiteNamer.root()));
+    todo.push(new Branch(program, null, 0.0, start));
     while (!todo.isEmpty()) {
       Branch b = todo.pop();
       explore(b, todo, (v, lw) -> {
@@ -164,14 +168,17 @@ public final class Enumerator {
       } else if (node instanceof Independent ind) {
         List<Prob<?>> parts = ind.parts();
         List<List<Weighted<Object>>> dists = new ArrayList<>();
-        for (Prob<?> part : parts) {
-          List<Weighted<Object>> d = unnormalised((Prob<Object>) part);
+        // each part is enumerated in its own scope (#k[i]/...), with the names claimed so far, so
+        // anonymous sites are named as the Sampler names them and a part reusing an earlier
+        // named address is an error here too
+        SiteNamer[] partNamers = namer.parts(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+          List<Weighted<Object>> d = unnormalised((Prob<Object>) parts.get(i), partNamers[i].copy());
           if (d.isEmpty()) {
             return;
           }
           dists.add(d);
         }
-        namer.parts(parts.size());
         int[] pos = new int[parts.size()];
         while (true) {
           Object[] vals = new Object[parts.size()];

@@ -5,6 +5,7 @@ import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.core.Address;
 import org.probity.core.Prob;
+import org.probity.core.ProbityException;
 import org.probity.core.Weighted;
 import org.probity.random.Rngs;
 
@@ -37,9 +38,13 @@ public final class ImportanceSampling {
     IntStream.range(0, n).parallel().forEach(i -> {
       UniformRandomProvider rng = Rngs.split(seed, i);
       Sampler.Recorded<?> q = Sampler.record(proposal, rng);
+      if (q.logWeight() != 0.0) {
+        throw new ProbityException("importance sampling: the proposal must not observe or factor (its run had log weight "
+            + q.logWeight() + "); a proposal is a distribution over the model's choices, weight log p(x, y) - log q(x)");
+      }
       Map<Address, Object> xs = q.choices();
       Sampler.Recorded<A> p = Sampler.generate(model, xs, rng);
-      out[i] = new Weighted<>(p.value(), p.logWeight() - q.logProposal() + q.logWeight());
+      out[i] = new Weighted<>(p.value(), p.logWeight() - q.logProposal());
     });
     return WeightedSample.of(out);
   }

@@ -72,12 +72,18 @@ public final class Sampler {
   /**
    * Runs with the choices at the addresses in {@code constraints} fixed to the given values: their
    * log densities are added to the weight; all other choices are drawn and recorded, their log
-   * densities summed in {@code logProposal}.
+   * densities summed in {@code logProposal}. A constraint at an address the run never reaches is
+   * an error naming it (its value would otherwise be silently ignored).
    */
   public static <A> Recorded<A> generate(Prob<A> program, Map<Address, ?> constraints, UniformRandomProvider rng) {
     Run r = new Run(rng, SiteNamer.root(), constraints);
     @SuppressWarnings("unchecked")
     A value = (A) r.exec(program);
+    if (!r.choices.keySet().containsAll(constraints.keySet())) {
+      java.util.Set<Address> unused = new java.util.LinkedHashSet<>(constraints.keySet());
+      unused.removeAll(r.choices.keySet());
+      throw new org.probity.core.ProbityException("values given for addresses the program did not reach: " + unused);
+    }
     return new Recorded<>(value, r.logWeight, r.logProposal, r.choices);
   }
 

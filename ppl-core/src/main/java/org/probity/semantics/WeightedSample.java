@@ -23,8 +23,9 @@ public final class WeightedSample<A> {
     this.items = Collections.unmodifiableList(new ArrayList<>(items));
     double m = Double.NEGATIVE_INFINITY;
     for (Weighted<A> w : items) {
-      if (Double.isNaN(w.logWeight())) {
-        throw new ZeroWeightException("a sample has a NaN log weight: " + w);
+      if (Double.isNaN(w.logWeight()) || w.logWeight() == Double.POSITIVE_INFINITY) {
+        throw new org.probity.core.InvalidWeightException("a sample has log weight " + w.logWeight()
+            + " (value " + org.probity.core.InvalidWeightException.describe(w.value()) + "); weights must be finite or zero");
       }
       m = Math.max(m, w.logWeight());
     }

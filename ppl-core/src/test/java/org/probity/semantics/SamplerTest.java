@@ -102,4 +102,30 @@ class SamplerTest {
     WeightedSample<Real> lw = ImportanceSampling.run(model, n, 12);
     assertEquals(0.6, lw.expectation(Real::value), 5 * Math.sqrt(0.5 / lw.ess()));
   }
+
+  @Test
+  void aProposalMustNotCarryWeightNorChooseAddressesTheModelLacks() {
+    Prob<Real> model = sample("x", normal(0, 1));
+    Prob<Real> weighted = sample("x", normal(0, 1)).flatMap(x -> factor(-x.value() * x.value()).map(u -> x));
+    assertThrows(ProbityException.class, () -> ImportanceSampling.withProposal(model, weighted, 10, 1));
+    Prob<Real> extra = sample("x", normal(0, 1)).flatMap(x -> sample("aux", normal(0, 0.1)).map(a -> x));
+    ProbityException e = assertThrows(ProbityException.class, () -> ImportanceSampling.withProposal(model, extra, 10, 1));
+    assertTrue(e.getMessage().contains("aux"), e.getMessage());
+  }
+
+  @Test
+  void theEnumeratorRejectsAPartReusingAnEarlierNamedAddressAsTheSamplerDoes() {
+    Prob<List<Boolean>> p = sample("z", bernoulli(0.5)).flatMap(z -> independent(2, i -> sample("z", bernoulli(0.5))));
+    assertThrows(DuplicateAddressException.class, () -> Sampler.run(p, 1));
+    assertThrows(DuplicateAddressException.class, () -> Enumerator.enumerate(p));
+  }
+
+  @Test
+  void plateCopiesItsData() {
+    double[] y = {0.0};
+    Prob<?> p = plate(normal(0, 1), y);
+    double before = Enumerator.logEvidence(p);
+    y[0] = 100;
+    assertEquals(before, Enumerator.logEvidence(p), 0.0);
+  }
 }
