@@ -8,16 +8,10 @@ import org.probity.ad.Real;
  * Mean and variance are undefined (NaN). Sampled by inversion, loc + s tan(pi (u - 1/2)).
  */
 public final class Cauchy implements ContinuousCdf {
-  private final Real loc;
-  private final Real scale;
-  private final Real logScale;
+  private final LocationScale ls;
 
   private Cauchy(Real loc, Real scale) {
-    DistributionException.finite("Cauchy", "location", loc.value());
-    DistributionException.positive("Cauchy", "scale", scale.value());
-    this.loc = loc;
-    this.scale = scale;
-    this.logScale = scale.log();
+    this.ls = new LocationScale("Cauchy", "location", "scale", loc, scale);
   }
 
   /** Cauchy(location, scale). */
@@ -37,24 +31,24 @@ public final class Cauchy implements ContinuousCdf {
 
   @Override
   public Real logProb(Real x) {
-    Real z = x.minus(loc).div(scale);
-    return z.square().log1p().plus(logScale).plus(Special.LOG_PI).negate();
+    Real z = ls.standardise(x);
+    return z.square().log1p().plus(ls.logScale).plus(Special.LOG_PI).negate();
   }
 
   @Override
   public double logDensity(double x) {
-    double z = (x - loc.value()) / scale.value();
-    return -Math.log1p(z * z) - logScale.value() - Special.LOG_PI;
+    double z = (x - ls.loc.value()) / ls.scale.value();
+    return -Math.log1p(z * z) - ls.logScale.value() - Special.LOG_PI;
   }
 
   @Override
   public Real cdf(Real x) {
-    return x.minus(loc).div(scale).atan().div(Math.PI).plus(0.5);
+    return ls.standardise(x).atan().div(Math.PI).plus(0.5);
   }
 
   @Override
   public Real survival(Real x) {
-    return x.minus(loc).div(scale).atan().div(-Math.PI).plus(0.5);
+    return ls.standardise(x).atan().div(-Math.PI).plus(0.5);
   }
 
   @Override
@@ -66,7 +60,7 @@ public final class Cauchy implements ContinuousCdf {
     if (p == 1) {
       return Double.POSITIVE_INFINITY;
     }
-    return loc.value() + scale.value() * Math.tan(Math.PI * (p - 0.5));
+    return ls.loc.value() + ls.scale.value() * Math.tan(Math.PI * (p - 0.5));
   }
 
   @Override
@@ -91,6 +85,6 @@ public final class Cauchy implements ContinuousCdf {
 
   @Override
   public String toString() {
-    return "Cauchy(" + loc + ", " + scale + ")";
+    return ls.toString("Cauchy");
   }
 }

@@ -1,6 +1,5 @@
 package org.probity.dist;
 
-import org.apache.commons.numbers.gamma.RegularizedGamma;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.probity.ad.Real;
@@ -95,13 +94,7 @@ public final class Gamma implements ContinuousCdf {
     if (x.value() <= 0) {
       return upper ? Real.ONE : Real.ZERO;
     }
-    Real y = rate.times(x);
-    double yv = y.value();
-    double a = shape.value();
-    double dy = Math.exp((a - 1) * Math.log(yv) - yv - Special.logGamma(a));
-    return upper
-        ? Special.shapeNode(shape, y, (s, t) -> RegularizedGamma.Q.value(s, t), -dy)
-        : Special.shapeNode(shape, y, (s, t) -> RegularizedGamma.P.value(s, t), dy);
+    return Special.regularizedGamma(shape, rate.times(x), upper);
   }
 
   @Override

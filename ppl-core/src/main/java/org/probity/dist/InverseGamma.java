@@ -1,6 +1,5 @@
 package org.probity.dist;
 
-import org.apache.commons.numbers.gamma.RegularizedGamma;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.probity.ad.Real;
@@ -68,14 +67,7 @@ public final class InverseGamma implements ContinuousCdf {
     if (x.value() <= 0) {
       return upper ? Real.ONE : Real.ZERO;
     }
-    Real y = scale.div(x);
-    double yv = y.value();
-    double a = shape.value();
-    // d/dy P(a, y) = y^(a-1) e^-y / Gamma(a); F(x) = Q(a, y) so dF/dy = -that
-    double dy = Math.exp((a - 1) * Math.log(yv) - yv - Special.logGamma(a));
-    return upper
-        ? Special.shapeNode(shape, y, (s, t) -> RegularizedGamma.P.value(s, t), dy)
-        : Special.shapeNode(shape, y, (s, t) -> RegularizedGamma.Q.value(s, t), -dy);
+    return Special.regularizedGamma(shape, scale.div(x), !upper);
   }
 
   @Override

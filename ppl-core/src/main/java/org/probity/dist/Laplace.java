@@ -8,16 +8,12 @@ import org.probity.ad.Real;
  * exp(-|x - mu| / b) / (2b). Sampled by inversion.
  */
 public final class Laplace implements ContinuousCdf {
-  private final Real mu;
-  private final Real b;
+  private final LocationScale ls;
   private final Real logTwoB;
 
   private Laplace(Real mu, Real b) {
-    DistributionException.finite("Laplace", "mu", mu.value());
-    DistributionException.positive("Laplace", "b", b.value());
-    this.mu = mu;
-    this.b = b;
-    this.logTwoB = b.log().plus(Special.LOG2);
+    this.ls = new LocationScale("Laplace", "mu", "b", mu, b);
+    this.logTwoB = ls.logScale.plus(Special.LOG2);
   }
 
   /** Laplace(mu, b). */
@@ -39,40 +35,40 @@ public final class Laplace implements ContinuousCdf {
 
   @Override
   public Real logProb(Real x) {
-    return x.minus(mu).abs().div(b).plus(logTwoB).negate();
+    return x.minus(ls.loc).abs().div(ls.scale).plus(logTwoB).negate();
   }
 
   @Override
   public double logDensity(double x) {
-    return -Math.abs(x - mu.value()) / b.value() - logTwoB.value();
+    return -Math.abs(x - ls.loc.value()) / ls.scale.value() - logTwoB.value();
   }
 
   @Override
   public Real cdf(Real x) {
-    Real z = x.minus(mu).div(b);
+    Real z = ls.standardise(x);
     return z.value() < 0 ? z.exp().times(0.5) : z.negate().exp().times(-0.5).plus(1);
   }
 
   @Override
   public Real survival(Real x) {
-    Real z = x.minus(mu).div(b);
+    Real z = ls.standardise(x);
     return z.value() < 0 ? z.exp().times(-0.5).plus(1) : z.negate().exp().times(0.5);
   }
 
   @Override
   public double inverseCdf(double p) {
     Special.checkProbability(this, p);
-    return p < 0.5 ? mu.value() + b.value() * Math.log(2 * p) : mu.value() - b.value() * Math.log(2 * (1 - p));
+    return p < 0.5 ? ls.loc.value() + ls.scale.value() * Math.log(2 * p) : ls.loc.value() - ls.scale.value() * Math.log(2 * (1 - p));
   }
 
   @Override
   public double mean() {
-    return mu.value();
+    return ls.loc.value();
   }
 
   @Override
   public double variance() {
-    return 2 * b.value() * b.value();
+    return 2 * ls.scale.value() * ls.scale.value();
   }
 
   @Override
@@ -87,6 +83,6 @@ public final class Laplace implements ContinuousCdf {
 
   @Override
   public String toString() {
-    return "Laplace(" + mu + ", " + b + ")";
+    return ls.toString("Laplace");
   }
 }

@@ -6,16 +6,10 @@ import org.probity.ad.Real;
 
 /** The log-normal distribution: exp(Y) for Y ~ Normal(mu, sigma); support (0, inf). */
 public final class LogNormal implements ContinuousCdf {
-  private final Real mu;
-  private final Real sigma;
-  private final Real logSigma;
+  private final LocationScale ls;
 
   private LogNormal(Real mu, Real sigma) {
-    DistributionException.finite("LogNormal", "mu", mu.value());
-    DistributionException.positive("LogNormal", "sigma", sigma.value());
-    this.mu = mu;
-    this.sigma = sigma;
-    this.logSigma = sigma.log();
+    this.ls = new LocationScale("LogNormal", "mu", "sigma", mu, sigma);
   }
 
   /** LogNormal(mu, sigma): the log has mean mu and standard deviation sigma. */
@@ -30,7 +24,7 @@ public final class LogNormal implements ContinuousCdf {
 
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
-    return Math.exp(mu.value() + sigma.value() * ZigguratSampler.NormalizedGaussian.of(rng).sample());
+    return Math.exp(ls.loc.value() + ls.scale.value() * ZigguratSampler.NormalizedGaussian.of(rng).sample());
   }
 
   @Override
@@ -39,8 +33,8 @@ public final class LogNormal implements ContinuousCdf {
       return Real.NEGATIVE_INFINITY;
     }
     Real lx = x.log();
-    Real z = lx.minus(mu).div(sigma);
-    return z.square().times(-0.5).minus(lx).minus(logSigma).minus(Normal.HALF_LOG_TWO_PI);
+    Real z = ls.standardise(lx);
+    return z.square().times(-0.5).minus(lx).minus(ls.logScale).minus(Normal.HALF_LOG_TWO_PI);
   }
 
   @Override
@@ -49,8 +43,8 @@ public final class LogNormal implements ContinuousCdf {
       return Double.NEGATIVE_INFINITY;
     }
     double lx = Math.log(x);
-    double z = (lx - mu.value()) / sigma.value();
-    return -0.5 * z * z - lx - logSigma.value() - Normal.HALF_LOG_TWO_PI;
+    double z = (lx - ls.loc.value()) / ls.scale.value();
+    return -0.5 * z * z - lx - ls.logScale.value() - Normal.HALF_LOG_TWO_PI;
   }
 
   @Override
@@ -58,7 +52,7 @@ public final class LogNormal implements ContinuousCdf {
     if (x.value() <= 0) {
       return Real.ZERO;
     }
-    return Special.phi(x.log().minus(mu).div(sigma));
+    return Special.phi(ls.standardise(x.log()));
   }
 
   @Override
@@ -66,30 +60,30 @@ public final class LogNormal implements ContinuousCdf {
     if (x.value() <= 0) {
       return Real.ONE;
     }
-    return Special.phiUpper(x.log().minus(mu).div(sigma));
+    return Special.phiUpper(ls.standardise(x.log()));
   }
 
   @Override
   public double inverseCdf(double p) {
     Special.checkProbability(this, p);
-    return Math.exp(mu.value() + sigma.value() * Special.phiInverse(p));
+    return Math.exp(ls.loc.value() + ls.scale.value() * Special.phiInverse(p));
   }
 
   @Override
   public double inverseSurvival(double q) {
     Special.checkProbability(this, q);
-    return Math.exp(mu.value() - sigma.value() * Special.phiInverse(q));
+    return Math.exp(ls.loc.value() - ls.scale.value() * Special.phiInverse(q));
   }
 
   @Override
   public double mean() {
-    return Math.exp(mu.value() + 0.5 * sigma.value() * sigma.value());
+    return Math.exp(ls.loc.value() + 0.5 * ls.scale.value() * ls.scale.value());
   }
 
   @Override
   public double variance() {
-    double s2 = sigma.value() * sigma.value();
-    return Math.expm1(s2) * Math.exp(2 * mu.value() + s2);
+    double s2 = ls.scale.value() * ls.scale.value();
+    return Math.expm1(s2) * Math.exp(2 * ls.loc.value() + s2);
   }
 
   @Override
@@ -104,6 +98,6 @@ public final class LogNormal implements ContinuousCdf {
 
   @Override
   public String toString() {
-    return "LogNormal(" + mu + ", " + sigma + ")";
+    return ls.toString("LogNormal");
   }
 }

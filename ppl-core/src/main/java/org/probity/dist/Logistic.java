@@ -8,16 +8,10 @@ import org.probity.ad.Real;
  * density e^-z / (s (1 + e^-z)^2). Sampled by inversion, mu + s log(u / (1 - u)).
  */
 public final class Logistic implements ContinuousCdf {
-  private final Real mu;
-  private final Real s;
-  private final Real logS;
+  private final LocationScale ls;
 
   private Logistic(Real mu, Real s) {
-    DistributionException.finite("Logistic", "mu", mu.value());
-    DistributionException.positive("Logistic", "s", s.value());
-    this.mu = mu;
-    this.s = s;
-    this.logS = s.log();
+    this.ls = new LocationScale("Logistic", "mu", "s", mu, s);
   }
 
   /** Logistic(mu, s). */
@@ -38,41 +32,41 @@ public final class Logistic implements ContinuousCdf {
 
   @Override
   public Real logProb(Real x) {
-    Real z = x.minus(mu).div(s);
+    Real z = ls.standardise(x);
     // log density = log sigmoid(z) + log sigmoid(-z) - log s, stable for large |z|
-    return z.logLogistic().plus(z.negate().logLogistic()).minus(logS);
+    return z.logLogistic().plus(z.negate().logLogistic()).minus(ls.logScale);
   }
 
   @Override
   public double logDensity(double x) {
-    double z = Math.abs((x - mu.value()) / s.value());
-    return -z - 2 * Math.log1p(Math.exp(-z)) - logS.value();
+    double z = Math.abs((x - ls.loc.value()) / ls.scale.value());
+    return -z - 2 * Math.log1p(Math.exp(-z)) - ls.logScale.value();
   }
 
   @Override
   public Real cdf(Real x) {
-    return x.minus(mu).div(s).logistic();
+    return ls.standardise(x).logistic();
   }
 
   @Override
   public Real survival(Real x) {
-    return x.minus(mu).div(s).negate().logistic();
+    return ls.standardise(x).negate().logistic();
   }
 
   @Override
   public double inverseCdf(double p) {
     Special.checkProbability(this, p);
-    return mu.value() + s.value() * Math.log(p / (1 - p));
+    return ls.loc.value() + ls.scale.value() * Math.log(p / (1 - p));
   }
 
   @Override
   public double mean() {
-    return mu.value();
+    return ls.loc.value();
   }
 
   @Override
   public double variance() {
-    return s.value() * s.value() * Math.PI * Math.PI / 3;
+    return ls.scale.value() * ls.scale.value() * Math.PI * Math.PI / 3;
   }
 
   @Override
@@ -87,6 +81,6 @@ public final class Logistic implements ContinuousCdf {
 
   @Override
   public String toString() {
-    return "Logistic(" + mu + ", " + s + ")";
+    return ls.toString("Logistic");
   }
 }

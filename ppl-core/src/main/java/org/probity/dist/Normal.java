@@ -14,8 +14,7 @@ public final class Normal implements ContinuousCdf {
   private final Real logSigma;
 
   private Normal(Real mu, Real sigma) {
-    DistributionException.finite("Normal", "mu", mu.value());
-    DistributionException.positive("Normal", "sigma", sigma.value());
+    LocationScale.check("Normal", "mu", "sigma", mu, sigma);
     this.mu = mu;
     this.sigma = sigma;
     this.logSigma = sigma.log();

@@ -5,6 +5,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.numbers.gamma.Erfc;
 import org.apache.commons.numbers.gamma.InverseErfc;
 import org.apache.commons.numbers.gamma.LogGamma;
+import org.apache.commons.numbers.gamma.RegularizedGamma;
 import org.probity.ad.Real;
 import org.probity.ad.Reals;
 
@@ -47,6 +48,22 @@ final class Special {
   /** log Gamma for doubles. */
   static double logGamma(double x) {
     return LogGamma.value(x);
+  }
+
+  /**
+   * The regularised incomplete gamma P(a, y) (or Q(a, y) = 1 - P when {@code upper}) as a node in
+   * the shape a (derivative by central differences) and y > 0 (derivative +-y^(a-1) e^-y /
+   * Gamma(a)); the CDF and survival of {@link Gamma} (y = rate x) and {@link InverseGamma} (y =
+   * scale / x, tails swapped).
+   */
+  static Real regularizedGamma(Real a, Real y, boolean upper) {
+    double yv = y.value();
+    double av = a.value();
+    // d/dy P(a, y) = y^(a-1) e^-y / Gamma(a); dQ/dy = -that
+    double dy = Math.exp((av - 1) * Math.log(yv) - yv - logGamma(av));
+    return upper
+        ? shapeNode(a, y, (s, t) -> RegularizedGamma.Q.value(s, t), -dy)
+        : shapeNode(a, y, (s, t) -> RegularizedGamma.P.value(s, t), dy);
   }
 
   /**

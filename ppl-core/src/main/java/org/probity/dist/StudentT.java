@@ -13,19 +13,15 @@ import org.probity.ad.Real;
  */
 public final class StudentT implements ContinuousCdf {
   private final Real nu;
-  private final Real mu;
-  private final Real sigma;
+  private final LocationScale ls;
   private final Real logNormaliser;
 
   private StudentT(Real nu, Real mu, Real sigma) {
     DistributionException.positive("StudentT", "nu", nu.value());
-    DistributionException.finite("StudentT", "mu", mu.value());
-    DistributionException.positive("StudentT", "sigma", sigma.value());
     this.nu = nu;
-    this.mu = mu;
-    this.sigma = sigma;
+    this.ls = new LocationScale("StudentT", "mu", "sigma", mu, sigma);
     this.logNormaliser = nu.plus(1).times(0.5).logGamma().minus(nu.times(0.5).logGamma())
-        .minus(nu.log().plus(Special.LOG_PI).times(0.5)).minus(sigma.log());
+        .minus(nu.log().plus(Special.LOG_PI).times(0.5)).minus(ls.logScale);
   }
 
   /** StudentT(nu, mu, sigma). */
@@ -45,36 +41,36 @@ public final class StudentT implements ContinuousCdf {
 
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
-    return mu.value() + sigma.value() * TSampler.of(rng, nu.value()).sample();
+    return ls.loc.value() + ls.scale.value() * TSampler.of(rng, nu.value()).sample();
   }
 
   @Override
   public Real logProb(Real x) {
-    Real z = x.minus(mu).div(sigma);
+    Real z = ls.standardise(x);
     return logNormaliser.minus(nu.plus(1).times(0.5).times(z.square().div(nu).log1p()));
   }
 
   @Override
   public double logDensity(double x) {
-    double z = (x - mu.value()) / sigma.value();
+    double z = (x - ls.loc.value()) / ls.scale.value();
     double n = nu.value();
     return logNormaliser.value() - 0.5 * (n + 1) * Math.log1p(z * z / n);
   }
 
   @Override
   public Real cdf(Real x) {
-    return standardCdf(x.minus(mu).div(sigma), false);
+    return standardCdf(ls.standardise(x), false);
   }
 
   @Override
   public Real survival(Real x) {
-    return standardCdf(x.minus(mu).div(sigma), true);
+    return standardCdf(ls.standardise(x), true);
   }
 
   /** P(T &lt;= t) (or P(T &gt; t) when upper) for the standard t: I_{nu/(nu+t^2)}(nu/2, 1/2)/2. */
   private Real standardCdf(Real t, boolean upper) {
     double tv = t.value();
-    double dens = Math.exp(logDensity(mu.value() + sigma.value() * tv) + Math.log(sigma.value()));
+    double dens = Math.exp(logDensity(ls.loc.value() + ls.scale.value() * tv) + Math.log(ls.scale.value()));
     boolean lowerTail = (tv < 0) != upper;
     return Special.shapeNode(nu, t, (n, s) -> {
       double tail = 0.5 * RegularizedBeta.value(n / (n + s * s), 0.5 * n, 0.5);
@@ -84,14 +80,14 @@ public final class StudentT implements ContinuousCdf {
 
   @Override
   public double mean() {
-    return nu.value() > 1 ? mu.value() : Double.NaN;
+    return nu.value() > 1 ? ls.loc.value() : Double.NaN;
   }
 
   @Override
   public double variance() {
     double n = nu.value();
     if (n > 2) {
-      return sigma.value() * sigma.value() * n / (n - 2);
+      return ls.scale.value() * ls.scale.value() * n / (n - 2);
     }
     return n > 1 ? Double.POSITIVE_INFINITY : Double.NaN;
   }
@@ -108,6 +104,6 @@ public final class StudentT implements ContinuousCdf {
 
   @Override
   public String toString() {
-    return "StudentT(" + nu + ", " + mu + ", " + sigma + ")";
+    return "StudentT(" + nu + ", " + ls.loc + ", " + ls.scale + ")";
   }
 }
