@@ -86,15 +86,8 @@ public final class Sequential {
     while (true) {
       if (node instanceof Sample s) {
         node = (Prob) s.k().apply(s.dist().sample(rng));
-      } else if (node instanceof Observe o) {
-        double l = o.dist().logDensity(o.value());
-        if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
-          InvalidWeightException.check(l, o.address() == null ? "an observation" : o.address(), o.dist(), o.value());
-        }
-        return suspended(node, (Prob) (l == Double.NEGATIVE_INFINITY ? node : o.next().get()), stack, logWeight + l);
-      } else if (node instanceof Factor f) {
-        double l = f.logWeight().value();
-        return suspended(node, (Prob) (l == Double.NEGATIVE_INFINITY ? node : f.next().get()), stack, logWeight + l);
+      } else if (node instanceof Observe || node instanceof Factor) {
+        return weighed(node, stack, logWeight);
       } else if (node instanceof FlatMap fm) {
         stack = Cont.push(fm.k(), stack);
         node = fm.first();
@@ -125,9 +118,26 @@ public final class Sequential {
     return q;
   }
 
-  @SuppressWarnings("unchecked")
-  private static <A> Particle<A> suspended(Prob<?> site, Prob<?> next, Cont stack, double logWeight) {
-    return (Particle<A>) suspendedParticle(site, next, stack, logWeight);
+  /**
+   * The particle just after the Observe or Factor {@code node}: its weight times the density (or
+   * the factor), suspended at {@code node}; a zero-weight particle stays at the node it died at.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static <A> Particle<A> weighed(Prob node, Cont stack, double logWeight) {
+    double l;
+    Prob next;
+    if (node instanceof Observe o) {
+      l = o.dist().logDensity(o.value());
+      if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
+        InvalidWeightException.check(l, o.address() == null ? "an observation" : o.address(), o.dist(), o.value());
+      }
+      next = l == Double.NEGATIVE_INFINITY ? node : (Prob) o.next().get();
+    } else {
+      Factor f = (Factor) node;
+      l = f.logWeight().value();
+      next = l == Double.NEGATIVE_INFINITY ? node : (Prob) f.next().get();
+    }
+    return (Particle<A>) suspendedParticle(node, next, stack, logWeight + l);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -153,15 +163,8 @@ public final class Sequential {
           }
           return run((Prob) s.k().apply(x), st, lw + lp - lq, site, proposal, step);
         });
-      } else if (node instanceof Observe o) {
-        double l = o.dist().logDensity(o.value());
-        if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
-          InvalidWeightException.check(l, o.address() == null ? "an observation" : o.address(), o.dist(), o.value());
-        }
-        return suspend(node, (Prob) (l == Double.NEGATIVE_INFINITY ? node : o.next().get()), stack, logWeight + l);
-      } else if (node instanceof Factor f) {
-        double l = f.logWeight().value();
-        return suspend(node, (Prob) (l == Double.NEGATIVE_INFINITY ? node : f.next().get()), stack, logWeight + l);
+      } else if (node instanceof Observe || node instanceof Factor) {
+        return new Pure<>(weighed(node, stack, logWeight));
       } else if (node instanceof FlatMap fm) {
         stack = Cont.push(fm.k(), stack);
         node = fm.first();
@@ -189,10 +192,6 @@ public final class Sequential {
    * a program that ends right after its last observation is already finished and SMC need not
    * resample once more.
    */
-  private static <A> Prob<Particle<A>> suspend(Prob<?> site, Prob<?> next, Cont stack, double logWeight) {
-    return new Pure<>(suspendedParticle(site, next, stack, logWeight));
-  }
-
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static <A> Particle<A> suspendedParticle(Prob<?> site, Prob<?> next, Cont stack, double logWeight) {
     Prob node = next;
