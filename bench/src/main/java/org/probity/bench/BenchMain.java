@@ -122,7 +122,7 @@ public final class BenchMain {
         + "                     [--sizes S1,S2] [--quick] [--seed S]\n"
         + "workloads: " + String.join(", ", Workloads.all().keySet()) + " (default: all)\n"
         + "--data-dir reads hmm_t<T>.json, lr_n<N>.json, mix_n<N>.json, eight_schools.json from DIR;\n"
-        + "without it every data set is generated from a fixed seed. Run the JVM with -Xms2g -Xmx2g.";
+        + "without it every data set is generated from a fixed seed. Run the JVM with -Xms2g -Xmx2g -XX:+AlwaysPreTouch (as ./probity bench does).";
   }
 
   /** One JSON line; a number that is not finite (e.g. a ratio over a CPU time below the clock's resolution) is null. */
