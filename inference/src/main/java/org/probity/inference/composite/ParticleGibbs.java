@@ -36,9 +36,10 @@ import org.probity.inference.smc.Resampler;
  *
  * <p>Every random step (the free particles' prior draws, the ancestors, the final pick) is a
  * sample node, so one step can be enumerated exactly on a finite model. The kernel leaves the
- * posterior invariant for multinomial resampling ({@link Resampler#MULTINOMIAL}), the conditional
- * multinomial scheme of the paper; other schemes, applied to the free particles alone, are not
- * the paper's conditional resampling and need not be exact.
+ * posterior invariant with multinomial resampling ({@link Resampler#MULTINOMIAL}), the conditional
+ * multinomial scheme of the paper, the only one accepted (conditional systematic or residual
+ * schemes need their own construction). Tested exactly on models whose runs all make the same
+ * number of observations.
  */
 public final class ParticleGibbs {
   private ParticleGibbs() {
@@ -47,14 +48,18 @@ public final class ParticleGibbs {
   /**
    * The particle Gibbs kernel of {@code model}: conditional SMC with {@code particles} particles
    * (the reference and {@code particles - 1} free ones, at least 1; one particle is the identity),
-   * the free particles' ancestors drawn with {@code resampler} (exact for multinomial).
+   * the free particles' ancestors drawn with {@code resampler}, which must be
+   * {@link Resampler#MULTINOMIAL} (anything else is an IllegalArgumentException).
    */
   public static <A> Kernel<A> kernel(Prob<A> model, int particles, Resampler resampler) {
     if (particles < 1) {
       throw new IllegalArgumentException("particle Gibbs: the number of particles must be at least 1, got " + particles);
     }
-    if (resampler == null) {
-      throw new IllegalArgumentException("particle Gibbs: the resampler must not be null");
+    if (resampler != Resampler.MULTINOMIAL) {
+      // other schemes applied to the free particles alone are not conditional resampling, and
+      // a kernel that is silently not invariant is worse than none
+      throw new IllegalArgumentException("particle Gibbs: only conditional multinomial resampling (Resampler.MULTINOMIAL) "
+          + "is implemented, got " + resampler);
     }
     return reference -> new Run<>(model, particles, resampler, reference, true).start();
   }
