@@ -7,6 +7,7 @@ import org.probity.core.Defer;
 import org.probity.core.Factor;
 import org.probity.core.FlatMap;
 import org.probity.core.Independent;
+import org.probity.core.Machine;
 import org.probity.core.Observe;
 import org.probity.core.Prob;
 import org.probity.core.Pure;
@@ -92,25 +93,9 @@ public final class Truncation {
    * After the last counted observation: runs the administrative steps that follow, so a program
    * that ends right there counts as complete; anything else stops the prefix.
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static <A> Prob<Prefix<A>> stopOrFinish(Prob node, Cont stack) {
-    while (true) {
-      if (node instanceof FlatMap fm) {
-        stack = Cont.push(fm.k(), stack);
-        node = fm.first();
-      } else if (node instanceof Pure p) {
-        if (stack == null) {
-          return new Pure<>(new Prefix<>(true, (A) p.value()));
-        }
-        node = (Prob) stack.head().apply(p.value());
-        stack = stack.tail();
-      } else if (node instanceof Defer d) {
-        node = (Prob) d.thunk().get();
-      } else if (node instanceof Compiled c) {
-        node = c.meaning();
-      } else {
-        return new Pure<>(Prefix.stopped());
-      }
-    }
+  @SuppressWarnings("unchecked")
+  private static <A> Prob<Prefix<A>> stopOrFinish(Prob<?> node, Cont stack) {
+    Machine m = new Machine(node, stack).reduce();
+    return new Pure<>(m.finished() ? new Prefix<>(true, (A) m.result()) : Prefix.stopped());
   }
 }
