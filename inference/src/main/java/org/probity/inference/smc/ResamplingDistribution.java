@@ -55,10 +55,12 @@ public abstract class ResamplingDistribution implements Distribution<int[]> {
     this.n = n;
     this.p = new double[weights.length];
     this.cum = new double[weights.length];
+    double inv = 1.0 / s;
     double c = 0;
     for (int i = 0; i < p.length; i++) {
-      p[i] = weights[i] / s;
-      c += p[i];
+      double q = weights[i] * inv;
+      p[i] = q;
+      c += q; // adding 0 leaves c unchanged: a zero-weight particle's interval is empty
       cum[i] = c;
     }
     for (int i = last; i < cum.length; i++) {
@@ -86,7 +88,7 @@ public abstract class ResamplingDistribution implements Distribution<int[]> {
     int i = 0;
     for (int j = 0; j < sortedPoints.length; j++) {
       double u = sortedPoints[j];
-      while (i < lastPositive && (u >= cum[i] || p[i] == 0)) {
+      while (i < lastPositive && u >= cum[i]) { // a zero-weight particle has cum[i] == cum[i - 1] <= u
         i++;
       }
       a[j] = i;

@@ -30,10 +30,17 @@ public final class SystematicResampling extends ResamplingDistribution {
   /** The ancestors for the offset u0: points (u0 + j) / n merged with the cumulative weights, no array of points. */
   private int[] atOffset(double u0) {
     int[] a = new int[n];
+    double[] c = cum;
+    int last = lastPositive;
+    double step = 1.0 / n;
+    double start = u0 * step;
     int i = 0;
     for (int j = 0; j < n; j++) {
-      double u = (u0 + j) / n;
-      while (i < lastPositive && (u >= cum[i] || p[i] == 0)) {
+      // a multiplication, not (u0 + j) / n: a division per point was a third of resampling. The
+      // points stay non-decreasing and in [0, 1), and the support below evaluates this same map.
+      double u = start + j * step;
+      // a zero-weight particle has cum[i] == cum[i - 1] <= u, so the test skips it
+      while (i < last && u >= c[i]) {
         i++;
       }
       a[j] = i;
