@@ -15,6 +15,7 @@ import org.probity.core.Observe;
 import org.probity.core.Prob;
 import org.probity.core.Pure;
 import org.probity.core.Sample;
+import org.probity.core.StateSpace;
 import org.probity.core.Unit;
 import org.probity.dist.Bernoulli;
 import org.probity.dist.BernoulliLogit;
@@ -211,6 +212,25 @@ public final class Probity {
   /** Branches on a random condition. */
   public static <A> Prob<A> ifThenElse(Prob<Boolean> condition, Prob<A> then, Prob<A> otherwise) {
     return Combinators.ifThenElse(condition, then, otherwise);
+  }
+
+  /**
+   * A state-space (hidden Markov) model: z_0 ~ initial, z_t ~ transition(z_{t-1}), y_t ~
+   * emission(z_t). {@code stateSpace(init, z -> trans[z], z -> emit[z]).observe(ys)} is the program
+   * conditioned on ys, returning the last state; SMC advances it without building closures.
+   */
+  public static <S, Y> StateSpace<S, Y> stateSpace(Distribution<S> initial,
+      Function<? super S, ? extends Distribution<S>> transition, Function<? super S, ? extends Distribution<Y>> emission) {
+    return StateSpace.of(initial, transition, emission);
+  }
+
+  /** Real observations, for {@code stateSpace(...).observe(reals(y))} and other real-valued data. */
+  public static Real[] reals(double... xs) {
+    Real[] r = new Real[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      r[i] = Real.of(xs[i]);
+    }
+    return r;
   }
 
   /** Runs component i with probability weights[i]. */

@@ -17,7 +17,7 @@ public final class Workloads {
   /** Every workload, by name. */
   public static Map<String, Workload> all() {
     Map<String, Workload> m = new LinkedHashMap<>();
-    for (Workload w : List.of(new HmmSmcWorkload(), new LogisticMhWorkload(), new MixtureMhWorkload(),
+    for (Workload w : List.of(new HmmSmcWorkload(), new HmmSmcWorkload(true), new LogisticMhWorkload(), new MixtureMhWorkload(),
         new EightSchoolsWorkload())) {
       m.put(w.name(), w);
     }

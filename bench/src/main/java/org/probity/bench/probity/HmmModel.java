@@ -6,18 +6,26 @@ import static org.probity.Probity.observe;
 import static org.probity.Probity.pure;
 import static org.probity.Probity.sample;
 
+import org.probity.Probity;
 import org.probity.ad.Real;
 import org.probity.bench.data.HmmData;
-import org.probity.core.Observe;
+import org.probity.core.Sample;
 import org.probity.core.Prob;
 import org.probity.dist.Categorical;
 import org.probity.dist.Normal;
 
 /**
- * The HMM as a Probity program in the fast-path style: {@code sample(transition[z], z2 ->
- * observe(emission[z2], y[t], () -> step(t + 1, z2)))}, every distribution built once, so a
- * suspended particle is one Sample node and an empty continuation stack whatever t (its memory
- * does not grow with T). The program returns the last state.
+ * The HMM as a Probity program, written two ways, both returning the last state and both with
+ * every distribution built once:
+ * <ul>
+ *   <li>{@link #stateSpace()}: {@code stateSpace(initial, z -> transition[z], z -> emission[z])
+ *       .observe(y)}, the state-space combinator, whose suspended particle is one step record
+ *       (time, state);</li>
+ *   <li>{@link #program()}: continuation-passing, {@code sample(transition[z], z2 ->
+ *       observe(emission[z2], y[t], () -> step(t + 1, z2)))}, whose suspended particle is one
+ *       Sample node and its closure.</li>
+ * </ul>
+ * Either way a particle's memory does not grow with T.
  */
 public final class HmmModel {
   private final HmmData data;
@@ -42,7 +50,12 @@ public final class HmmModel {
     }
   }
 
-  /** The program: z[0] ~ pi0, y[0] ~ emission, then {@link #step}. */
+  /** The state-space program: z_0 ~ pi0, z_t ~ A[z_{t-1}], y_t ~ N(mu[z_t], sigma). */
+  public Prob<Integer> stateSpace() {
+    return Probity.stateSpace(initial, (Integer z) -> transition[z], (Integer z) -> emission[z]).observe(ys);
+  }
+
+  /** The continuation-passing program: z[0] ~ pi0, y[0] ~ emission, then {@link #step}. */
   public Prob<Integer> program() {
     return sample(initial, z -> observe(emission[z], ys[0], () -> step(1, z)));
   }
@@ -55,17 +68,18 @@ public final class HmmModel {
   }
 
   /**
-   * The state a particle suspended at {@code site} is in: the index of the emission distribution
-   * of the observation it last passed (the distributions are built once, so identity finds it).
+   * The state z_{t-1} of a particle of {@link #program()} suspended at {@code node}, the draw of
+   * z_t: the index of the transition row it draws from (the rows are built once, so identity
+   * finds it).
    */
-  public int stateAt(Prob<?> site) {
-    if (site instanceof Observe<?, ?> o) {
-      for (int i = 0; i < emission.length; i++) {
-        if (o.dist() == emission[i]) {
+  public int stateBefore(Prob<?> node) {
+    if (node instanceof Sample<?, ?> s) {
+      for (int i = 0; i < transition.length; i++) {
+        if (s.dist() == transition[i]) {
           return i;
         }
       }
     }
-    throw new IllegalStateException("not suspended at an emission of this model: " + site);
+    throw new IllegalStateException("not suspended at a transition of this model: " + node);
   }
 }

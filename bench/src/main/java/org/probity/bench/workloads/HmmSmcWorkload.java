@@ -15,11 +15,25 @@ import org.probity.random.Rngs;
  * {@code hmm-smc}: the 3-state Gaussian HMM filtered by the bootstrap particle filter with
  * systematic resampling after every observation; sizes {@code T<steps>-P<particles>}. Reports the
  * log evidence and the filtering means E[z_t | y_0..t] (their average over t and the last one).
+ * {@code hmm-smc} writes the model with the state-space combinator, {@code hmm-smc-cps} in
+ * continuation-passing style (the same algorithm on the same data; see {@code HmmModel}).
  */
 public final class HmmSmcWorkload implements Workload {
+  private final boolean continuations;
+
+  /** The workload on the state-space form of the model ({@code hmm-smc}). */
+  public HmmSmcWorkload() {
+    this(false);
+  }
+
+  /** {@code continuations}: the continuation-passing form ({@code hmm-smc-cps}) instead. */
+  public HmmSmcWorkload(boolean continuations) {
+    this.continuations = continuations;
+  }
+
   @Override
   public String name() {
-    return "hmm-smc";
+    return continuations ? "hmm-smc-cps" : "hmm-smc";
   }
 
   @Override
@@ -45,7 +59,7 @@ public final class HmmSmcWorkload implements Workload {
     return new Instance() {
       @Override
       public RunResult probity(long seed) {
-        HmmSmc.Result r = HmmSmc.run(data, p, seed);
+        HmmSmc.Result r = continuations ? HmmSmc.runContinuations(data, p, seed) : HmmSmc.run(data, p, seed);
         return RunResult.smc(r.logEvidence(), means(r.filteringMeans()),
             Map.of("exact_log_evidence", exact, "max_stack_depth", (double) r.maxStackDepth()));
       }

@@ -12,9 +12,10 @@ import org.probity.core.Prob;
  * (an immutable {@link Machine}, so copying a particle at resampling copies two references and
  * never a continuation stack) and its log weight since the population's last normalisation.
  *
- * <p>{@code suspendedAt} is the Observe or Factor node the particle last passed (null before the
- * first), kept so that when every particle has zero weight the error can name the site, the
- * distribution and the value where they died.
+ * <p>{@code suspendedAt} is the Observe or Factor node where the particle died (null while it
+ * lives), kept so that when every particle has zero weight the error can name the site, the
+ * distribution and the value where they died. (A live particle does not keep the node it last
+ * passed: that would keep its closures alive for nothing.)
  *
  * @param <A> the program's result type
  */
@@ -66,7 +67,7 @@ public record Particle<A>(Prob<?> node, Cont stack, double logWeight, Prob<?> su
   public A value() {
     if (!finished()) {
       throw new IllegalStateException("the particle has not finished its program (it is suspended at "
-          + (suspendedAt == null ? "its start" : describe(suspendedAt)) + ")");
+          + (suspendedAt == null ? String.valueOf(node) : describe(suspendedAt)) + ")");
     }
     return (A) ((org.probity.core.Pure<?>) node).value();
   }

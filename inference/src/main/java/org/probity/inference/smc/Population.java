@@ -6,17 +6,26 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.core.Combinators;
+import org.probity.core.Observe;
+import org.probity.core.InvalidWeightException;
+import org.probity.core.Cont;
 import org.probity.core.Compiled;
 import org.probity.core.Defer;
 import org.probity.core.Independent;
 import org.probity.core.Weighted;
 import org.probity.random.Rngs;
+import org.probity.dist.Distribution;
 import org.probity.random.Xoroshiro128PlusPlus;
 import org.probity.core.Prob;
 import org.probity.core.Pure;
 import org.probity.core.Sample;
+import org.probity.core.StateSpace;
 
 /**
  * A weighted population of suspended programs, monad-bayes' {@code Population} (Scibior, Kammar
@@ -34,10 +43,25 @@ import org.probity.core.Sample;
  * @param <A> the programs' result type
  */
 public final class Population<A> {
-  /** The fewest particles one parallel task advances; smaller populations advance in sequence. */
-  private static final int MIN_CHUNK = 1024;
+  /**
+   * Particles per part of a step's independent product: the particles of one block advance in
+   * sequence on one generator split from (seed, block index). Seeding a generator per particle
+   * was a fifth of a step; per block of 64 it is nothing, and the result still depends only on
+   * the seed and the population size, never on the number of threads.
+   */
+  static final int BLOCK = 64;
+  /** The fewest blocks one parallel task advances (1024 particles); smaller populations advance in sequence. */
+  private static final int MIN_CHUNK_BLOCKS = 16;
 
+  /** The particles (null while the population is {@link Flat}: see {@link #ps()}). */
   private final Particle<A>[] particles;
+  /**
+   * A state-space population's particles as their states alone (null: the generic
+   * representation). Flat or not, the population means the same particles.
+   */
+  private final Flat flat;
+  private final int n;
+  private volatile Materialized<A> materialized; // the particles of a flat population, built once when asked
   /**
    * The particles' log weights, when the population keeps them in an array (null: each particle's
    * record holds its weight). The array is authoritative: after resampling the selected ancestors
@@ -55,15 +79,68 @@ public final class Population<A> {
   private record Weights(double[] relative, double max, double sum) {
   }
 
+  /**
+   * Every particle between the same two steps of one {@link StateSpace} model (the same model,
+   * observations and time, given by {@code cursor}) with the same continuation stack, so that only
+   * the states differ: particle i is {@code Defer(cursor.withState(states[i]))} on {@code stack},
+   * unless it died, when it is {@code dead[i]} (its weight is then zero). Advancing such a
+   * population reads and writes arrays of states instead of following each particle's objects.
+   */
+  private record Flat(StateSpace.Step<?, ?> cursor, Cont stack, Object[] states, Particle<?>[] dead) {
+  }
+
+  /** The materialised particles of a flat population (a record: safely published). */
+  private record Materialized<A>(Particle<A>[] particles) {
+  }
+
   private Population(Particle<A>[] particles, double logEvidence, int step) {
     this(particles, null, logEvidence, step);
   }
 
   private Population(Particle<A>[] particles, double[] logWeights, double logEvidence, int step) {
     this.particles = particles;
+    this.flat = null;
+    this.n = particles.length;
     this.logWeights = logWeights;
     this.logEvidence = logEvidence;
     this.step = step;
+  }
+
+  private Population(Flat flat, double[] logWeights, double logEvidence, int step) {
+    this.particles = null;
+    this.flat = flat;
+    this.n = flat.states().length;
+    this.logWeights = logWeights;
+    this.logEvidence = logEvidence;
+    this.step = step;
+  }
+
+  /** The particles, materialised once if the population is flat. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Particle<A>[] ps() {
+    if (particles != null) {
+      return particles;
+    }
+    Materialized<A> m = materialized;
+    if (m == null) {
+      Particle<A>[] out = new Particle[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = flatParticle(i);
+      }
+      m = new Materialized<>(out);
+      materialized = m;
+    }
+    return m.particles();
+  }
+
+  /** Particle i of a flat population, with its weight. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Particle<A> flatParticle(int i) {
+    if (flat.dead() != null && flat.dead()[i] != null) {
+      return ((Particle<A>) flat.dead()[i]).withLogWeight(logWeights[i]);
+    }
+    StateSpace.Step cursor = flat.cursor();
+    return new Particle<>(new Defer<>(cursor.withState(flat.states()[i])), flat.stack(), logWeights[i], null);
   }
 
   /** n particles about to run {@code model}, each with weight 1 (monad-bayes' {@code spawn}). */
@@ -71,6 +148,10 @@ public final class Population<A> {
   public static <A> Population<A> spawn(Prob<A> model, int n) {
     if (n < 1) {
       throw new IllegalArgumentException("a population needs at least 1 particle, got " + n);
+    }
+    if (model instanceof Defer<A> d && d.thunk() instanceof StateSpace.Step<?, ?> st && st.time() == 0) {
+      // a state-space model from its start: every particle is the first step, from no state
+      return new Population<>(new Flat(st, null, new Object[n], null), new double[n], 0.0, 0);
     }
     Particle<A>[] ps = new Particle[n];
     Arrays.fill(ps, Particle.start(model));
@@ -95,6 +176,19 @@ public final class Population<A> {
     if (copies < 1) {
       throw new IllegalArgumentException("spawn: copies must be at least 1, got " + copies);
     }
+    if (flat != null) {
+      Object[] states = new Object[n * copies];
+      Particle<?>[] dead = flat.dead() == null ? null : new Particle<?>[n * copies];
+      double[] lw = new double[n * copies];
+      for (int i = 0; i < states.length; i++) {
+        states[i] = flat.states()[i / copies];
+        lw[i] = logWeights[i / copies];
+        if (dead != null) {
+          dead[i] = flat.dead()[i / copies];
+        }
+      }
+      return new Population<>(new Flat(flat.cursor(), flat.stack(), states, dead), lw, logEvidence, step);
+    }
     Particle<A>[] ps = new Particle[particles.length * copies];
     double[] lw = logWeights == null ? null : new double[ps.length];
     for (int i = 0; i < ps.length; i++) {
@@ -106,18 +200,26 @@ public final class Population<A> {
     return new Population<>(ps, lw, logEvidence, step);
   }
 
+  /** Whether the particles are held as the states of one state-space model (for tests). */
+  boolean isFlat() {
+    return flat != null;
+  }
+
   /** Number of particles. */
   public int size() {
-    return particles.length;
+    return n;
   }
 
   /** The particles (unmodifiable). */
   public List<Particle<A>> particles() {
+    if (flat != null) {
+      return Collections.unmodifiableList(Arrays.asList(ps()));
+    }
     if (logWeights == null) {
       return Collections.unmodifiableList(Arrays.asList(particles));
     }
-    List<Particle<A>> out = new ArrayList<>(particles.length);
-    for (int i = 0; i < particles.length; i++) {
+    List<Particle<A>> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
       out.add(particle(i));
     }
     return Collections.unmodifiableList(out);
@@ -125,6 +227,10 @@ public final class Population<A> {
 
   /** Particle i. */
   public Particle<A> particle(int i) {
+    if (flat != null) {
+      Materialized<A> m = materialized;
+      return m != null ? m.particles()[i] : flatParticle(i);
+    }
     return logWeights == null ? particles[i] : particles[i].withLogWeight(logWeights[i]);
   }
 
@@ -144,7 +250,7 @@ public final class Population<A> {
 
   /** The particles' log weights (a copy). */
   public double[] logWeights() {
-    double[] w = new double[particles.length];
+    double[] w = new double[n];
     for (int i = 0; i < w.length; i++) {
       w[i] = logWeight(i);
     }
@@ -155,7 +261,16 @@ public final class Population<A> {
   public boolean finished() {
     if (finished == 0) {
       boolean all = true;
-      for (int i = 0; i < particles.length; i++) {
+      // a flat population's live particles are between two steps: it has finished only if all are dead
+      Particle<A>[] particles = flat != null ? null : this.particles;
+      for (int i = 0; i < n; i++) {
+        if (particles == null) {
+          if (logWeight(i) != Double.NEGATIVE_INFINITY) {
+            all = false;
+            break;
+          }
+          continue;
+        }
         if (logWeight(i) != Double.NEGATIVE_INFINITY && !particles[i].finished()) {
           all = false;
           break;
@@ -168,7 +283,7 @@ public final class Population<A> {
 
   /** Whether every particle has zero weight (the evidence estimate is then 0). */
   public boolean dead() {
-    for (int i = 0; i < particles.length; i++) {
+    for (int i = 0; i < n; i++) {
       if (logWeight(i) != Double.NEGATIVE_INFINITY) {
         return false;
       }
@@ -183,16 +298,22 @@ public final class Population<A> {
   private Weights weights() {
     Weights c = weights;
     if (c == null) {
+      double[] lw = logWeights == null ? logWeights() : logWeights;
+      // weights are never NaN (Particle rejects it), so a comparison is a max (Math.max's NaN and
+      // -0.0 handling cost a third of this method)
       double m = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < particles.length; i++) {
-        m = Math.max(m, logWeight(i));
+      for (double x : lw) {
+        if (x > m) {
+          m = x;
+        }
       }
-      double[] r = new double[particles.length];
+      double[] r = new double[lw.length];
       double s = 0;
       if (m != Double.NEGATIVE_INFINITY) {
         for (int i = 0; i < r.length; i++) {
-          r[i] = Math.exp(logWeight(i) - m);
-          s += r[i];
+          double e = Math.exp(lw[i] - m);
+          r[i] = e;
+          s += e;
         }
       }
       c = new Weights(r, m, s);
@@ -213,13 +334,58 @@ public final class Population<A> {
     return w;
   }
 
+  /**
+   * The self-normalised estimate sum_i w_i f(particle_i) / sum_i w_i over the current weights
+   * (NaN when every weight is zero), without copying the weights or the particles.
+   */
+  public double expectation(ToDoubleFunction<? super Particle<A>> f) {
+    return weightedMean(i -> f.applyAsDouble(particle(i)));
+  }
+
+  /** sum_i w_i g(i) / sum_i w_i, skipping zero weights; NaN when all are zero. */
+  private double weightedMean(IntToDoubleFunction g) {
+    Weights c = weights();
+    if (c.sum() == 0) {
+      return Double.NaN;
+    }
+    double[] r = c.relative();
+    double s = 0;
+    for (int i = 0; i < r.length; i++) {
+      if (r[i] != 0) {
+        s += r[i] * g.applyAsDouble(i);
+      }
+    }
+    return s / c.sum();
+  }
+
+  /**
+   * For a population of a state-space model ({@link StateSpace}) after step t: the filtering
+   * expectation E[f(z_{t-1}) | y_0..y_{t-1}] estimated from the weighted particles' current states
+   * (after the last step, from their final states). NaN when every weight is zero.
+   *
+   * @throws IllegalArgumentException if a particle with positive weight is not between two steps
+   *     of a state-space model
+   */
+  @SuppressWarnings("unchecked")
+  public <S> double filteringExpectation(ToDoubleFunction<? super S> f) {
+    if (flat != null) {
+      if (flat.cursor().time() == 0) {
+        throw new IllegalArgumentException("filteringExpectation: the state-space model has not taken its first step");
+      }
+      Object[] states = flat.states();
+      return weightedMean(i -> f.applyAsDouble((S) states[i]));
+    }
+    Particle<A>[] ps = particles;
+    return weightedMean(i -> f.applyAsDouble((S) StateSpace.stateOf(ps[i].node())));
+  }
+
   /** Log of the mean particle weight (negative infinity when all are zero). */
   public double logMeanWeight() {
     Weights c = weights();
     if (c.max() == Double.NEGATIVE_INFINITY) {
       return Double.NEGATIVE_INFINITY;
     }
-    return c.max() + Math.log(c.sum() / particles.length);
+    return c.max() + Math.log(c.sum() / n);
   }
 
   /** The estimate of the log evidence: running log evidence plus log mean weight. */
@@ -248,11 +414,21 @@ public final class Population<A> {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Population<A> pushEvidence() {
     double lm = logMeanWeight();
-    if (lm == Double.NEGATIVE_INFINITY) {
-      return new Population<>(particles, Double.NEGATIVE_INFINITY, step);
-    }
     if (lm == 0.0) {
       return this;
+    }
+    if (flat != null) {
+      if (lm == Double.NEGATIVE_INFINITY) {
+        return new Population<>(flat, logWeights, Double.NEGATIVE_INFINITY, step);
+      }
+      double[] lw = new double[n];
+      for (int i = 0; i < n; i++) {
+        lw[i] = logWeights[i] - lm;
+      }
+      return new Population<>(flat, lw, logEvidence + lm, step);
+    }
+    if (lm == Double.NEGATIVE_INFINITY) {
+      return new Population<>(particles, Double.NEGATIVE_INFINITY, step);
     }
     Particle<A>[] ps = new Particle[particles.length];
     for (int i = 0; i < ps.length; i++) {
@@ -271,17 +447,37 @@ public final class Population<A> {
     int next = step + 1;
     double le = logEvidence;
     // The meaning is built only by interpreters that need it (not by the Sampler's compiled path).
-    Prob<Population<A>> meaning = new Defer<>(() -> {
-      List<Prob<Particle<A>>> parts = new ArrayList<>(particles.length);
-      for (int i = 0; i < particles.length; i++) {
-        parts.add(Sequential.advance(particle(i), proposal, next));
-      }
-      return new Independent<Particle<A>, Population<A>>(parts, ps -> new Pure<>(of(ps, le, next)));
-    });
+    Prob<Population<A>> meaning = new Defer<>(() -> blocks(i -> Sequential.advance(particle(i), proposal, next), le, next));
     if (proposal != null) {
       return meaning;
     }
+    if (flat != null && !flat.cursor().isLast()) {
+      return new Compiled<>(meaning, rng -> new Weighted<>(directlyFlat(rng, next), 0.0));
+    }
     return new Compiled<>(meaning, rng -> new Weighted<>(directly(rng, Sequential::advanceDirect, next), 0.0));
+  }
+
+  /**
+   * The meaning of a population step: the independent product, over blocks of {@link #BLOCK}
+   * consecutive particles, of each block's particle programs run in sequence. (Its law is the
+   * product over particles; the blocks only fix which generator each particle's draws come from.)
+   */
+  private Prob<Population<A>> blocks(IntFunction<Prob<Particle<A>>> move, double le, int nextStep) {
+    List<Prob<List<Particle<A>>>> parts = new ArrayList<>((n + BLOCK - 1) / BLOCK);
+    for (int b = 0; b < n; b += BLOCK) {
+      List<Prob<Particle<A>>> block = new ArrayList<>(BLOCK);
+      for (int i = b; i < Math.min(n, b + BLOCK); i++) {
+        block.add(move.apply(i));
+      }
+      parts.add(Combinators.sequence(block));
+    }
+    return new Independent<List<Particle<A>>, Population<A>>(parts, lists -> {
+      List<Particle<A>> ps = new ArrayList<>(n);
+      for (List<Particle<A>> l : lists) {
+        ps.addAll(l);
+      }
+      return new Pure<>(of(ps, le, nextStep));
+    });
   }
 
   /** One step of every particle in plain Java: the Sampler's path of {@link #advance()}. */
@@ -290,47 +486,169 @@ public final class Population<A> {
   }
 
   /**
-   * Runs {@code step} on every particle, particle i with the generator split from (a draw of
-   * {@code rng}, i): the same generators the Sampler gives the parts of an Independent node, so
-   * the result is bit-identical to interpreting the meaning, whatever the number of threads.
+   * Runs {@code step} on every particle, the particles of block b in sequence with the generator
+   * split from (a draw of {@code rng}, b): the same generators the Sampler gives the parts of the
+   * meaning's Independent node, so the result is bit-identical to interpreting the meaning,
+   * whatever the number of threads.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private Population<A> directly(UniformRandomProvider rng, Step step, int nextStep) {
     long base = rng.nextLong();
-    int n = particles.length;
+    Particle<A>[] particles = ps();
     Particle<A>[] out = new Particle[n];
     double[] lw = new double[n];
     // Chunks of at least MIN_CHUNK particles: waking ForkJoin workers every step costs tens of
     // microseconds, more than advancing a few hundred particles (small populations ran 5-30x
     // slower in parallel than in sequence). The result does not depend on the chunking.
-    int chunks = Math.max(1, Math.min(n / MIN_CHUNK, 4 * Runtime.getRuntime().availableProcessors()));
+    int blocks = (n + BLOCK - 1) / BLOCK;
+    int chunks = Math.max(1, Math.min(blocks / MIN_CHUNK_BLOCKS, 4 * Runtime.getRuntime().availableProcessors()));
     IntStream idx = IntStream.range(0, chunks);
     if (chunks > 1) {
       idx = idx.parallel();
     }
     idx.forEach(c -> {
-      // one generator per chunk, re-seeded per particle: particle i's stream is Rngs.split(base, i)
+      // one generator per task, re-seeded per block: block b's stream is Rngs.split(base, b)
       Xoroshiro128PlusPlus g = new Xoroshiro128PlusPlus(0);
-      for (int i = (int) ((long) n * c / chunks), end = (int) ((long) n * (c + 1) / chunks); i < end; i++) {
-        g.reseed(Rngs.childSeed(base, i));
-        out[i] = step.apply(particles[i], logWeight(i), g);
-        lw[i] = out[i].logWeight();
+      for (int b = blocks * c / chunks, bend = blocks * (c + 1) / chunks; b < bend; b++) {
+        g.reseed(Rngs.childSeed(base, b));
+        for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+          Particle<A> q = step.apply(particles[i], logWeight(i), g);
+          out[i] = q;
+          lw[i] = q.logWeight();
+        }
       }
     });
-    return new Population<>(out, lw, logEvidence, nextStep);
+    Flat f = flatten(out, lw);
+    return f != null ? new Population<>(f, lw, logEvidence, nextStep) : new Population<>(out, lw, logEvidence, nextStep);
+  }
+
+  /**
+   * The flat form of particles that all stand between the same two steps of one state-space model
+   * on the same stack (dead ones aside), or null. Called after a generic step, so a state-space
+   * model reached after some deterministic prelude (or whose result is mapped) becomes flat too.
+   */
+  private static Flat flatten(Particle<?>[] ps, double[] lw) {
+    StateSpace.Step<?, ?> first = null;
+    Cont stack = null;
+    for (Particle<?> p : ps) {
+      if (p.node() instanceof Defer<?> d && d.thunk() instanceof StateSpace.Step<?, ?> st && p.suspendedAt() == null) {
+        first = st;
+        stack = p.stack();
+        break;
+      }
+    }
+    if (first == null) {
+      return null;
+    }
+    Object[] states = new Object[ps.length];
+    Particle<?>[] dead = null;
+    for (int i = 0; i < ps.length; i++) {
+      Particle<?> p = ps[i];
+      if (lw[i] == Double.NEGATIVE_INFINITY) {
+        if (dead == null) {
+          dead = new Particle<?>[ps.length];
+        }
+        dead[i] = p;
+      } else if (p.node() instanceof Defer<?> d && d.thunk() instanceof StateSpace.Step<?, ?> st && st.sameTimeAs(first)
+          && sameStack(p.stack(), stack) && p.suspendedAt() == null) {
+        states[i] = st.state();
+      } else {
+        return null;
+      }
+    }
+    return new Flat(first.withState(null), stack, states, dead);
+  }
+
+  /** Whether two continuation stacks hold the same continuations (the same objects, in order). */
+  private static boolean sameStack(Cont a, Cont b) {
+    while (a != b) {
+      if (a == null || b == null || a.head() != b.head()) {
+        return false;
+      }
+      a = a.tail();
+      b = b.tail();
+    }
+    return true;
+  }
+
+  /**
+   * {@link #directly} for a flat population (not at its last step): the same generators, the same
+   * draws in the same order and the same weights as {@link Sequential#advanceDirect} on each
+   * particle, read from and written to arrays of states.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Population<A> directlyFlat(UniformRandomProvider rng, int nextStep) {
+    long base = rng.nextLong();
+    StateSpace.Step cursor = flat.cursor();
+    Object y = cursor.observation();
+    Object[] in = flat.states();
+    Particle<?>[] deadIn = flat.dead();
+    Object[] out = new Object[n];
+    double[] lw = new double[n];
+    int blocks = (n + BLOCK - 1) / BLOCK;
+    int chunks = Math.max(1, Math.min(blocks / MIN_CHUNK_BLOCKS, 4 * Runtime.getRuntime().availableProcessors()));
+    List<Particle<?>>[] deaths = new List[chunks]; // particles that die now, by chunk (index in the node's place)
+    int[][] deathIndex = new int[chunks][];
+    IntStream idx = IntStream.range(0, chunks);
+    if (chunks > 1) {
+      idx = idx.parallel();
+    }
+    idx.forEach(c -> {
+      Xoroshiro128PlusPlus g = new Xoroshiro128PlusPlus(0);
+      List<Particle<?>> died = null;
+      int[] diedAt = null;
+      for (int b = blocks * c / chunks, bend = blocks * (c + 1) / chunks; b < bend; b++) {
+        g.reseed(Rngs.childSeed(base, b));
+        for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
+          double w = logWeights[i];
+          Object s = in[i];
+          if (w == Double.NEGATIVE_INFINITY) { // a dead particle stays put (and draws nothing)
+            out[i] = s;
+            lw[i] = w;
+            continue;
+          }
+          Object z = cursor.distFrom(s).sample(g);
+          Distribution e = cursor.emission(z);
+          double l = e.logDensity(y);
+          if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
+            InvalidWeightException.check(l, "observation " + cursor.time() + " of a state-space model", e, y);
+          }
+          out[i] = z;
+          lw[i] = w + l;
+          if (l == Double.NEGATIVE_INFINITY) {
+            Observe site = cursor.withState(s).observeNode(z);
+            if (died == null) {
+              died = new ArrayList<>();
+              diedAt = new int[0];
+            }
+            died.add(new Particle<>(site, flat.stack(), Double.NEGATIVE_INFINITY, site));
+            diedAt = Arrays.copyOf(diedAt, diedAt.length + 1);
+            diedAt[diedAt.length - 1] = i;
+          }
+        }
+      }
+      deaths[c] = died;
+      deathIndex[c] = diedAt;
+    });
+    Particle<?>[] dead = deadIn == null ? null : deadIn.clone();
+    for (int c = 0; c < chunks; c++) {
+      if (deaths[c] != null) {
+        if (dead == null) {
+          dead = new Particle<?>[n];
+        }
+        for (int k = 0; k < deathIndex[c].length; k++) {
+          dead[deathIndex[c][k]] = deaths[c].get(k);
+        }
+      }
+    }
+    return new Population<>(new Flat(cursor.successor(), flat.stack(), out, dead), lw, logEvidence, nextStep);
   }
 
   /** Runs every particle to the end of its program (no resampling on the way). */
   public Prob<Population<A>> finish() {
     double le = logEvidence;
     int s = step;
-    Prob<Population<A>> meaning = new Defer<>(() -> {
-      List<Prob<Particle<A>>> parts = new ArrayList<>(particles.length);
-      for (int i = 0; i < particles.length; i++) {
-        parts.add(Sequential.finish(particle(i)));
-      }
-      return new Independent<Particle<A>, Population<A>>(parts, ps -> new Pure<>(of(ps, le, s)));
-    });
+    Prob<Population<A>> meaning = new Defer<>(() -> blocks(i -> Sequential.finish(particle(i)), le, s));
     return new Compiled<>(meaning, rng -> new Weighted<>(directly(rng, Sequential::finishDirect, s), 0.0));
   }
 
@@ -348,8 +666,7 @@ public final class Population<A> {
     // the cached exp(logWeight - max): resamplers take unnormalised weights (never modified)
     double[] w = weights().relative();
     double le = logEvidence + lm;
-    return new Sample<int[], Population<A>>(null, resampler.ancestors(w, particles.length),
-        a -> new Pure<>(new Population<>(particles, le, step).select(a)));
+    return new Sample<int[], Population<A>>(null, resampler.ancestors(w, n), a -> new Pure<>(select(a, le)));
   }
 
   /** Multinomial resampling. */
@@ -375,30 +692,52 @@ public final class Population<A> {
   /** The population of copies of the given ancestors, each with weight 1 (log weight 0). */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Population<A> select(int[] ancestors) {
+    return select(ancestors, logEvidence);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Population<A> select(int[] ancestors, double newLogEvidence) {
+    if (flat != null) {
+      Object[] from = flat.states();
+      Object[] states = new Object[ancestors.length];
+      Particle<?>[] dead = null;
+      for (int j = 0; j < states.length; j++) {
+        int a = ancestors[j];
+        states[j] = from[a];
+        if (flat.dead() != null && flat.dead()[a] != null) {
+          if (dead == null) {
+            dead = new Particle<?>[ancestors.length];
+          }
+          dead[j] = flat.dead()[a];
+        }
+      }
+      return new Population<>(new Flat(flat.cursor(), flat.stack(), states, dead), new double[states.length], newLogEvidence, step);
+    }
+    Particle<A>[] particles = this.particles;
     Particle<A>[] ps = new Particle[ancestors.length];
     for (int j = 0; j < ps.length; j++) {
       ps[j] = particles[ancestors[j]];
     }
-    return new Population<>(ps, new double[ps.length], logEvidence, step);
+    return new Population<>(ps, new double[ps.length], newLogEvidence, step);
   }
 
   /** Where the particles died, for the zero-weight error: the step and up to three distinct sites. */
   public String zeroWeightReport() {
     Set<String> sites = new LinkedHashSet<>();
-    for (int i = 0; i < particles.length; i++) {
+    for (int i = 0; i < n; i++) {
       Particle<A> p = particle(i);
       if (p.dead() && sites.size() < 3) {
         sites.add(p.suspendedAt() == null ? "(no site)" : Particle.describe(p.suspendedAt()));
       }
     }
-    return "all " + particles.length + " particles have zero weight at SMC step " + step
+    return "all " + n + " particles have zero weight at SMC step " + step
         + "; they died at " + String.join("; ", sites)
         + " (the observations are impossible under the particles' proposals: check the data and the model's support, or use more particles)";
   }
 
   @Override
   public String toString() {
-    return "Population(n=" + particles.length + ", step=" + step + ", logEvidence=" + logEvidence
+    return "Population(n=" + n + ", step=" + step + ", logEvidence=" + logEvidence
         + ", ess=" + ess() + ")";
   }
 }

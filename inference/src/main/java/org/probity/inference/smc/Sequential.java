@@ -13,6 +13,7 @@ import org.probity.core.Observe;
 import org.probity.core.Prob;
 import org.probity.core.Pure;
 import org.probity.core.Sample;
+import org.probity.core.StateSpace;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.dist.Distribution;
 
@@ -83,6 +84,9 @@ public final class Sequential {
     }
     Prob node = p.node();
     Cont stack = p.stack();
+    if (node instanceof Defer d && d.thunk() instanceof StateSpace.Step st) {
+      return stateSpaceStep(st, stack, logWeight, rng);
+    }
     while (true) {
       if (node instanceof Sample s) {
         node = (Prob) s.k().apply(s.dist().sample(rng));
@@ -98,6 +102,9 @@ public final class Sequential {
         node = (Prob) stack.head().apply(q.value());
         stack = stack.tail();
       } else if (node instanceof Defer d) {
+        if (d.thunk() instanceof StateSpace.Step st) {
+          return stateSpaceStep(st, stack, logWeight, rng);
+        }
         node = (Prob) d.thunk().get();
       } else if (node instanceof Compiled c) {
         node = c.meaning();
@@ -107,6 +114,28 @@ public final class Sequential {
         throw new IllegalStateException("unknown node " + node);
       }
     }
+  }
+
+  /**
+   * One step of a state-space model in plain Java: draw z_t, weigh y_t, continue. It is the
+   * meaning of the step ({@link StateSpace.Step#get}) run by {@link #advance}: the same draw from
+   * the same generator, the same log density, the same next program, without building the step's
+   * closures (the particle's state is the step record alone).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static <A> Particle<A> stateSpaceStep(StateSpace.Step st, Cont stack, double logWeight, UniformRandomProvider rng) {
+    Object z = st.dist().sample(rng);
+    Distribution e = st.emission(z);
+    Object y = st.observation();
+    double l = e.logDensity(y);
+    if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
+      InvalidWeightException.check(l, "observation " + st.time() + " of a state-space model", e, y);
+    }
+    if (l == Double.NEGATIVE_INFINITY) {
+      Observe site = st.observeNode(z);
+      return new Particle<>(site, stack, Double.NEGATIVE_INFINITY, site);
+    }
+    return (Particle<A>) suspendedParticle(null, st.next(z), stack, logWeight + l);
   }
 
   /** The compiled form of {@link #finish}: advances directly until the particle is done. */
@@ -137,7 +166,9 @@ public final class Sequential {
       l = f.logWeight().value();
       next = l == Double.NEGATIVE_INFINITY ? node : (Prob) f.next().get();
     }
-    return (Particle<A>) suspendedParticle(node, next, stack, logWeight + l);
+    // the site is kept only where the particle died (for the zero-weight error)
+    double lw = logWeight + l;
+    return (Particle<A>) suspendedParticle(lw == Double.NEGATIVE_INFINITY ? node : null, next, stack, lw);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -204,7 +235,8 @@ public final class Sequential {
         } else if (node instanceof Pure p && s != null) {
           node = (Prob) s.head().apply(p.value());
           s = s.tail();
-        } else if (node instanceof Defer d) {
+        } else if (node instanceof Defer d && !(d.thunk() instanceof StateSpace.Step)) {
+          // a state-space step is where the next step's draw happens: the particle stops there
           node = (Prob) d.thunk().get();
         } else if (node instanceof Compiled c) {
           node = c.meaning();

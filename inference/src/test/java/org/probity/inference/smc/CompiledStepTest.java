@@ -29,6 +29,9 @@ class CompiledStepTest {
     Map<String, Prob<?>> models = new java.util.LinkedHashMap<>(SmcExactTest.models());
     models.put("hmm", SsmModels.hmm(SsmModels.hmmData(30, 5), 30));
     models.put("linear-gaussian", SsmModels.linearGaussian(SsmModels.data(30, 6), 30));
+    models.put("hmm state-space (flat)", SsmModels.hmmStateSpace(SsmModels.hmmData(30, 5), 30));
+    models.put("linear-gaussian state-space (mapped: flat after a generic step)",
+        SsmModels.linearGaussianStateSpace(SsmModels.data(30, 6), 30));
     Map<String, Function<Prob<Object>, Prob<Population<Object>>>> algorithms = new java.util.LinkedHashMap<>();
     Map<String, Resampler> resamplers = Map.of("multinomial", Resampler.MULTINOMIAL, "systematic", Resampler.SYSTEMATIC,
         "stratified", Resampler.STRATIFIED, "residual", Resampler.RESIDUAL);
@@ -71,6 +74,36 @@ class CompiledStepTest {
       Population<Object> oneThread = (Population) new ForkJoinPool(1).submit(() -> Sampler.run(alg, seed).value()).get();
       assertSame(meaning, compiled, seed);
       assertSame(meaning, oneThread, seed);
+    }
+  }
+
+  /** The flat state-space population split into parallel chunks. */
+  @org.junit.jupiter.api.Test
+  void parallelChunksOfAFlatPopulationGiveTheSamePopulationAsTheMeaning() throws Exception {
+    Prob<Integer> model = SsmModels.hmmStateSpace(SsmModels.hmmData(10, 7), 10);
+    Prob<Population<Integer>> alg = Smc.smc(model, 5000, Resampler.SYSTEMATIC);
+    for (long seed : new long[] {3, 4}) {
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      Population<Object> compiled = (Population) Sampler.run(alg, seed).value();
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      Population<Object> meaning = (Population) Sampler.record(alg, Rngs.of(seed)).value();
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      Population<Object> oneThread = (Population) new ForkJoinPool(1).submit(() -> Sampler.run(alg, seed).value()).get();
+      assertSame(meaning, compiled, seed);
+      assertSame(meaning, oneThread, seed);
+    }
+  }
+
+  /** Both ways of writing the HMM draw the same values: the same seed gives the same population. */
+  @org.junit.jupiter.api.Test
+  void stateSpaceAndContinuationFormsGiveTheSamePopulation() {
+    double[] y = SsmModels.hmmData(25, 9);
+    for (long seed : SEEDS) {
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      Population<Object> flat = (Population) Sampler.run(Smc.smc(SsmModels.hmmStateSpace(y, 25), 300, Resampler.SYSTEMATIC), seed).value();
+      @SuppressWarnings({"unchecked", "rawtypes"})
+      Population<Object> cps = (Population) Sampler.run(Smc.smc(SsmModels.hmm(y, 25), 300, Resampler.SYSTEMATIC), seed).value();
+      assertSame(cps, flat, seed);
     }
   }
 

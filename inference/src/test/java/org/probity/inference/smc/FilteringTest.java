@@ -75,11 +75,11 @@ class FilteringTest {
     double[][] filt = SsmModels.forward(y, logZ);
     List<DynamicTest> tests = new ArrayList<>();
     Object[][] algs = {
-        {"systematic", (java.util.function.Function<Prob<Integer>, Prob<Population<Integer>>>) m -> Smc.smc(m, 400, Resampler.SYSTEMATIC)},
-        {"multinomial", (java.util.function.Function<Prob<Integer>, Prob<Population<Integer>>>) m -> Smc.smc(m, 400, Resampler.MULTINOMIAL)},
-        {"stratified", (java.util.function.Function<Prob<Integer>, Prob<Population<Integer>>>) m -> Smc.smc(m, 400, Resampler.STRATIFIED)},
-        {"residual", (java.util.function.Function<Prob<Integer>, Prob<Population<Integer>>>) m -> Smc.smc(m, 400, Resampler.RESIDUAL)},
-        {"adaptive 0.5", (java.util.function.Function<Prob<Integer>, Prob<Population<Integer>>>) m -> Smc.adaptive(m, 400, Resampler.SYSTEMATIC, 0.5)},
+        {"systematic", (java.util.function.Function<Prob<Integer>, Prob<Population<Integer>>>) m -> Smc.smc(m, 500, Resampler.SYSTEMATIC)},
+        {"multinomial", (java.util.function.Function<Prob<Integer>, Prob<Population<Integer>>>) m -> Smc.smc(m, 500, Resampler.MULTINOMIAL)},
+        {"stratified", (java.util.function.Function<Prob<Integer>, Prob<Population<Integer>>>) m -> Smc.smc(m, 500, Resampler.STRATIFIED)},
+        {"residual", (java.util.function.Function<Prob<Integer>, Prob<Population<Integer>>>) m -> Smc.smc(m, 500, Resampler.RESIDUAL)},
+        {"adaptive 0.5", (java.util.function.Function<Prob<Integer>, Prob<Population<Integer>>>) m -> Smc.adaptive(m, 500, Resampler.SYSTEMATIC, 0.5)},
     };
     for (Object[] a : algs) {
       @SuppressWarnings("unchecked")

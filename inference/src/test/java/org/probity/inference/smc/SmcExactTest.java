@@ -100,7 +100,19 @@ class SmcExactTest {
     m.put("branching", branching());
     m.put("chain", chain());
     m.put("conditioned", conditioned());
+    m.put("state-space", stateSpaceWithDeaths());
     return m;
+  }
+
+  /**
+   * A two-state state-space model observed at y = (2, 0, 2), where state 0 cannot emit 2: some
+   * particles die, so the flat population's zero-weight particles are exercised exactly too.
+   */
+  static Prob<Integer> stateSpaceWithDeaths() {
+    Categorical[] trans = {Categorical.of(0.7, 0.3), Categorical.of(0.2, 0.8)};
+    Categorical[] emit = {Categorical.of(0.5, 0.5, 0.0), Categorical.of(0.2, 0.3, 0.5)};
+    return org.probity.Probity.stateSpace(Categorical.of(0.6, 0.4), (Integer z) -> trans[z], (Integer z) -> emit[z])
+        .observe(2, 0, 2);
   }
 
   @TestFactory

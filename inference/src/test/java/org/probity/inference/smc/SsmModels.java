@@ -2,6 +2,8 @@ package org.probity.inference.smc;
 
 import static org.probity.Probity.*;
 
+import org.probity.ad.Real;
+
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.probity.core.Prob;
@@ -43,6 +45,13 @@ final class SsmModels {
     return sample(addr("x", 0), normal(0, Math.sqrt(P0)), x0 -> observe(normal(x0.value(), Math.sqrt(R)), y[0], () ->
         fold(1, steps, x0.value(), (x, t) -> sample(addr("x", t), normal(A * x, Math.sqrt(Q)), x1 ->
             observe(normal(x1.value(), Math.sqrt(R)), y[t], () -> pure(x1.value()))))));
+  }
+
+  /** The linear Gaussian model with the state-space combinator (sites x[t]), its result mapped to a double. */
+  static Prob<Double> linearGaussianStateSpace(double[] y, int steps) {
+    return stateSpace(normal(0, Math.sqrt(P0)), (Real x) -> normal(A * x.value(), Math.sqrt(Q)),
+        (Real x) -> normal(x.value(), Math.sqrt(R))).named("x")
+        .observe(reals(java.util.Arrays.copyOf(y, steps))).map(Real::value);
   }
 
   /** Kalman filter: filtering means, variances and the cumulative log evidence log p(y[0..t]). */
@@ -97,6 +106,18 @@ final class SsmModels {
     return sample(categorical(INIT), x0 -> observe(normal(MU[x0], SIGMA), y[0], () ->
         fold(1, steps, x0, (x, t) -> sample(categorical(TRANS[x]), x1 ->
             observe(normal(MU[x1], SIGMA), y[t], () -> pure(x1))))));
+  }
+
+  /** The same HMM written with the state-space combinator (distributions built once). */
+  static Prob<Integer> hmmStateSpace(double[] y, int steps) {
+    org.probity.dist.Categorical[] trans = new org.probity.dist.Categorical[TRANS.length];
+    org.probity.dist.Normal[] emit = new org.probity.dist.Normal[MU.length];
+    for (int i = 0; i < trans.length; i++) {
+      trans[i] = categorical(TRANS[i]);
+      emit[i] = normal(MU[i], SIGMA);
+    }
+    return stateSpace(categorical(INIT), (Integer x) -> trans[x], (Integer x) -> emit[x])
+        .observe(reals(java.util.Arrays.copyOf(y, steps)));
   }
 
   /** Forward algorithm: filtering distributions p(x[t] | y[0..t]) and cumulative log evidence. */

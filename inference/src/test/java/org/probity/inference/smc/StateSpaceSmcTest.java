@@ -1,0 +1,107 @@
+package org.probity.inference.smc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.probity.Probity;
+import org.probity.core.Prob;
+import org.probity.core.ZeroWeightException;
+import org.probity.dist.Categorical;
+import org.probity.semantics.Sampler;
+
+/**
+ * SMC on the state-space combinator: the flat population (states in an array) is used where it
+ * applies, means the same particles, and estimates the filtering distribution.
+ */
+class StateSpaceSmcTest {
+
+  @Test
+  void aStateSpacePopulationIsFlatFromItsStartAndStaysFlat() {
+    Population<Integer> p = Population.spawn(SsmModels.hmmStateSpace(SsmModels.hmmData(5, 1), 5), 10);
+    assertTrue(p.isFlat());
+    for (int s = 0; s < 3; s++) {
+      p = Sampler.run(p.advance(), s).value();
+      assertTrue(p.isFlat(), "after step " + (s + 1));
+      p = Sampler.run(p.resampleSystematic(), 100 + s).value();
+      assertTrue(p.isFlat(), "after resampling " + (s + 1));
+    }
+    // the last step finishes the particles: they are ordinary particles again
+    p = Sampler.run(p.advance(), 7).value();
+    p = Sampler.run(p.advance(), 8).value();
+    assertFalse(p.isFlat());
+    assertTrue(p.finished());
+  }
+
+  @Test
+  void aMappedStateSpaceModelBecomesFlatAfterItsFirstStep() {
+    Population<Double> p = Population.spawn(SsmModels.linearGaussianStateSpace(SsmModels.data(6, 2), 6), 10);
+    assertFalse(p.isFlat(), "the program starts with a bind");
+    p = Sampler.run(p.advance(), 1).value();
+    assertTrue(p.isFlat(), "the mapping continuation is the shared stack");
+    SmcResult<Double> r = Smc.run(Smc.smc(SsmModels.linearGaussianStateSpace(SsmModels.data(6, 2), 6), 10, Resampler.SYSTEMATIC), 4);
+    assertTrue(Double.isFinite(r.logEvidence()));
+  }
+
+  @Test
+  void whenEveryParticleDiesTheErrorNamesTheObservation() {
+    Categorical[] emit = {Categorical.of(1.0, 0.0), Categorical.of(1.0, 0.0)};
+    Prob<Integer> model = Probity.stateSpace(Categorical.of(0.5, 0.5), (Integer z) -> Categorical.of(0.5, 0.5),
+        (Integer z) -> emit[z]).observe(0, 1, 0);
+    ZeroWeightException e = assertThrows(ZeroWeightException.class, () -> Smc.run(Smc.smc(model, 50, Resampler.SYSTEMATIC), 1));
+    assertTrue(e.getMessage().contains("step 2") && e.getMessage().contains("of 1 from Categorical"), e.getMessage());
+  }
+
+  @Test
+  void filteringExpectationsMatchTheForwardAlgorithm() {
+    int t = 30;
+    double[] y = SsmModels.hmmData(t, 3);
+    double[] logZ = new double[t];
+    double[][] exact = SsmModels.forward(y, logZ);
+    int runs = 40;
+    double[][] est = new double[t][runs];
+    for (int r = 0; r < runs; r++) {
+      int run = r;
+      Transform<Integer> record = Transform.peek(p -> est[p.step() - 1][run] = p.filteringExpectation((Integer z) -> z == 2 ? 1 : 0));
+      SmcResult<Integer> res = Smc.run(Smc.sis(Population.spawn(SsmModels.hmmStateSpace(y, t), 500),
+          record.andThen(Transform.resample(Resampler.SYSTEMATIC))), 900 + r);
+      est[t - 1][run] = res.expectation(z -> z == 2 ? 1 : 0);
+    }
+    for (int s : new int[] {0, 9, 19, 29}) {
+      double m = 0;
+      for (double v : est[s]) {
+        m += v;
+      }
+      m /= runs;
+      double v = 0;
+      for (double x : est[s]) {
+        v += (x - m) * (x - m);
+      }
+      double se = Math.sqrt(v / (runs - 1) / runs);
+      // the self-normalised estimate has O(1/particles) bias, far below 4.5 standard errors here
+      assertEquals(exact[s][2], m, 4.5 * se + 1e-3, "P(z[" + s + "] = 2 | y[0.." + s + "]), se " + se);
+    }
+  }
+
+  @Test
+  void filteringExpectationBeforeTheFirstStepFails() {
+    Population<Integer> p = Population.spawn(SsmModels.hmmStateSpace(SsmModels.hmmData(5, 1), 5), 10);
+    assertThrows(IllegalArgumentException.class, () -> p.filteringExpectation((Integer z) -> z));
+  }
+
+  @Test
+  void aFlatPopulationsParticlesAreItsStepsAndStates() {
+    Population<Integer> p = Population.spawn(SsmModels.hmmStateSpace(SsmModels.hmmData(5, 1), 5), 20);
+    p = Sampler.run(p.advance(), 3).value();
+    double viaStates = p.filteringExpectation((Integer z) -> z);
+    double viaParticles = p.expectation(q -> (Integer) org.probity.core.StateSpace.stateOf(q.node()));
+    assertEquals(viaStates, viaParticles, 1e-15);
+    assertEquals(20, p.particles().size());
+    for (int i = 0; i < 20; i++) {
+      assertEquals(p.logWeights()[i], p.particle(i).logWeight(), 0.0);
+      assertFalse(p.particle(i).finished());
+    }
+  }
+}
