@@ -11,9 +11,12 @@ import java.util.Map;
 import org.probity.inference.diagnostics.EffectiveSampleSize;
 
 /**
- * The harness: for each workload and size, warm-up runs of both systems, then {@code repeats}
- * interleaved timed runs (probity, handcoded, probity, ...) in the same JVM, repeat r using seed
- * {@code seed + r} for both systems. Each system's row has the median time, the median ESS per
+ * The harness: for each workload and size, warm-up runs of both systems (at least
+ * {@code warmup} rounds and at least {@link #MIN_WARMUP_SECONDS} of running, so that a
+ * millisecond workload still reaches compiled code), then {@code repeats} interleaved timed runs
+ * (probity, handcoded, probity, ...) in the same JVM, repeat r using seed {@code seed + r} for
+ * both systems. A run shorter than {@link #MIN_BATCH_SECONDS} is timed in a batch of identical
+ * runs (the same for both systems), and the time per run is reported. Each system's row has the median time, the median ESS per
  * second, the largest peak heap, the median process CPU seconds (on a shared machine the wall
  * time of a single-threaded run includes time the process was not scheduled; Probity's SMC uses
  * several threads, so compare both), and the mean and standard error over repeats of the log evidence
@@ -21,6 +24,11 @@ import org.probity.inference.diagnostics.EffectiveSampleSize;
  * |difference| / combined standard error between the two systems' estimates.
  */
 public final class Bench {
+  /** The least time spent warming up both systems on one workload size. */
+  static final double MIN_WARMUP_SECONDS = 1.0;
+  /** The least time of one timed batch of runs. */
+  static final double MIN_BATCH_SECONDS = 0.05;
+
   private Bench() {
   }
 
@@ -44,18 +52,31 @@ public final class Bench {
         }
         log.printf("bench: %s %s: preparing%n", name, size);
         Workload.Instance inst = w.prepare(size, o.dataDir());
-        for (int i = 0; i < o.warmup(); i++) {
+        long warmStart = System.nanoTime();
+        double shortest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < o.warmup() || (System.nanoTime() - warmStart) * 1e-9 < MIN_WARMUP_SECONDS; i++) {
           long s = o.seed() - 1 - i;
-          log.printf("bench: %s %s: warm-up %d/%d%n", name, size, i + 1, o.warmup());
+          if (i < o.warmup()) {
+            log.printf("bench: %s %s: warm-up %d/%d%n", name, size, i + 1, o.warmup());
+          }
+          long t0 = System.nanoTime();
           inst.probity(s);
+          long t1 = System.nanoTime();
           inst.handcoded(s);
+          long t2 = System.nanoTime();
+          shortest = Math.min((t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
+        }
+        int batch = (int) Math.max(1, Math.ceil(MIN_BATCH_SECONDS / Math.max(shortest, 1e-6)));
+        if (batch > 1) {
+          log.printf("bench: %s %s: timing batches of %d runs%n", name, size, batch);
         }
         List<Measurement> p = new ArrayList<>();
         List<Measurement> h = new ArrayList<>();
         for (int r = 0; r < o.repeats(); r++) {
           long s = o.seed() + r;
-          p.add(Measurement.of(() -> inst.probity(s)));
-          h.add(Measurement.of(() -> inst.handcoded(s)));
+          // run k of a batch uses seed s + k * 7919 (7919 > repeats: no two timed runs share a seed)
+          p.add(Measurement.of(k -> inst.probity(s + 7919L * k), batch));
+          h.add(Measurement.of(k -> inst.handcoded(s + 7919L * k), batch));
           log.printf("bench: %s %s: repeat %d/%d probity %.3fs handcoded %.3fs%n", name, size, r + 1, o.repeats(),
               p.get(r).seconds(), h.get(r).seconds());
         }
@@ -66,6 +87,8 @@ public final class Bench {
         pr.put("cpu_ratio_vs_handcoded", (double) pr.get("cpu_seconds") / (double) hr.get("cpu_seconds"));
         hr.put("cpu_ratio_vs_handcoded", 1.0);
         pr.put("max_z_vs_handcoded", maxZ(pr, hr));
+        pr.put("batch", batch);
+        hr.put("batch", batch);
         for (Map<String, Object> row : List.of(pr, hr)) {
           rows.add(row);
           onRow.accept(row);

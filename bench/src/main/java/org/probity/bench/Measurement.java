@@ -17,6 +17,19 @@ public record Measurement(RunResult result, double seconds, double cpuSeconds, d
 
   /** Runs {@code run} once and measures it. */
   public static Measurement of(Supplier<RunResult> run) {
+    return of(k -> run.get(), 1);
+  }
+
+  /**
+   * Runs {@code run.apply(k)} for k = 0..batch-1 in a row and reports the time per run and the
+   * first run's result: a run of a millisecond or less is too short to time alone (JMH's
+   * batching). The runs should differ (e.g. in their seeds): repeating one identical run lets
+   * the branch predictor learn it, which flatters simple loops.
+   */
+  public static Measurement of(java.util.function.IntFunction<RunResult> run, int batch) {
+    if (batch < 1) {
+      throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+    }
     List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getType() == MemoryType.HEAP).toList();
     System.gc();
@@ -25,14 +38,18 @@ public record Measurement(RunResult result, double seconds, double cpuSeconds, d
     }
     long cpu0 = cpuNanos();
     long t0 = System.nanoTime();
-    RunResult r = run.get();
+    RunResult r = run.apply(0);
+    for (int i = 1; i < batch; i++) {
+      run.apply(i);
+    }
     long t1 = System.nanoTime();
     long cpu1 = cpuNanos();
     long peak = 0;
     for (MemoryPoolMXBean p : heap) {
       peak += p.getPeakUsage().getUsed();
     }
-    return new Measurement(r, (t1 - t0) * 1e-9, cpu1 < 0 ? Double.NaN : (cpu1 - cpu0) * 1e-9, peak / (1024.0 * 1024.0));
+    return new Measurement(r, (t1 - t0) * 1e-9 / batch, cpu1 < 0 ? Double.NaN : (cpu1 - cpu0) * 1e-9 / batch,
+        peak / (1024.0 * 1024.0));
   }
 
   private static long cpuNanos() {

@@ -12,12 +12,19 @@ public final class Normal implements ContinuousCdf {
   private final Real mu;
   private final Real sigma;
   private final Real logSigma;
+  // the double path's constants, read without following the Real parameters
+  private final double muValue;
+  private final double sigmaValue;
+  private final double logSigmaValue;
 
   private Normal(Real mu, Real sigma) {
     LocationScale.check("Normal", "mu", "sigma", mu, sigma);
     this.mu = mu;
     this.sigma = sigma;
     this.logSigma = sigma.log();
+    this.muValue = mu.value();
+    this.sigmaValue = sigma.value();
+    this.logSigmaValue = logSigma.value();
   }
 
   /** N(mu, sigma^2). */
@@ -73,8 +80,8 @@ public final class Normal implements ContinuousCdf {
 
   @Override
   public double logDensity(double x) {
-    double z = (x - mu.value()) / sigma.value();
-    return -0.5 * z * z - logSigma.value() - HALF_LOG_TWO_PI;
+    double z = (x - muValue) / sigmaValue;
+    return -0.5 * z * z - logSigmaValue - HALF_LOG_TWO_PI;
   }
 
   @Override

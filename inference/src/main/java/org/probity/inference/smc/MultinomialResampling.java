@@ -43,13 +43,13 @@ public final class MultinomialResampling extends ResamplingDistribution {
   @Override
   public double logDensity(int[] a) {
     int[] c = counts(a);
-    return c == null ? Double.NEGATIVE_INFINITY : multinomialLogPmf(c, p);
+    return c == null ? Double.NEGATIVE_INFINITY : multinomialLogPmf(c, p());
   }
 
   @Override
   protected Map<List<Integer>, Double> computeSupport() {
     Map<List<Integer>, Double> m = newSupport();
-    multisets(p, n, new int[p.length], m);
+    multisets(p(), n, new int[k()], m);
     return m;
   }
 }

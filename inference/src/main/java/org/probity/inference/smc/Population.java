@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
@@ -492,31 +494,60 @@ public final class Population<A> {
    * whatever the number of threads.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
+  /** Advances the particles [from, to) of one block on the block's generator; returns anything to collect (or null). */
+  private interface BlockStep {
+    Object run(UniformRandomProvider g, int from, int to);
+  }
+
+  /**
+   * Runs {@code body} on every block of {@link #BLOCK} particles, block b on the generator split
+   * from (base, b), in chunks of at least {@link #MIN_CHUNK_BLOCKS} blocks that may run in parallel;
+   * returns the non-null results in block order (usually none). Waking ForkJoin workers costs tens
+   * of microseconds, more than advancing a few hundred particles (small populations ran 5-30x
+   * slower in parallel), and a stream costs a microsecond even for one chunk, so one chunk is a
+   * plain loop. The result does not depend on the chunking.
+   */
+  private List<Object> forEachBlock(long base, BlockStep body) {
+    int blocks = (n + BLOCK - 1) / BLOCK;
+    int chunks = blocks < 2 * MIN_CHUNK_BLOCKS ? 1
+        : Math.min(blocks / MIN_CHUNK_BLOCKS, 4 * Runtime.getRuntime().availableProcessors());
+    Object[] results = new Object[blocks];
+    IntConsumer chunk = c -> {
+      Xoroshiro128PlusPlus g = new Xoroshiro128PlusPlus(0);
+      for (int b = (int) ((long) blocks * c / chunks), bend = (int) ((long) blocks * (c + 1) / chunks); b < bend; b++) {
+        g.reseed(Rngs.childSeed(base, b));
+        results[b] = body.run(g, b * BLOCK, Math.min(n, (b + 1) * BLOCK));
+      }
+    };
+    if (chunks == 1) {
+      chunk.accept(0);
+    } else {
+      IntStream.range(0, chunks).parallel().forEach(chunk);
+    }
+    List<Object> out = null;
+    for (Object r : results) {
+      if (r != null) {
+        if (out == null) {
+          out = new ArrayList<>();
+        }
+        out.add(r);
+      }
+    }
+    return out == null ? List.of() : out;
+  }
+
   private Population<A> directly(UniformRandomProvider rng, Step step, int nextStep) {
     long base = rng.nextLong();
     Particle<A>[] particles = ps();
     Particle<A>[] out = new Particle[n];
     double[] lw = new double[n];
-    // Chunks of at least MIN_CHUNK particles: waking ForkJoin workers every step costs tens of
-    // microseconds, more than advancing a few hundred particles (small populations ran 5-30x
-    // slower in parallel than in sequence). The result does not depend on the chunking.
-    int blocks = (n + BLOCK - 1) / BLOCK;
-    int chunks = Math.max(1, Math.min(blocks / MIN_CHUNK_BLOCKS, 4 * Runtime.getRuntime().availableProcessors()));
-    IntStream idx = IntStream.range(0, chunks);
-    if (chunks > 1) {
-      idx = idx.parallel();
-    }
-    idx.forEach(c -> {
-      // one generator per task, re-seeded per block: block b's stream is Rngs.split(base, b)
-      Xoroshiro128PlusPlus g = new Xoroshiro128PlusPlus(0);
-      for (int b = blocks * c / chunks, bend = blocks * (c + 1) / chunks; b < bend; b++) {
-        g.reseed(Rngs.childSeed(base, b));
-        for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
-          Particle<A> q = step.apply(particles[i], logWeight(i), g);
-          out[i] = q;
-          lw[i] = q.logWeight();
-        }
+    forEachBlock(base, (g, from, to) -> {
+      for (int i = from; i < to; i++) {
+        Particle<A> q = step.apply(particles[i], logWeight(i), g);
+        out[i] = q;
+        lw[i] = q.logWeight();
       }
+      return null;
     });
     Flat f = flatten(out, lw);
     return f != null ? new Population<>(f, lw, logEvidence, nextStep) : new Population<>(out, lw, logEvidence, nextStep);
@@ -581,64 +612,56 @@ public final class Population<A> {
     long base = rng.nextLong();
     StateSpace.Step cursor = flat.cursor();
     Object y = cursor.observation();
+    Function<Object, Distribution> transition = cursor.transitionAt();
+    Function<Object, Distribution> emission = cursor.emissionAt();
     Object[] in = flat.states();
-    Particle<?>[] deadIn = flat.dead();
+    double[] inW = logWeights;
     Object[] out = new Object[n];
     double[] lw = new double[n];
-    int blocks = (n + BLOCK - 1) / BLOCK;
-    int chunks = Math.max(1, Math.min(blocks / MIN_CHUNK_BLOCKS, 4 * Runtime.getRuntime().availableProcessors()));
-    List<Particle<?>>[] deaths = new List[chunks]; // particles that die now, by chunk (index in the node's place)
-    int[][] deathIndex = new int[chunks][];
-    IntStream idx = IntStream.range(0, chunks);
-    if (chunks > 1) {
-      idx = idx.parallel();
-    }
-    idx.forEach(c -> {
-      Xoroshiro128PlusPlus g = new Xoroshiro128PlusPlus(0);
-      List<Particle<?>> died = null;
-      int[] diedAt = null;
-      for (int b = blocks * c / chunks, bend = blocks * (c + 1) / chunks; b < bend; b++) {
-        g.reseed(Rngs.childSeed(base, b));
-        for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
-          double w = logWeights[i];
-          Object s = in[i];
-          if (w == Double.NEGATIVE_INFINITY) { // a dead particle stays put (and draws nothing)
-            out[i] = s;
-            lw[i] = w;
-            continue;
+    List<Object> died = forEachBlock(base, (g, from, to) -> {
+      List<Object> deaths = null; // index, particle, index, particle...
+      for (int i = from; i < to; i++) {
+        double w = inW[i];
+        Object s = in[i];
+        if (w == Double.NEGATIVE_INFINITY) { // a dead particle stays put (and draws nothing)
+          out[i] = s;
+          lw[i] = w;
+          continue;
+        }
+        Distribution d = transition.apply(s);
+        if (d == null) {
+          d = cursor.distFrom(s); // throws the clear error
+        }
+        Object z = d.sample(g);
+        Distribution e = emission.apply(z);
+        if (e == null) {
+          e = cursor.emission(z);
+        }
+        double l = e.logDensity(y);
+        if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
+          InvalidWeightException.check(l, "observation " + cursor.time() + " of a state-space model", e, y);
+        }
+        out[i] = z;
+        lw[i] = w + l;
+        if (l == Double.NEGATIVE_INFINITY) {
+          Observe site = cursor.withState(s).observeNode(z);
+          if (deaths == null) {
+            deaths = new ArrayList<>();
           }
-          Object z = cursor.distFrom(s).sample(g);
-          Distribution e = cursor.emission(z);
-          double l = e.logDensity(y);
-          if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
-            InvalidWeightException.check(l, "observation " + cursor.time() + " of a state-space model", e, y);
-          }
-          out[i] = z;
-          lw[i] = w + l;
-          if (l == Double.NEGATIVE_INFINITY) {
-            Observe site = cursor.withState(s).observeNode(z);
-            if (died == null) {
-              died = new ArrayList<>();
-              diedAt = new int[0];
-            }
-            died.add(new Particle<>(site, flat.stack(), Double.NEGATIVE_INFINITY, site));
-            diedAt = Arrays.copyOf(diedAt, diedAt.length + 1);
-            diedAt[diedAt.length - 1] = i;
-          }
+          deaths.add(i);
+          deaths.add(new Particle<>(site, flat.stack(), Double.NEGATIVE_INFINITY, site));
         }
       }
-      deaths[c] = died;
-      deathIndex[c] = diedAt;
+      return deaths;
     });
-    Particle<?>[] dead = deadIn == null ? null : deadIn.clone();
-    for (int c = 0; c < chunks; c++) {
-      if (deaths[c] != null) {
-        if (dead == null) {
-          dead = new Particle<?>[n];
-        }
-        for (int k = 0; k < deathIndex[c].length; k++) {
-          dead[deathIndex[c][k]] = deaths[c].get(k);
-        }
+    Particle<?>[] dead = flat.dead() == null ? null : flat.dead().clone();
+    for (Object d : died) {
+      List<Object> deaths = (List<Object>) d;
+      if (dead == null) {
+        dead = new Particle<?>[n];
+      }
+      for (int k = 0; k < deaths.size(); k += 2) {
+        dead[(Integer) deaths.get(k)] = (Particle<?>) deaths.get(k + 1);
       }
     }
     return new Population<>(new Flat(cursor.successor(), flat.stack(), out, dead), lw, logEvidence, nextStep);

@@ -12,7 +12,10 @@ import org.probity.dist.Distribution;
  */
 @FunctionalInterface
 public interface Resampler {
-  /** The distribution of n ancestors given non-negative, not all zero, weights. */
+  /**
+   * The distribution of n ancestors given non-negative, not all zero, weights. The built-in
+   * schemes read the array without copying it: do not modify it while the distribution is in use.
+   */
   Distribution<int[]> ancestors(double[] weights, int n);
 
   /** Multinomial resampling. */

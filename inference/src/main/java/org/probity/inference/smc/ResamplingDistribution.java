@@ -21,8 +21,10 @@ import org.probity.dist.DistributionException;
  */
 public abstract class ResamplingDistribution implements Distribution<int[]> {
   /** Normalised probabilities of the old particles. */
-  protected final double[] p;
-  /** Cumulative sums of {@link #p}, the last forced to 1. */
+  private final double[] weights;
+  private final double inverseTotal;
+  private volatile double[] p;
+  /** Cumulative sums of the normalised probabilities, the last forced to 1. */
   protected final double[] cum;
   /** The number of ancestors drawn. */
   protected final int n;
@@ -30,7 +32,11 @@ public abstract class ResamplingDistribution implements Distribution<int[]> {
   protected final int lastPositive;
   private volatile Map<List<Integer>, Double> supportCache;
 
-  /** Validates and normalises {@code weights} (non-negative, not all zero) and records n. */
+  /**
+   * Validates and normalises {@code weights} (non-negative, not all zero) and records n. The
+   * weights are read, not copied (resampling is on the hot path of SMC): do not modify the array
+   * while the distribution is in use.
+   */
   protected ResamplingDistribution(double[] weights, int n) {
     if (n < 1) {
       throw new DistributionException(getClass().getSimpleName() + ": number of ancestors n must be at least 1, got " + n);
@@ -38,35 +44,57 @@ public abstract class ResamplingDistribution implements Distribution<int[]> {
     if (weights.length == 0) {
       throw new DistributionException(getClass().getSimpleName() + ": weights must not be empty");
     }
+    // one pass: validate, total, and the unnormalised cumulative sums; then scale them in place
+    double[] c = new double[weights.length];
     double s = 0;
     int last = -1;
     for (int i = 0; i < weights.length; i++) {
-      if (!(weights[i] >= 0) || !Double.isFinite(weights[i])) {
-        throw new DistributionException(getClass().getSimpleName() + ": weight [" + i + "] must be finite and non-negative, got " + weights[i]);
+      double w = weights[i];
+      if (!(w >= 0 && w < Double.POSITIVE_INFINITY)) {
+        throw new DistributionException(getClass().getSimpleName() + ": weight [" + i + "] must be finite and non-negative, got " + w);
       }
-      s += weights[i];
-      if (weights[i] > 0) {
+      if (w > 0) {
         last = i;
       }
+      s += w; // adding 0 leaves s unchanged: a zero-weight particle's interval is empty
+      c[i] = s;
     }
     if (last < 0) {
       throw new DistributionException(getClass().getSimpleName() + ": all " + weights.length + " weights are zero");
     }
-    this.n = n;
-    this.p = new double[weights.length];
-    this.cum = new double[weights.length];
+    if (s == Double.POSITIVE_INFINITY) {
+      throw new DistributionException(getClass().getSimpleName() + ": the weights' total overflows");
+    }
     double inv = 1.0 / s;
-    double c = 0;
-    for (int i = 0; i < p.length; i++) {
-      double q = weights[i] * inv;
-      p[i] = q;
-      c += q; // adding 0 leaves c unchanged: a zero-weight particle's interval is empty
-      cum[i] = c;
+    for (int i = 0; i < last; i++) {
+      c[i] = Math.min(c[i] * inv, 1.0); // (rounding must not put a point past the last interval)
     }
-    for (int i = last; i < cum.length; i++) {
-      cum[i] = 1.0;
+    for (int i = last; i < c.length; i++) {
+      c[i] = 1.0;
     }
+    this.weights = weights;
+    this.inverseTotal = inv;
+    this.n = n;
+    this.cum = c;
     this.lastPositive = last;
+  }
+
+  /** The normalised probabilities of the old particles (computed once, when first asked for). */
+  protected final double[] p() {
+    double[] q = p;
+    if (q == null) {
+      q = new double[weights.length];
+      for (int i = 0; i < q.length; i++) {
+        q[i] = weights[i] * inverseTotal;
+      }
+      p = q;
+    }
+    return q;
+  }
+
+  /** The number of old particles. */
+  protected final int k() {
+    return cum.length;
   }
 
   /** The number of ancestors drawn. */
@@ -76,7 +104,7 @@ public abstract class ResamplingDistribution implements Distribution<int[]> {
 
   /** The normalised probabilities of the old particles (a copy). */
   public double[] probabilities() {
-    return p.clone();
+    return p().clone();
   }
 
   /**
@@ -101,10 +129,10 @@ public abstract class ResamplingDistribution implements Distribution<int[]> {
     if (a == null || a.length != n) {
       return null;
     }
-    int[] c = new int[p.length];
+    int[] c = new int[k()];
     int prev = 0;
     for (int x : a) {
-      if (x < prev || x >= p.length) {
+      if (x < prev || x >= k()) {
         return null;
       }
       c[x]++;
@@ -156,7 +184,7 @@ public abstract class ResamplingDistribution implements Distribution<int[]> {
 
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "(n=" + n + ", p=" + Arrays.toString(p) + ")";
+    return getClass().getSimpleName() + "(n=" + n + ", p=" + Arrays.toString(p()) + ")";
   }
 
   static List<Integer> key(int[] a) {

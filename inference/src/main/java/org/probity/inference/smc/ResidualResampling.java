@@ -18,12 +18,12 @@ public final class ResidualResampling extends ResamplingDistribution {
   /** n ancestors from the (unnormalised, non-negative) weights. */
   public ResidualResampling(double[] weights, int n) {
     super(weights, n);
-    fixed = new int[p.length];
-    residual = new double[p.length];
+    fixed = new int[k()];
+    residual = new double[k()];
     int total = 0;
     double rs = 0;
-    for (int i = 0; i < p.length; i++) {
-      double x = n * p[i];
+    for (int i = 0; i < k(); i++) {
+      double x = n * p()[i];
       fixed[i] = (int) Math.floor(x);
       total += fixed[i];
       residual[i] = x - fixed[i];
@@ -31,7 +31,7 @@ public final class ResidualResampling extends ResamplingDistribution {
     }
     if (total > n) {
       // rounding made the deterministic part too large: take copies back from the largest counts
-      for (int i = 0; total > n; i = (i + 1) % p.length) {
+      for (int i = 0; total > n; i = (i + 1) % k()) {
         if (fixed[i] > 0) {
           fixed[i]--;
           residual[i] += 1;
@@ -42,8 +42,8 @@ public final class ResidualResampling extends ResamplingDistribution {
     }
     remaining = n - total;
     if (remaining > 0) {
-      for (int i = 0; i < p.length; i++) {
-        residual[i] = rs > 0 ? residual[i] / rs : p[i];
+      for (int i = 0; i < k(); i++) {
+        residual[i] = rs > 0 ? residual[i] / rs : p()[i];
       }
     }
   }

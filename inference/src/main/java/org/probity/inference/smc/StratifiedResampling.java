@@ -35,7 +35,7 @@ public final class StratifiedResampling extends ResamplingDistribution {
     double lo = i == 0 ? 0.0 : cum[i - 1];
     double hi = cum[i];
     double overlap = Math.min(hi, (j + 1.0) / n) - Math.max(lo, (double) j / n);
-    return overlap > 0 && p[i] > 0 ? overlap * n : 0.0;
+    return overlap > 0 && p()[i] > 0 ? overlap * n : 0.0;
   }
 
   @Override
@@ -55,7 +55,7 @@ public final class StratifiedResampling extends ResamplingDistribution {
     List<List<Integer>> options = new ArrayList<>();
     for (int j = 0; j < n; j++) {
       List<Integer> o = new ArrayList<>();
-      for (int i = 0; i < p.length; i++) {
+      for (int i = 0; i < k(); i++) {
         if (choice(j, i) > 0) {
           o.add(i);
         }
