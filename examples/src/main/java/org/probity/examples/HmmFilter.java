@@ -42,8 +42,9 @@ public final class HmmFilter {
   }
 
   /**
-   * x[0] ~ INIT, x[t] ~ TRANS[x[t-1]], y[t] ~ N(MU[x[t]], SIGMA); returns the last state. The
-   * distributions are built once, outside the loop (a distribution is an immutable value).
+   * x[0] ~ INIT, x[t] ~ TRANS[x[t-1]], y[t] ~ N(MU[x[t]], SIGMA); returns the last state. Written
+   * with the state-space combinator, so SMC keeps each particle as its state alone; the
+   * distributions are built once (a distribution is an immutable value).
    */
   public static Prob<Integer> model(double[] y) {
     Categorical init = categorical(INIT);
@@ -53,9 +54,7 @@ public final class HmmFilter {
       trans[k] = categorical(TRANS[k]);
       emit[k] = normal(MU[k], SIGMA);
     }
-    return sample(init, x0 -> observe(emit[x0], y[0], () ->
-        fold(1, y.length, x0, (x, t) -> sample(trans[x], x1 ->
-            observe(emit[x1], y[t], () -> pure(x1))))));
+    return stateSpace(init, (Integer x) -> trans[x], (Integer x) -> emit[x]).observe(reals(y));
   }
 
   /** The forward algorithm: p(x[T-1] | y) in [0..K-1] and the log evidence in [K]; {@code logZ[t]} gets log p(y[0..t]). */
@@ -96,10 +95,11 @@ public final class HmmFilter {
     double[] y = simulate(steps, 42);
     double[] logZ = new double[steps];
     double[] exact = forward(y, logZ);
-    System.out.println("step   SMC log p(y[0..t])   exact       ESS before resampling");
+    System.out.println("step   SMC log p(y[0..t])   exact       ESS before resampling   E[x[t] | y[0..t]]");
     Transform<Integer> report = p -> {
       if (p.step() % Math.max(1, steps / 10) == 0) {
-        System.out.printf("%4d   %16.4f   %10.4f   %8.1f%n", p.step(), p.logEvidenceEstimate(), logZ[p.step() - 1], p.ess());
+        System.out.printf("%4d   %16.4f   %10.4f   %8.1f                %6.3f%n", p.step(), p.logEvidenceEstimate(),
+            logZ[p.step() - 1], p.ess(), p.filteringExpectation((Integer x) -> x));
       }
       return new Pure<>(p);
     };

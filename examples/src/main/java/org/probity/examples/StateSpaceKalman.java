@@ -4,6 +4,7 @@ import static org.probity.Probity.*;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.probity.ad.Real;
 import org.probity.core.Prob;
 import org.probity.dist.Normal;
 import org.probity.inference.smc.Proposal;
@@ -39,9 +40,8 @@ public final class StateSpaceKalman {
 
   /** x[0] ~ N(0, 1), x[t] ~ N(A x[t-1], Q), y[t] ~ N(x[t], R); returns x[T-1]. */
   public static Prob<Double> model(double[] y) {
-    return sample(addr("x", 0), normal(0, 1), x0 -> observe(normal(x0.value(), Math.sqrt(R)), y[0], () ->
-        fold(1, y.length, x0.value(), (x, t) -> sample(addr("x", t), normal(A * x, Math.sqrt(Q)), x1 ->
-            observe(normal(x1.value(), Math.sqrt(R)), y[t], () -> pure(x1.value()))))));
+    return stateSpace(normal(0, 1), (Real x) -> normal(A * x.value(), Math.sqrt(Q)), (Real x) -> normal(x.value(), Math.sqrt(R)))
+        .named("x").observe(reals(y)).map(Real::value);
   }
 
   /** The locally optimal proposal: the prior N(m, v) of x[t] conditioned on y[t]. */

@@ -65,6 +65,19 @@ class SmcExamplesTest {
     assertEquals(exactS, my, 4.5 * sey, "E[switchpoint] (se " + sey + ")");
   }
 
+  /** The HMM example's model, enumerated exactly on 8 observations, is the forward algorithm's. */
+  @Test
+  void hmmModelIsExactlyTheForwardAlgorithmsModel() {
+    double[] y = Arrays.copyOf(HmmFilter.simulate(8, 42), 8);
+    double[] logZ = new double[y.length];
+    double[] exact = HmmFilter.forward(y, logZ);
+    org.probity.semantics.Enumeration<Integer> e = org.probity.semantics.Enumerator.enumerate(HmmFilter.model(y));
+    assertEquals(exact[3], e.logEvidence(), 1e-10);
+    for (int k = 0; k < 3; k++) {
+      assertEquals(exact[k], e.probability(k), 1e-10, "P(x[7] = " + k + " | y)");
+    }
+  }
+
   @Test
   void mainsPrintTheirSummaries() {
     PrintStream old = System.out;
