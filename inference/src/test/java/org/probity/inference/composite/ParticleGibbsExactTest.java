@@ -68,6 +68,7 @@ class ParticleGibbsExactTest {
         DynamicTest.dynamicTest("hmm2, " + n + " particles", () -> assertExact(hmm2(), n)),
         DynamicTest.dynamicTest("global, " + n + " particles", () -> assertExact(global(), n)))),
         Stream.of(DynamicTest.dynamicTest("hmm3, 2 particles", () -> assertExact(hmm3(), 2)),
+            DynamicTest.dynamicTest("state-space chain, 2 particles", () -> assertExact(RmsmcExactTest.stateSpaceChain(), 2)),
             DynamicTest.dynamicTest("hmm2, 1 particle (the identity)", () -> assertExact(hmm2(), 1))));
   }
 

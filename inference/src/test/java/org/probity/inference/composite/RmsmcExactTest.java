@@ -50,6 +50,13 @@ class RmsmcExactTest {
         observe(bernoulli(z ? 0.85 : 0.25), ys[t]).map(u -> z ? x + 1 : x)));
   }
 
+  /** A three-step hidden Markov chain written with the state-space combinator (flat populations). */
+  static Prob<Integer> stateSpaceChain() {
+    org.probity.dist.Categorical[] trans = {categorical(0.6, 0.4), categorical(0.3, 0.7)};
+    org.probity.dist.Categorical[] emit = {categorical(0.75, 0.25), categorical(0.15, 0.85)};
+    return stateSpace(categorical(0.6, 0.4), (Integer x) -> trans[x], (Integer x) -> emit[x]).observe(1, 0, 1);
+  }
+
   /** A global parameter observed twice, with a factor in between: moves change past choices. */
   static Prob<Integer> global() {
     return sample(categorical(0.5, 0.3, 0.2)).flatMap(k -> observe(bernoulli(0.2 + 0.3 * k), true)
@@ -60,7 +67,8 @@ class RmsmcExactTest {
   @TestFactory
   Stream<DynamicTest> expectedEvidenceAndMeasureAreExact() {
     List<DynamicTest> tests = new ArrayList<>();
-    Map<String, Prob<Integer>> models = Map.of("branching", branching(), "chain", chain(), "global", global());
+    Map<String, Prob<Integer>> models = Map.of("branching", branching(), "chain", chain(), "global", global(),
+        "state-space chain", stateSpaceChain());
     Map<String, Kernel<Prefix<Integer>>> kernels = Map.of("mh", Kernels.mh(),
         "mh twice", Kernels.repeat(2, Kernels.mh()));
     for (var m : models.entrySet()) {
