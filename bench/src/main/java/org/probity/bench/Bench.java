@@ -154,6 +154,8 @@ public final class Bench {
       row.put("ess_per_second", Stats.median(essPs));
     }
     row.put("peak_heap_mb", peak);
+    row.put("jvm_gc", String.join("+", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .map(java.lang.management.GarbageCollectorMXBean::getName).toList()));
     Map<String, Double> means = new LinkedHashMap<>();
     Map<String, Double> ses = new LinkedHashMap<>();
     for (String k : ms.get(0).result().means().keySet()) {

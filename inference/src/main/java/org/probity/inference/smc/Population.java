@@ -88,7 +88,11 @@ public final class Population<A> {
    * unless it died, when it is {@code dead[i]} (its weight is then zero). Advancing such a
    * population reads and writes arrays of states instead of following each particle's objects.
    */
-  private record Flat(StateSpace.Step<?, ?> cursor, Cont stack, Object[] states, Particle<?>[] dead) {
+  private record Flat(StateSpace.Step<?, ?> cursor, Cont stack, Object[] states, Particle<?>[] dead, double[] zeros) {
+    /** n zero log weights, shared along a run (never written, like every weight array here). */
+    double[] zeros(int n) {
+      return zeros != null && zeros.length == n ? zeros : new double[n];
+    }
   }
 
   /** The materialised particles of a flat population (a record: safely published). */
@@ -153,7 +157,8 @@ public final class Population<A> {
     }
     if (model instanceof Defer<A> d && d.thunk() instanceof StateSpace.Step<?, ?> st && st.time() == 0) {
       // a state-space model from its start: every particle is the first step, from no state
-      return new Population<>(new Flat(st, null, new Object[n], null), new double[n], 0.0, 0);
+      double[] zeros = new double[n];
+      return new Population<>(new Flat(st, null, new Object[n], null, zeros), zeros, 0.0, 0);
     }
     Particle<A>[] ps = new Particle[n];
     Arrays.fill(ps, Particle.start(model));
@@ -189,7 +194,7 @@ public final class Population<A> {
           dead[i] = flat.dead()[i / copies];
         }
       }
-      return new Population<>(new Flat(flat.cursor(), flat.stack(), states, dead), lw, logEvidence, step);
+      return new Population<>(new Flat(flat.cursor(), flat.stack(), states, dead, null), lw, logEvidence, step);
     }
     Particle<A>[] ps = new Particle[particles.length * copies];
     double[] lw = logWeights == null ? null : new double[ps.length];
@@ -587,7 +592,7 @@ public final class Population<A> {
         return null;
       }
     }
-    return new Flat(first.withState(null), stack, states, dead);
+    return new Flat(first.withState(null), stack, states, dead, null);
   }
 
   /** Whether two continuation stacks hold the same continuations (the same objects, in order). */
@@ -664,7 +669,7 @@ public final class Population<A> {
         dead[(Integer) deaths.get(k)] = (Particle<?>) deaths.get(k + 1);
       }
     }
-    return new Population<>(new Flat(cursor.successor(), flat.stack(), out, dead), lw, logEvidence, nextStep);
+    return new Population<>(new Flat(cursor.successor(), flat.stack(), out, dead, flat.zeros()), lw, logEvidence, nextStep);
   }
 
   /** Runs every particle to the end of its program (no resampling on the way). */
@@ -734,7 +739,8 @@ public final class Population<A> {
           dead[j] = flat.dead()[a];
         }
       }
-      return new Population<>(new Flat(flat.cursor(), flat.stack(), states, dead), new double[states.length], newLogEvidence, step);
+      double[] zeros = flat.zeros(states.length);
+      return new Population<>(new Flat(flat.cursor(), flat.stack(), states, dead, zeros), zeros, newLogEvidence, step);
     }
     Particle<A>[] particles = this.particles;
     Particle<A>[] ps = new Particle[ancestors.length];
