@@ -54,6 +54,12 @@ public final class Population<A> {
   static final int BLOCK = 64;
   /** The fewest blocks one parallel task advances (1024 particles); smaller populations advance in sequence. */
   private static final int MIN_CHUNK_BLOCKS = 16;
+  /**
+   * The least work, in estimated nanoseconds, worth one parallel task. Waking a ForkJoin worker
+   * and moving the particles' data between cores' caches cost more than a cheap model's step: a
+   * state-space HMM step of 10^4 particles (about 150 us) ran 10% slower on two cores than on one.
+   */
+  private static final double MIN_TASK_NANOS = 250_000;
 
   /** The particles (null while the population is {@link Flat}: see {@link #ps()}). */
   private final Particle<A>[] particles;
@@ -74,6 +80,12 @@ public final class Population<A> {
   private final double[] logWeights;
   private final double logEvidence;
   private final int step;
+  /**
+   * Nanoseconds per particle of the last step measured in sequence (NaN: none yet), to decide
+   * whether the next step is worth running in parallel. Only scheduling depends on it, never a
+   * result; a racy read gives a stale or zero estimate, which only means a sequential step.
+   */
+  private double nanosPerParticle = Double.NaN;
   private byte finished; // 0 unknown, 1 no, 2 yes: computed once (populations are immutable)
   private Weights weights; // computed once (null: not yet); a record, so safely published
 
@@ -432,7 +444,7 @@ public final class Population<A> {
       for (int i = 0; i < n; i++) {
         lw[i] = logWeights[i] - lm;
       }
-      return new Population<>(flat, lw, logEvidence + lm, step);
+      return timed(new Population<>(flat, lw, logEvidence + lm, step));
     }
     if (lm == Double.NEGATIVE_INFINITY) {
       return new Population<>(particles, Double.NEGATIVE_INFINITY, step);
@@ -441,7 +453,7 @@ public final class Population<A> {
     for (int i = 0; i < ps.length; i++) {
       ps[i] = particles[i].withLogWeight(logWeight(i) - lm);
     }
-    return new Population<>(ps, logEvidence + lm, step);
+    return timed(new Population<>(ps, logEvidence + lm, step));
   }
 
   /** One SMC step: every particle runs, independently and in parallel, to its next suspension. */
@@ -512,10 +524,24 @@ public final class Population<A> {
    * slower in parallel), and a stream costs a microsecond even for one chunk, so one chunk is a
    * plain loop. The result does not depend on the chunking.
    */
-  private List<Object> forEachBlock(long base, BlockStep body) {
+  /**
+   * How many tasks the next step of this population is split into: one until a step has been
+   * timed, and whenever the step is too cheap to share out.
+   */
+  int plannedChunks() {
     int blocks = (n + BLOCK - 1) / BLOCK;
-    int chunks = blocks < 2 * MIN_CHUNK_BLOCKS ? 1
-        : Math.min(blocks / MIN_CHUNK_BLOCKS, 4 * Runtime.getRuntime().availableProcessors());
+    double perParticle = nanosPerParticle;
+    if (blocks < 2 * MIN_CHUNK_BLOCKS || !(perParticle * n >= 2 * MIN_TASK_NANOS)) {
+      return 1;
+    }
+    return (int) Math.min(Math.min(blocks / MIN_CHUNK_BLOCKS, perParticle * n / MIN_TASK_NANOS),
+        4 * Runtime.getRuntime().availableProcessors());
+  }
+
+  private List<Object> forEachBlock(long base, BlockStep body, double[] timing) {
+    int blocks = (n + BLOCK - 1) / BLOCK;
+    double perParticle = nanosPerParticle;
+    int chunks = plannedChunks();
     Object[] results = new Object[blocks];
     IntConsumer chunk = c -> {
       Xoroshiro128PlusPlus g = new Xoroshiro128PlusPlus(0);
@@ -525,9 +551,12 @@ public final class Population<A> {
       }
     };
     if (chunks == 1) {
+      long t0 = System.nanoTime();
       chunk.accept(0);
+      timing[0] = (System.nanoTime() - t0) / (double) n;
     } else {
       IntStream.range(0, chunks).parallel().forEach(chunk);
+      timing[0] = perParticle;
     }
     List<Object> out = null;
     for (Object r : results) {
@@ -546,6 +575,7 @@ public final class Population<A> {
     Particle<A>[] particles = ps();
     Particle<A>[] out = new Particle[n];
     double[] lw = new double[n];
+    double[] timing = new double[1];
     forEachBlock(base, (g, from, to) -> {
       for (int i = from; i < to; i++) {
         Particle<A> q = step.apply(particles[i], logWeight(i), g);
@@ -553,9 +583,11 @@ public final class Population<A> {
         lw[i] = q.logWeight();
       }
       return null;
-    });
+    }, timing);
     Flat f = flatten(out, lw);
-    return f != null ? new Population<>(f, lw, logEvidence, nextStep) : new Population<>(out, lw, logEvidence, nextStep);
+    Population<A> next = f != null ? new Population<>(f, lw, logEvidence, nextStep) : new Population<>(out, lw, logEvidence, nextStep);
+    next.nanosPerParticle = timing[0];
+    return next;
   }
 
   /**
@@ -623,6 +655,7 @@ public final class Population<A> {
     double[] inW = logWeights;
     Object[] out = new Object[n];
     double[] lw = new double[n];
+    double[] timing = new double[1];
     List<Object> died = forEachBlock(base, (g, from, to) -> {
       List<Object> deaths = null; // index, particle, index, particle...
       for (int i = from; i < to; i++) {
@@ -658,7 +691,7 @@ public final class Population<A> {
         }
       }
       return deaths;
-    });
+    }, timing);
     Particle<?>[] dead = flat.dead() == null ? null : flat.dead().clone();
     for (Object d : died) {
       List<Object> deaths = (List<Object>) d;
@@ -669,7 +702,9 @@ public final class Population<A> {
         dead[(Integer) deaths.get(k)] = (Particle<?>) deaths.get(k + 1);
       }
     }
-    return new Population<>(new Flat(cursor.successor(), flat.stack(), out, dead, flat.zeros()), lw, logEvidence, nextStep);
+    Population<A> next = new Population<>(new Flat(cursor.successor(), flat.stack(), out, dead, flat.zeros()), lw, logEvidence, nextStep);
+    next.nanosPerParticle = timing[0];
+    return next;
   }
 
   /** Runs every particle to the end of its program (no resampling on the way). */
@@ -740,14 +775,20 @@ public final class Population<A> {
         }
       }
       double[] zeros = flat.zeros(states.length);
-      return new Population<>(new Flat(flat.cursor(), flat.stack(), states, dead, zeros), zeros, newLogEvidence, step);
+      return timed(new Population<>(new Flat(flat.cursor(), flat.stack(), states, dead, zeros), zeros, newLogEvidence, step));
     }
     Particle<A>[] particles = this.particles;
     Particle<A>[] ps = new Particle[ancestors.length];
     for (int j = 0; j < ps.length; j++) {
       ps[j] = particles[ancestors[j]];
     }
-    return new Population<>(ps, new double[ps.length], newLogEvidence, step);
+    return timed(new Population<>(ps, new double[ps.length], newLogEvidence, step));
+  }
+
+  /** {@code p} with this population's step timing (a resampled or normalised population steps alike). */
+  private Population<A> timed(Population<A> p) {
+    p.nanosPerParticle = nanosPerParticle;
+    return p;
   }
 
   /** Where the particles died, for the zero-weight error: the step and up to three distinct sites. */

@@ -1,6 +1,7 @@
 package org.probity.inference.smc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,11 +61,19 @@ class CompiledStepTest {
     return tests.stream();
   }
 
-  /** Large enough that the compiled step splits the particles into parallel chunks. */
+  /** Large enough (40 blocks) and slow enough that the compiled step splits the particles into parallel chunks. */
   @org.junit.jupiter.api.Test
   void parallelChunksGiveTheSamePopulationAsTheMeaning() throws Exception {
-    Prob<Integer> model = SsmModels.hmm(SsmModels.hmmData(10, 7), 10);
-    Prob<Population<Integer>> alg = Smc.smc(model, 5000, Resampler.SYSTEMATIC);
+    double[] y = SsmModels.hmmData(6, 7);
+    Prob<Integer> model = org.probity.Probity.sample(org.probity.Probity.categorical(SsmModels.INIT), x0 ->
+        org.probity.Probity.observe(org.probity.Probity.normal(SsmModels.MU[x0], SsmModels.SIGMA), y[0], () ->
+            org.probity.Probity.fold(1, 6, x0, (x, t) -> org.probity.Probity.sample(
+                org.probity.Probity.categorical(SsmModels.TRANS[(int) slowIdentity(x)]), x1 ->
+                org.probity.Probity.observe(org.probity.Probity.normal(SsmModels.MU[x1], SsmModels.SIGMA), y[t],
+                    () -> org.probity.Probity.pure(x1))))));
+    assertTrue(Sampler.run(Population.spawn(model, 2560).advance(), 1).value().plannedChunks() > 1,
+        "the slow model's second step must run in parallel chunks");
+    Prob<Population<Integer>> alg = Smc.smc(model, 2560, Resampler.SYSTEMATIC);
     for (long seed : new long[] {3, 4}) {
       @SuppressWarnings({"unchecked", "rawtypes"})
       Population<Object> compiled = (Population) Sampler.run(alg, seed).value();
@@ -77,11 +86,37 @@ class CompiledStepTest {
     }
   }
 
+  /**
+   * A step runs in parallel only once a timed step shows it is worth it, so these models make
+   * each particle's step slow (about a microsecond of arithmetic in the transition).
+   */
+  static double slowIdentity(double x) {
+    double s = x;
+    for (int i = 0; i < 300; i++) {
+      s = s * 0.999999 + 1e-9 * Math.sqrt(i);
+    }
+    return s == Double.MAX_VALUE ? -1 : x; // always x; the loop cannot be removed
+  }
+
+  static Prob<Integer> slowHmmStateSpace(double[] y, int steps) {
+    org.probity.dist.Categorical[] trans = new org.probity.dist.Categorical[SsmModels.TRANS.length];
+    org.probity.dist.Normal[] emit = new org.probity.dist.Normal[SsmModels.MU.length];
+    for (int i = 0; i < trans.length; i++) {
+      trans[i] = org.probity.Probity.categorical(SsmModels.TRANS[i]);
+      emit[i] = org.probity.Probity.normal(SsmModels.MU[i], SsmModels.SIGMA);
+    }
+    return org.probity.Probity.stateSpace(org.probity.Probity.categorical(SsmModels.INIT),
+        (Integer x) -> trans[(int) slowIdentity(x)], (Integer x) -> emit[x])
+        .observe(org.probity.Probity.reals(java.util.Arrays.copyOf(y, steps)));
+  }
+
   /** The flat state-space population split into parallel chunks. */
   @org.junit.jupiter.api.Test
   void parallelChunksOfAFlatPopulationGiveTheSamePopulationAsTheMeaning() throws Exception {
-    Prob<Integer> model = SsmModels.hmmStateSpace(SsmModels.hmmData(10, 7), 10);
-    Prob<Population<Integer>> alg = Smc.smc(model, 5000, Resampler.SYSTEMATIC);
+    Prob<Integer> model = slowHmmStateSpace(SsmModels.hmmData(6, 7), 6);
+    Population<Integer> afterOne = Sampler.run(Population.spawn(model, 2560).advance(), 1).value();
+    assertTrue(afterOne.isFlat() && afterOne.plannedChunks() > 1, "the slow model's second step must run in parallel chunks");
+    Prob<Population<Integer>> alg = Smc.smc(model, 2560, Resampler.SYSTEMATIC);
     for (long seed : new long[] {3, 4}) {
       @SuppressWarnings({"unchecked", "rawtypes"})
       Population<Object> compiled = (Population) Sampler.run(alg, seed).value();
