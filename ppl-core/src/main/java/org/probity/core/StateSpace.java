@@ -92,8 +92,9 @@ public final class StateSpace<S, Y> {
   }
 
   /**
-   * The state of a program suspended in a state-space model: z_{t-1} when the next step is t, the
-   * last state when the program has finished; {@code node} is the suspended program's node.
+   * The state of a program suspended in a state-space model: z_{t-1} when the next step is t; when
+   * the program has finished, its result (the last state, unless the model's result was mapped);
+   * {@code node} is the suspended program's node.
    *
    * @throws IllegalArgumentException if the node is not between two steps of a state-space model
    *     or the chain has not started

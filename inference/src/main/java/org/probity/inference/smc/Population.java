@@ -379,8 +379,11 @@ public final class Population<A> {
 
   /**
    * For a population of a state-space model ({@link StateSpace}) after step t: the filtering
-   * expectation E[f(z_{t-1}) | y_0..y_{t-1}] estimated from the weighted particles' current states
-   * (after the last step, from their final states). NaN when every weight is zero.
+   * expectation E[f(z_{t-1}) | y_0..y_{t-1}] estimated from the weighted particles' current states.
+   * After the last step the particles have finished and f is applied to their programs' results:
+   * the final state when the state-space program is the whole model, but the mapped value if its
+   * result was mapped (use {@link #expectation} or {@link SmcResult#expectation} then). NaN when
+   * every weight is zero.
    *
    * @throws IllegalArgumentException if a particle with positive weight is not between two steps
    *     of a state-space model
@@ -676,11 +679,12 @@ public final class Population<A> {
           e = cursor.emission(z);
         }
         double l = e.logDensity(y);
-        if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
-          InvalidWeightException.check(l, "observation " + cursor.time() + " of a state-space model", e, y);
+        double v = w + l;
+        if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY || v == Double.POSITIVE_INFINITY) {
+          InvalidWeightException.check(Double.isNaN(l) ? l : v, "observation " + cursor.time() + " of a state-space model", e, y);
         }
         out[i] = z;
-        lw[i] = w + l;
+        lw[i] = v;
         if (l == Double.NEGATIVE_INFINITY) {
           Observe site = cursor.withState(s).observeNode(z);
           if (deaths == null) {
@@ -760,24 +764,18 @@ public final class Population<A> {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private Population<A> select(int[] ancestors, double newLogEvidence) {
-    if (flat != null) {
+    if (flat != null && !selectsDead(ancestors)) {
       Object[] from = flat.states();
       Object[] states = new Object[ancestors.length];
-      Particle<?>[] dead = null;
       for (int j = 0; j < states.length; j++) {
-        int a = ancestors[j];
-        states[j] = from[a];
-        if (flat.dead() != null && flat.dead()[a] != null) {
-          if (dead == null) {
-            dead = new Particle<?>[ancestors.length];
-          }
-          dead[j] = flat.dead()[a];
-        }
+        states[j] = from[ancestors[j]];
       }
       double[] zeros = flat.zeros(states.length);
-      return timed(new Population<>(new Flat(flat.cursor(), flat.stack(), states, dead, zeros), zeros, newLogEvidence, step));
+      return timed(new Population<>(new Flat(flat.cursor(), flat.stack(), states, null, zeros), zeros, newLogEvidence, step));
     }
-    Particle<A>[] particles = this.particles;
+    // a selected dead particle (only a user's ancestors can pick one) gets weight 1 at the
+    // observation it died at, which only the generic representation can hold
+    Particle<A>[] particles = ps();
     Particle<A>[] ps = new Particle[ancestors.length];
     for (int j = 0; j < ps.length; j++) {
       ps[j] = particles[ancestors[j]];
@@ -789,6 +787,19 @@ public final class Population<A> {
   private Population<A> timed(Population<A> p) {
     p.nanosPerParticle = nanosPerParticle;
     return p;
+  }
+
+  /** Whether any of the ancestors is a dead particle of this flat population. */
+  private boolean selectsDead(int[] ancestors) {
+    if (flat.dead() == null) {
+      return false;
+    }
+    for (int a : ancestors) {
+      if (flat.dead()[a] != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Where the particles died, for the zero-weight error: the step and up to three distinct sites. */

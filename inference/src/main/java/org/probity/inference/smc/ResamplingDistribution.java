@@ -22,7 +22,8 @@ import org.probity.dist.DistributionException;
 public abstract class ResamplingDistribution implements Distribution<int[]> {
   /** Normalised probabilities of the old particles. */
   private final double[] weights;
-  private final double inverseTotal;
+  private final double total;
+  private final double inverseTotal; // NaN when 1 / total overflows
   private volatile double[] p;
   /** Cumulative sums of the normalised probabilities, the last forced to 1. */
   protected final double[] cum;
@@ -65,15 +66,18 @@ public abstract class ResamplingDistribution implements Distribution<int[]> {
     if (s == Double.POSITIVE_INFINITY) {
       throw new DistributionException(getClass().getSimpleName() + ": the weights' total overflows");
     }
-    double inv = 1.0 / s;
+    double inv = 1.0 / s; // +Infinity when the total is subnormal: then divide instead
+    boolean divide = inv == Double.POSITIVE_INFINITY;
     for (int i = 0; i < last; i++) {
-      c[i] = Math.min(c[i] * inv, 1.0); // (rounding must not put a point past the last interval)
+      // (rounding must not put a point past the last interval)
+      c[i] = Math.min(divide ? c[i] / s : c[i] * inv, 1.0);
     }
     for (int i = last; i < c.length; i++) {
       c[i] = 1.0;
     }
     this.weights = weights;
-    this.inverseTotal = inv;
+    this.total = s;
+    this.inverseTotal = divide ? Double.NaN : inv;
     this.n = n;
     this.cum = c;
     this.lastPositive = last;
@@ -85,7 +89,7 @@ public abstract class ResamplingDistribution implements Distribution<int[]> {
     if (q == null) {
       q = new double[weights.length];
       for (int i = 0; i < q.length; i++) {
-        q[i] = weights[i] * inverseTotal;
+        q[i] = inverseTotal == inverseTotal ? weights[i] * inverseTotal : weights[i] / total;
       }
       p = q;
     }

@@ -112,6 +112,24 @@ class ResamplingTest {
     return tests.stream();
   }
 
+  /** Weights whose total is subnormal (1 / total overflows) resample like the same weights scaled up. */
+  @Test
+  void subnormalWeightsResampleLikeTheirScaledCopies() {
+    double[] tiny = {0, 1e-320, 1e-320, 3e-320};
+    double[] scaled = {0, 1, 1, 3};
+    for (var e : SCHEMES.entrySet()) {
+      ResamplingDistribution a = (ResamplingDistribution) e.getValue().ancestors(tiny, 4);
+      ResamplingDistribution b = (ResamplingDistribution) e.getValue().ancestors(scaled, 4);
+      assertArrayEquals(b.probabilities(), a.probabilities(), 1e-3, e.getKey());
+      for (int[] x : b.enumerateSupport()) {
+        assertEquals(b.logDensity(x), a.logDensity(x), 1e-2, e.getKey() + " " + java.util.Arrays.toString(x));
+      }
+      for (long seed = 0; seed < 20; seed++) {
+        assertTrue(a.sample(Rngs.of(seed))[0] > 0, e.getKey() + ": a zero-weight particle was chosen");
+      }
+    }
+  }
+
   @Test
   void systematicFromOneUniformIsEvenlySpread() {
     int[] a = new SystematicResampling(new double[] {1, 1, 2}, 4).sample(Rngs.of(3));

@@ -85,6 +85,37 @@ class StateSpaceSmcTest {
     }
   }
 
+  /**
+   * A user's selection of a dead particle (weight 1 again, at the observation it died at) is the
+   * same particle whether the population is flat or not, and the compiled step agrees with the
+   * meaning on it.
+   */
+  @Test
+  void selectingADeadParticleAgreesWithTheMeaning() {
+    Categorical[] emit = {Categorical.of(1.0, 0.0), Categorical.of(0.2, 0.8)};
+    Prob<Integer> model = Probity.stateSpace(Categorical.of(0.5, 0.5), (Integer z) -> Categorical.of(0.5, 0.5),
+        (Integer z) -> emit[z]).observe(1, 1, 1);
+    Population<Integer> p = Sampler.run(Population.spawn(model, 8).advance(), 2).value();
+    int dead = -1;
+    for (int i = 0; i < 8; i++) {
+      if (p.particle(i).dead()) {
+        dead = i;
+      }
+    }
+    assertTrue(dead >= 0, "some particle died at the first observation");
+    int[] anc = new int[8];
+    java.util.Arrays.fill(anc, dead);
+    Population<Integer> chosen = p.select(anc);
+    for (long seed = 0; seed < 4; seed++) {
+      Population<Integer> compiled = Sampler.run(chosen.advance(), seed).value();
+      Population<Integer> meaning = Sampler.record(chosen.advance(), org.probity.random.Rngs.of(seed)).value();
+      for (int i = 0; i < 8; i++) {
+        assertEquals(meaning.particle(i).logWeight(), compiled.particle(i).logWeight(), 0.0, "seed " + seed + " particle " + i);
+        assertTrue(compiled.particle(i).dead(), "it dies again at the same observation");
+      }
+    }
+  }
+
   @Test
   void filteringExpectationBeforeTheFirstStepFails() {
     Population<Integer> p = Population.spawn(SsmModels.hmmStateSpace(SsmModels.hmmData(5, 1), 5), 10);
