@@ -226,11 +226,7 @@ public final class Probity {
 
   /** Real observations, for {@code stateSpace(...).observe(reals(y))} and other real-valued data. */
   public static Real[] reals(double... xs) {
-    Real[] r = new Real[xs.length];
-    for (int i = 0; i < xs.length; i++) {
-      r[i] = Real.of(xs[i]);
-    }
-    return r;
+    return Real.of(xs);
   }
 
   /** Runs component i with probability weights[i]. */

@@ -34,8 +34,9 @@ public final class StateSpace<S, Y> {
   private final Distribution<S> initial;
   private final Kernel<S, ? extends Distribution<S>> transition;
   private final Kernel<S, ? extends Distribution<Y>> emission;
-  // the time-homogeneous functions themselves (null for a time-varying model): calling them
-  // directly rather than through a Kernel wrapper saved a third of an SMC particle step
+  // the time-homogeneous functions themselves (null for a time-varying model), which
+  // transitionAt/emissionAt hand out: calling them directly rather than through the Kernel
+  // wrapper saved a third of an SMC particle step
   private final Function<? super S, ? extends Distribution<S>> homogeneousTransition;
   private final Function<? super S, ? extends Distribution<Y>> homogeneousEmission;
 
@@ -153,8 +154,7 @@ public final class StateSpace<S, Y> {
 
     /** The distribution of z_t when z_{t-1} = {@code previous} (the initial distribution at t = 0). */
     public Distribution<S> distFrom(S previous) {
-      Distribution<S> d = t == 0 ? model.initial
-          : model.homogeneousTransition != null ? model.homogeneousTransition.apply(previous) : model.transition.at(t, previous);
+      Distribution<S> d = t == 0 ? model.initial : model.transition.at(t, previous);
       if (d == null) {
         throw new IllegalArgumentException("stateSpace: the transition returned null at t = " + t + " from state " + previous);
       }
@@ -215,11 +215,25 @@ public final class StateSpace<S, Y> {
 
     /** The distribution of y_t given z_t = {@code z}. */
     public Distribution<Y> emission(S z) {
-      Distribution<Y> d = model.homogeneousEmission != null ? model.homogeneousEmission.apply(z) : model.emission.at(t, z);
+      Distribution<Y> d = model.emission.at(t, z);
       if (d == null) {
         throw new IllegalArgumentException("stateSpace: the emission returned null at t = " + t + " for state " + z);
       }
       return d;
+    }
+
+    /**
+     * log p(y_t | z_t) under the emission {@code e}: negative infinity where y_t is impossible,
+     * an {@code InvalidWeightException} naming the observation, the distribution and y_t where it
+     * is NaN or +Infinity.
+     */
+    public double logLikelihood(Distribution<Y> e) {
+      Y y = observation();
+      double l = e.logDensity(y);
+      if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
+        InvalidWeightException.check(l, "observation " + t + " of a state-space model", e, y);
+      }
+      return l;
     }
 
     /** The observation y_t. */

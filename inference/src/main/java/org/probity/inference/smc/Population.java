@@ -279,17 +279,9 @@ public final class Population<A> {
   /** Whether every particle has finished its program or has zero weight. */
   public boolean finished() {
     if (finished == 0) {
-      boolean all = true;
-      // a flat population's live particles are between two steps: it has finished only if all are dead
-      Particle<A>[] particles = flat != null ? null : this.particles;
-      for (int i = 0; i < n; i++) {
-        if (particles == null) {
-          if (logWeight(i) != Double.NEGATIVE_INFINITY) {
-            all = false;
-            break;
-          }
-          continue;
-        }
+      // a flat population's live particles stand between two steps: it has finished only if all are dead
+      boolean all = flat != null ? dead() : true;
+      for (int i = 0; flat == null && i < n; i++) {
         if (logWeight(i) != Double.NEGATIVE_INFINITY && !particles[i].finished()) {
           all = false;
           break;
@@ -507,26 +499,11 @@ public final class Population<A> {
     <B> Particle<B> apply(Particle<B> p, double logWeight, UniformRandomProvider rng);
   }
 
-  /**
-   * Runs {@code step} on every particle, the particles of block b in sequence with the generator
-   * split from (a draw of {@code rng}, b): the same generators the Sampler gives the parts of the
-   * meaning's Independent node, so the result is bit-identical to interpreting the meaning,
-   * whatever the number of threads.
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  /** Advances the particles [from, to) of one block on the block's generator; returns anything to collect (or null). */
+  /** Advances the particles [from, to) of one block on the block's generator; returns whether any died. */
   private interface BlockStep {
-    Object run(UniformRandomProvider g, int from, int to);
+    boolean run(UniformRandomProvider g, int from, int to);
   }
 
-  /**
-   * Runs {@code body} on every block of {@link #BLOCK} particles, block b on the generator split
-   * from (base, b), in chunks of at least {@link #MIN_CHUNK_BLOCKS} blocks that may run in parallel;
-   * returns the non-null results in block order (usually none). Waking ForkJoin workers costs tens
-   * of microseconds, more than advancing a few hundred particles (small populations ran 5-30x
-   * slower in parallel), and a stream costs a microsecond even for one chunk, so one chunk is a
-   * plain loop. The result does not depend on the chunking.
-   */
   /**
    * How many tasks the next step of this population is split into: one until a step has been
    * timed, and whenever the step is too cheap to share out.
@@ -541,16 +518,22 @@ public final class Population<A> {
         4 * Runtime.getRuntime().availableProcessors());
   }
 
-  private List<Object> forEachBlock(long base, BlockStep body, double[] timing) {
+  /**
+   * Runs {@code body} on every block of {@link #BLOCK} particles, block b on the generator split
+   * from (base, b), in {@link #plannedChunks} tasks; returns whether any block reported a death
+   * and puts the step's nanoseconds per particle in {@code timing[0]} (measured when sequential,
+   * carried over when parallel). A stream costs a microsecond even for one task, so one task is a
+   * plain loop. The result does not depend on the chunking.
+   */
+  private boolean forEachBlock(long base, BlockStep body, double[] timing) {
     int blocks = (n + BLOCK - 1) / BLOCK;
-    double perParticle = nanosPerParticle;
     int chunks = plannedChunks();
-    Object[] results = new Object[blocks];
+    boolean[] died = new boolean[chunks];
     IntConsumer chunk = c -> {
       Xoroshiro128PlusPlus g = new Xoroshiro128PlusPlus(0);
       for (int b = (int) ((long) blocks * c / chunks), bend = (int) ((long) blocks * (c + 1) / chunks); b < bend; b++) {
         g.reseed(Rngs.childSeed(base, b));
-        results[b] = body.run(g, b * BLOCK, Math.min(n, (b + 1) * BLOCK));
+        died[c] |= body.run(g, b * BLOCK, Math.min(n, (b + 1) * BLOCK));
       }
     };
     if (chunks == 1) {
@@ -559,20 +542,23 @@ public final class Population<A> {
       timing[0] = (System.nanoTime() - t0) / (double) n;
     } else {
       IntStream.range(0, chunks).parallel().forEach(chunk);
-      timing[0] = perParticle;
+      timing[0] = nanosPerParticle;
     }
-    List<Object> out = null;
-    for (Object r : results) {
-      if (r != null) {
-        if (out == null) {
-          out = new ArrayList<>();
-        }
-        out.add(r);
+    for (boolean d : died) {
+      if (d) {
+        return true;
       }
     }
-    return out == null ? List.of() : out;
+    return false;
   }
 
+  /**
+   * Runs {@code step} on every particle, the particles of block b in sequence with the generator
+   * split from (a draw of {@code rng}, b): the same generators the Sampler gives the parts of the
+   * meaning's Independent node, so the result is bit-identical to interpreting the meaning,
+   * whatever the number of threads.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
   private Population<A> directly(UniformRandomProvider rng, Step step, int nextStep) {
     long base = rng.nextLong();
     Particle<A>[] particles = ps();
@@ -585,7 +571,7 @@ public final class Population<A> {
         out[i] = q;
         lw[i] = q.logWeight();
       }
-      return null;
+      return false;
     }, timing);
     Flat f = flatten(out, lw);
     Population<A> next = f != null ? new Population<>(f, lw, logEvidence, nextStep) : new Population<>(out, lw, logEvidence, nextStep);
@@ -659,8 +645,8 @@ public final class Population<A> {
     Object[] out = new Object[n];
     double[] lw = new double[n];
     double[] timing = new double[1];
-    List<Object> died = forEachBlock(base, (g, from, to) -> {
-      List<Object> deaths = null; // index, particle, index, particle...
+    boolean died = forEachBlock(base, (g, from, to) -> {
+      boolean any = false;
       for (int i = from; i < to; i++) {
         double w = inW[i];
         Object s = in[i];
@@ -670,40 +656,33 @@ public final class Population<A> {
           continue;
         }
         Distribution d = transition.apply(s);
-        if (d == null) {
-          d = cursor.distFrom(s); // throws the clear error
-        }
-        Object z = d.sample(g);
+        Object z = (d != null ? d : cursor.distFrom(s)).sample(g); // distFrom throws the clear error
         Distribution e = emission.apply(z);
         if (e == null) {
-          e = cursor.emission(z);
+          e = cursor.emission(z); // throws the clear error
         }
-        double l = e.logDensity(y);
+        double l = cursor.logLikelihood(e);
         double v = w + l;
-        if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY || v == Double.POSITIVE_INFINITY) {
-          InvalidWeightException.check(Double.isNaN(l) ? l : v, "observation " + cursor.time() + " of a state-space model", e, y);
+        if (v == Double.POSITIVE_INFINITY) {
+          InvalidWeightException.check(v, "observation " + cursor.time() + " of a state-space model", e, y);
         }
         out[i] = z;
         lw[i] = v;
-        if (l == Double.NEGATIVE_INFINITY) {
-          Observe site = cursor.withState(s).observeNode(z);
-          if (deaths == null) {
-            deaths = new ArrayList<>();
-          }
-          deaths.add(i);
-          deaths.add(new Particle<>(site, flat.stack(), Double.NEGATIVE_INFINITY, site));
-        }
+        any |= l == Double.NEGATIVE_INFINITY;
       }
-      return deaths;
+      return any;
     }, timing);
     Particle<?>[] dead = flat.dead() == null ? null : flat.dead().clone();
-    for (Object d : died) {
-      List<Object> deaths = (List<Object>) d;
+    if (died) {
+      // a particle that died now stays at the observation it died at, for the zero-weight error
       if (dead == null) {
         dead = new Particle<?>[n];
       }
-      for (int k = 0; k < deaths.size(); k += 2) {
-        dead[(Integer) deaths.get(k)] = (Particle<?>) deaths.get(k + 1);
+      for (int i = 0; i < n; i++) {
+        if (lw[i] == Double.NEGATIVE_INFINITY && inW[i] != Double.NEGATIVE_INFINITY) {
+          Observe site = cursor.withState(in[i]).observeNode(out[i]);
+          dead[i] = new Particle<>(site, flat.stack(), Double.NEGATIVE_INFINITY, site);
+        }
       }
     }
     Population<A> next = new Population<>(new Flat(cursor.successor(), flat.stack(), out, dead, flat.zeros()), lw, logEvidence, nextStep);

@@ -18,12 +18,13 @@ public final class ResidualResampling extends ResamplingDistribution {
   /** n ancestors from the (unnormalised, non-negative) weights. */
   public ResidualResampling(double[] weights, int n) {
     super(weights, n);
+    double[] p = p();
     fixed = new int[k()];
     residual = new double[k()];
     int total = 0;
     double rs = 0;
     for (int i = 0; i < k(); i++) {
-      double x = n * p()[i];
+      double x = n * p[i];
       fixed[i] = (int) Math.floor(x);
       total += fixed[i];
       residual[i] = x - fixed[i];
@@ -43,7 +44,7 @@ public final class ResidualResampling extends ResamplingDistribution {
     remaining = n - total;
     if (remaining > 0) {
       for (int i = 0; i < k(); i++) {
-        residual[i] = rs > 0 ? residual[i] / rs : p()[i];
+        residual[i] = rs > 0 ? residual[i] / rs : p[i];
       }
     }
   }

@@ -125,12 +125,7 @@ public final class Sequential {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static <A> Particle<A> stateSpaceStep(StateSpace.Step st, Cont stack, double logWeight, UniformRandomProvider rng) {
     Object z = st.dist().sample(rng);
-    Distribution e = st.emission(z);
-    Object y = st.observation();
-    double l = e.logDensity(y);
-    if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
-      InvalidWeightException.check(l, "observation " + st.time() + " of a state-space model", e, y);
-    }
+    double l = st.logLikelihood(st.emission(z));
     if (l == Double.NEGATIVE_INFINITY) {
       Observe site = st.observeNode(z);
       return new Particle<>(site, stack, Double.NEGATIVE_INFINITY, site);
