@@ -656,13 +656,19 @@ public final class Population<A> {
           continue;
         }
         Distribution d = transition.apply(s);
-        Object z = (d != null ? d : cursor.distFrom(s)).sample(g); // distFrom throws the clear error
+        if (d == null) {
+          d = cursor.distFrom(s); // throws the clear error
+        }
+        Object z = d.sample(g);
         Distribution e = emission.apply(z);
         if (e == null) {
           e = cursor.emission(z); // throws the clear error
         }
-        double l = cursor.logLikelihood(e);
+        double l = e.logDensity(y);
         double v = w + l;
+        if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
+          cursor.logLikelihood(e); // throws the clear error
+        }
         if (v == Double.POSITIVE_INFINITY) {
           InvalidWeightException.check(v, "observation " + cursor.time() + " of a state-space model", e, y);
         }
