@@ -11,7 +11,7 @@ import org.probity.bench.handcoded.LogisticRandomWalkMh;
 import org.probity.bench.probity.LogisticModel;
 import org.probity.bench.probity.ProbityChain;
 import org.probity.inference.mcmc.Kernels;
-import org.probity.inference.mcmc.Selection;
+import org.probity.trace.Selection;
 import org.probity.random.Rngs;
 
 /**

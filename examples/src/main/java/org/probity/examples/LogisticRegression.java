@@ -13,7 +13,7 @@ import org.probity.inference.mcmc.Kernels;
 import org.probity.inference.mcmc.Mcmc;
 import org.probity.inference.mcmc.McmcConfig;
 import org.probity.inference.mcmc.McmcResult;
-import org.probity.inference.mcmc.Selection;
+import org.probity.trace.Selection;
 import org.probity.random.Rngs;
 
 /**

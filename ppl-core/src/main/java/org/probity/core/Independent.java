@@ -18,4 +18,13 @@ public record Independent<X, A>(List<? extends Prob<X>> parts, Function<? super 
   public Independent {
     parts = List.copyOf(parts);
   }
+
+  /**
+   * The continuation of {@code node} when it is an independent product of no parts (a node that
+   * costs no randomness, which inference uses to mark a suspended program and carry data in its
+   * continuation), or null for any other node.
+   */
+  public static Function<?, ?> markerOf(Prob<?> node) {
+    return node instanceof Independent<?, ?> ind && ind.parts().isEmpty() ? ind.k() : null;
+  }
 }

@@ -12,25 +12,30 @@ public class InvalidWeightException extends ProbityException {
     super(message);
   }
 
-  /** Checks a log weight from an observation of {@code value} under {@code dist}. */
+  /** Checks a log weight from an observation of {@code value} under {@code dist} (see {@link Weights}). */
   public static double check(double logWeight, Object site, Object dist, Object value) {
     if (Double.isNaN(logWeight) || logWeight == Double.POSITIVE_INFINITY) {
-      throw new InvalidWeightException("log density " + logWeight + " at " + site + " for " + dist + " and value " + describe(value));
+      throw Weights.invalid(logWeight, site, dist, value);
     }
     return logWeight;
   }
 
-  /** A readable rendering of a value, arrays included. */
+  /** A readable rendering of a value, arrays included (long arrays abbreviated to their first entries). */
   public static String describe(Object v) {
-    if (v instanceof double[] d) {
-      return java.util.Arrays.toString(d);
+    if (v == null || !v.getClass().isArray()) {
+      return String.valueOf(v);
     }
-    if (v instanceof int[] i) {
-      return java.util.Arrays.toString(i);
+    int n = java.lang.reflect.Array.getLength(v);
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < Math.min(n, 20); i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      sb.append(describe(java.lang.reflect.Array.get(v, i)));
     }
-    if (v instanceof Object[] o) {
-      return java.util.Arrays.deepToString(o);
+    if (n > 20) {
+      sb.append(", ... (").append(n).append(" entries)");
     }
-    return String.valueOf(v);
+    return sb.append(']').toString();
   }
 }

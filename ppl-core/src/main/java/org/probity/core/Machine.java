@@ -1,15 +1,24 @@
 package org.probity.core;
 
 /**
- * A suspended program: the current node and the continuation stack. {@link #reduce} performs the
- * administrative steps (Pure returning into the stack, FlatMap pushing, Defer forcing) until the
- * program either finishes or reaches an effect (Sample, Observe, Factor, Independent) that some
- * interpreter must handle; {@link #resume} continues after an effect with its result.
+ * A suspended program: the current node, the continuation stack, and where the run stands in
+ * naming its sites (the scope of anonymous sites, how many of them it has reached there, the
+ * named addresses claimed so far). Immutable, so a particle, an MCMC state or a branch of the
+ * Enumerator is just a machine that can be copied freely; {@link Interpreter#run} resumes one
+ * under a {@link Handler}.
  *
- * <p>Every interpreter shares this small-step core, so the language has one operational
- * semantics and each interpreter only says what its effects mean.
+ * @param node the next node to run
+ * @param stack the pending continuations (null: none)
+ * @param scope the address under which anonymous sites are named
+ * @param counter how many anonymous sites and independent products the run has reached in scope
+ * @param names the named addresses claimed so far (for duplicate detection)
  */
-public record Machine(Prob<?> node, Cont stack) {
+public record Machine(Prob<?> node, Cont stack, Address scope, int counter, AddressSet names) {
+
+  /** A machine at the root scope that has named nothing yet. */
+  public Machine(Prob<?> node, Cont stack) {
+    this(node, stack, Address.ROOT, 0, AddressSet.EMPTY);
+  }
 
   /** The machine about to run {@code program}. */
   public static Machine start(Prob<?> program) {
@@ -23,43 +32,43 @@ public record Machine(Prob<?> node, Cont stack) {
 
   /** The result of a finished program. */
   public Object result() {
+    if (!finished()) {
+      throw new IllegalStateException("the program has not finished; it is at " + node);
+    }
     return ((Pure<?>) node).value();
   }
 
-  /** Runs administrative steps until an effect or the end. */
+  /** The distribution of the choice this machine stands at (its node is a sample), or null. */
+  public org.probity.dist.Distribution<?> nextChoice() {
+    return node instanceof Sample<?, ?> s ? s.dist() : null;
+  }
+
+  /** Runs administrative steps (binds, returns, deferred programs) until an effect or the end. */
   public Machine reduce() {
-    Prob<?> n = node;
-    Cont s = stack;
-    if (!isAdministrative(n, s)) {
-      return this;
-    }
-    while (true) {
-      if (n instanceof FlatMap<?, ?> fm) {
-        s = Cont.push(fm.k(), s);
-        n = fm.first();
-      } else if (n instanceof Pure<?> p) {
-        if (s == null) {
-          return new Machine(n, null);
-        }
-        n = s.head().apply(p.value());
-        s = s.tail();
-      } else if (n instanceof Defer<?> d) {
-        n = d.thunk().get();
-      } else if (n instanceof Compiled<?> c) {
-        n = c.meaning();
-      } else {
-        return new Machine(n, s);
-      }
-    }
+    return Interpreter.reduce(this);
   }
 
-  private static boolean isAdministrative(Prob<?> n, Cont s) {
-    return n instanceof FlatMap || n instanceof Defer || n instanceof Compiled || (n instanceof Pure && s != null);
-  }
-
-  /** Continues with {@code next} as the current node (after an effect). */
+  /** Continues with {@code next} as the current node (after an effect), naming as before. */
   public Machine resume(Prob<?> next) {
-    return new Machine(next, stack);
+    return new Machine(next, stack, scope, counter, names);
+  }
+
+  /**
+   * This machine after the loop names a choice site whose model-given address is {@code given}
+   * (null: anonymous): for compiled paths that perform a choice without the loop, so that they
+   * name it exactly as interpreting the choice would.
+   *
+   * @throws DuplicateAddressException if {@code given} was claimed already
+   */
+  public Machine afterChoice(Address given) {
+    if (given == null) {
+      return new Machine(node, stack, scope, counter + 1, names);
+    }
+    AddressSet n = names.plus(given);
+    if (n == names) {
+      throw new DuplicateAddressException(given);
+    }
+    return new Machine(node, stack, scope, counter, n);
   }
 
   /** Rebuilds a plain program equivalent to this machine (the node followed by the stack). */

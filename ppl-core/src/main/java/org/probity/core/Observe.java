@@ -10,10 +10,14 @@ import org.probity.dist.Distribution;
  */
 public record Observe<X, A>(Address address, Distribution<X> dist, X value, Supplier<? extends Prob<A>> next)
     implements Prob<A> {
-  /** Validates the node. */
+  /** Validates the node: a distribution and an observed value are required. */
   public Observe {
     if (dist == null) {
-      throw new IllegalArgumentException("observe: distribution is null");
+      throw new IllegalArgumentException("observe: distribution is null" + (address == null ? "" : " at " + address));
+    }
+    if (value == null) {
+      throw new IllegalArgumentException("observe: the observed value is null for " + Weights.briefly(dist)
+          + (address == null ? "" : " at " + address) + " (a missing observation is left out of the model, not observed as null)");
     }
   }
 }

@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 /**
  * A probabilistic program returning an {@code A}: an immutable value in the style of a free
- * monad, interpreted by the semantics ({@code Sampler}, {@code Enumerator}, {@code Density}) and
+ * monad, interpreted by handlers of the one loop ({@link Interpreter}: the Sampler, the Enumerator, Density, ...) and
  * rewritten by inference (Scibior, Kammar and Ghahramani, "Functional programming for modular
  * Bayesian inference", ICFP 2018).
  *
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  *
  * <p>Write models with the static factories of {@code org.probity.Probity}.
  */
-public sealed interface Prob<A> permits Pure, Sample, Observe, Factor, FlatMap, Defer, Independent, Compiled {
+public sealed interface Prob<A> permits Pure, Sample, Observe, Factor, FlatMap, Defer, Independent, Compiled, Handled {
 
   /** Runs this program, then {@code k} on its result (monadic bind). */
   default <B> Prob<B> flatMap(Function<? super A, ? extends Prob<B>> k) {

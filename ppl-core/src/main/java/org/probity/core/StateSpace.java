@@ -25,23 +25,23 @@ import org.probity.dist.Distribution;
 public final class StateSpace<S, Y> {
   /** A distribution that may depend on the time index and a state. */
   @FunctionalInterface
-  public interface Kernel<S, D> {
+  public interface TimeKernel<S, D> {
     /** The distribution at time {@code t} given state {@code s}. */
     D at(int t, S s);
   }
 
   private final String name;
   private final Distribution<S> initial;
-  private final Kernel<S, ? extends Distribution<S>> transition;
-  private final Kernel<S, ? extends Distribution<Y>> emission;
+  private final TimeKernel<S, ? extends Distribution<S>> transition;
+  private final TimeKernel<S, ? extends Distribution<Y>> emission;
   // the time-homogeneous functions themselves (null for a time-varying model), which
   // transitionAt/emissionAt hand out: calling them directly rather than through the Kernel
   // wrapper saved a third of an SMC particle step
   private final Function<? super S, ? extends Distribution<S>> homogeneousTransition;
   private final Function<? super S, ? extends Distribution<Y>> homogeneousEmission;
 
-  private StateSpace(String name, Distribution<S> initial, Kernel<S, ? extends Distribution<S>> transition,
-      Kernel<S, ? extends Distribution<Y>> emission, Function<? super S, ? extends Distribution<S>> homogeneousTransition,
+  private StateSpace(String name, Distribution<S> initial, TimeKernel<S, ? extends Distribution<S>> transition,
+      TimeKernel<S, ? extends Distribution<Y>> emission, Function<? super S, ? extends Distribution<S>> homogeneousTransition,
       Function<? super S, ? extends Distribution<Y>> homogeneousEmission) {
     if (initial == null || transition == null || emission == null) {
       throw new IllegalArgumentException("stateSpace: initial distribution, transition and emission must not be null");
@@ -64,8 +64,8 @@ public final class StateSpace<S, Y> {
   }
 
   /** The model whose transition and emission may depend on the time index t. */
-  public static <S, Y> StateSpace<S, Y> timeVarying(Distribution<S> initial, Kernel<S, ? extends Distribution<S>> transition,
-      Kernel<S, ? extends Distribution<Y>> emission) {
+  public static <S, Y> StateSpace<S, Y> timeVarying(Distribution<S> initial, TimeKernel<S, ? extends Distribution<S>> transition,
+      TimeKernel<S, ? extends Distribution<Y>> emission) {
     return new StateSpace<S, Y>(null, initial, transition, emission, null, null);
   }
 
@@ -108,6 +108,14 @@ public final class StateSpace<S, Y> {
       return p.value();
     }
     throw new IllegalArgumentException("not a program suspended between two steps of a state-space model: " + node);
+  }
+
+  /**
+   * The state-space step a suspended program stands at (a node between two steps of a
+   * {@link StateSpace} model), or null when the node is anything else.
+   */
+  public static Step<?, ?> stepOf(Prob<?> node) {
+    return node instanceof Defer<?> d && d.thunk() instanceof Step<?, ?> st ? st : null;
   }
 
   /**
@@ -175,7 +183,7 @@ public final class StateSpace<S, Y> {
       if (model.homogeneousTransition != null) {
         return model.homogeneousTransition;
       }
-      Kernel<S, ? extends Distribution<S>> k = model.transition;
+      TimeKernel<S, ? extends Distribution<S>> k = model.transition;
       int time = t;
       return s -> k.at(time, s);
     }
@@ -185,7 +193,7 @@ public final class StateSpace<S, Y> {
       if (model.homogeneousEmission != null) {
         return model.homogeneousEmission;
       }
-      Kernel<S, ? extends Distribution<Y>> k = model.emission;
+      TimeKernel<S, ? extends Distribution<Y>> k = model.emission;
       int time = t;
       return s -> k.at(time, s);
     }

@@ -20,13 +20,26 @@ public final class Enumeration<A> {
   private final double[] probs;
   private final double logEvidence;
 
-  Enumeration(List<A> values, double[] logMass, double logEvidence) {
+  /**
+   * The distribution with unnormalised log masses {@code logMass}; normalised by the largest mass
+   * first, so the probabilities sum to 1 to rounding whatever the size of the log evidence.
+   */
+  Enumeration(List<A> values, double[] logMass) {
     this.values = Collections.unmodifiableList(new ArrayList<>(values));
     this.probs = new double[logMass.length];
-    for (int i = 0; i < logMass.length; i++) {
-      probs[i] = Math.exp(logMass[i] - logEvidence);
+    double m = Double.NEGATIVE_INFINITY;
+    for (double l : logMass) {
+      m = Math.max(m, l);
     }
-    this.logEvidence = logEvidence;
+    double s = 0;
+    for (int i = 0; i < logMass.length; i++) {
+      probs[i] = Math.exp(logMass[i] - m);
+      s += probs[i];
+    }
+    for (int i = 0; i < probs.length; i++) {
+      probs[i] /= s;
+    }
+    this.logEvidence = m + Math.log(s);
   }
 
   /** Log of the total unnormalised mass (the model evidence). */

@@ -3,62 +3,82 @@ package org.probity.semantics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.probity.core.Address;
-import org.probity.core.Compiled;
-import org.probity.core.Cont;
-import org.probity.core.Defer;
 import org.probity.core.Factor;
-import org.probity.core.FlatMap;
+import org.probity.core.Handler;
 import org.probity.core.Independent;
-import org.probity.core.InvalidWeightException;
+import org.probity.core.Interpreter;
+import org.probity.core.Machine;
 import org.probity.core.Observe;
 import org.probity.core.Prob;
-import org.probity.core.Pure;
 import org.probity.core.Sample;
-import org.probity.core.SiteNamer;
 import org.probity.core.UnsupportedConstructException;
 import org.probity.core.Weighted;
+import org.probity.core.Weights;
 import org.probity.core.ZeroWeightException;
 import org.probity.dist.Distribution;
 
 /**
  * The exact semantics of programs whose random choices all have finite support: explores every
- * path depth-first (an explicit stack, no recursion), multiplying choice probabilities, densities
- * of observations and factors, and merges paths with equal results by log-sum-exp.
+ * path depth-first (an explicit stack of suspended machines, no recursion), multiplying choice
+ * probabilities, densities of observations and factors, and merges paths with equal results by
+ * log-sum-exp. A path ends at its first zero weight.
  *
  * <p>This is the ground truth the proofs test against. Because inference algorithms are programs
  * too, enumerating {@code smc(model)} gives the exact distribution of the algorithm's output. A
  * choice from a distribution without finite support is an {@link UnsupportedConstructException}
  * naming the address; a program all of whose paths have zero weight is a
- * {@link ZeroWeightException}.
+ * {@link ZeroWeightException} naming where the last path died. Like WebPPL's {@code Enumerate},
+ * the search is bounded ({@link Limits}): a program with infinitely many paths (a recursive
+ * geometric) or unbounded depth fails with an {@link EnumerationLimitException} instead of
+ * running forever.
  */
 public final class Enumerator {
   private Enumerator() {
   }
 
+  /**
+   * Bounds on the search: at most {@code maxExecutions} complete paths, and at most
+   * {@code maxDepth} choices along any path.
+   */
+  public record Limits(long maxExecutions, int maxDepth) {
+    /** At most 10^8 paths of at most 10^6 choices each. */
+    public static final Limits DEFAULT = new Limits(100_000_000L, 1_000_000);
+
+    /** Validates the bounds. */
+    public Limits {
+      if (maxExecutions < 1 || maxDepth < 1) {
+        throw new IllegalArgumentException("enumeration limits must be positive, got maxExecutions " + maxExecutions
+            + ", maxDepth " + maxDepth);
+      }
+    }
+  }
+
   /** The normalised distribution of the program's result and its log evidence. */
   public static <A> Enumeration<A> enumerate(Prob<A> program) {
-    List<Weighted<A>> raw = unnormalised(program);
+    return enumerate(program, Limits.DEFAULT);
+  }
+
+  /** As {@link #enumerate(Prob)} with other bounds on the search. */
+  public static <A> Enumeration<A> enumerate(Prob<A> program, Limits limits) {
+    Search s = new Search(limits);
+    List<Weighted<A>> raw = s.unnormalised(Machine.start(program));
     if (raw.isEmpty()) {
-      throw new ZeroWeightException("every path of the program has zero weight (impossible observations or conditions)");
+      throw new ZeroWeightException("every path of the program has zero weight (impossible observations or conditions)"
+          + (s.zeroSite == null ? "" : "; the last path to die did so at " + s.zeroSite));
     }
     List<A> values = new ArrayList<>(raw.size());
     double[] lm = new double[raw.size()];
-    double m = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < raw.size(); i++) {
       values.add(raw.get(i).value());
       lm[i] = raw.get(i).logWeight();
-      m = Math.max(m, lm[i]);
     }
-    double s = 0;
-    for (double l : lm) {
-      s += Math.exp(l - m);
-    }
-    return new Enumeration<>(values, lm, m + Math.log(s));
+    return new Enumeration<>(values, lm);
   }
 
   /** The log evidence of a finite program. */
@@ -71,18 +91,40 @@ public final class Enumerator {
    * mass are dropped). Results compare by value; arrays by content.
    */
   public static <A> List<Weighted<A>> unnormalised(Prob<A> program) {
-    return unnormalised(program, SiteNamer.root());
+    return new Search(Limits.DEFAULT).unnormalised(Machine.start(program));
   }
 
-  private static <A> List<Weighted<A>> unnormalised(Prob<A> program, SiteNamer start) {
-    Map<Object, Integer> index = new LinkedHashMap<>();
-    List<A> values = new ArrayList<>();
-    List<Double> mass = new ArrayList<>();
-    Deque<Branch> todo = new ArrayDeque<>();
-    todo.push(new Branch(program, null, 0.0, start));
-    while (!todo.isEmpty()) {
-      Branch b = todo.pop();
-      explore(b, todo, (v, lw) -> {
+  /** One enumeration: the limits, the paths completed so far, the last zero-weight site. */
+  private static final class Search {
+    final Limits limits;
+    long executions;
+    String zeroSite;
+
+    Search(Limits limits) {
+      this.limits = limits;
+    }
+
+    <A> List<Weighted<A>> unnormalised(Machine start) {
+      Map<Object, Integer> index = new LinkedHashMap<>();
+      List<A> values = new ArrayList<>();
+      List<Double> mass = new ArrayList<>();
+      Deque<Branch> todo = new ArrayDeque<>();
+      todo.push(new Branch(start, 0.0, 0));
+      Explore h = new Explore(this, todo);
+      while (!todo.isEmpty()) {
+        Branch b = todo.pop();
+        h.logWeight = b.logWeight();
+        h.depth = b.depth();
+        h.done = false;
+        Object v = Interpreter.run(b.machine(), h);
+        if (!h.done) {
+          continue;
+        }
+        if (++executions > limits.maxExecutions()) {
+          throw new EnumerationLimitException("the Enumerator completed more than " + limits.maxExecutions()
+              + " paths (the program may have infinitely many, e.g. a recursion without a bound); raise the limit with"
+              + " Enumerator.enumerate(program, new Enumerator.Limits(maxExecutions, maxDepth)) or use a sampling-based inference");
+        }
         Object key = key(v);
         Integer i = index.get(key);
         if (i == null) {
@@ -90,118 +132,132 @@ public final class Enumerator {
           @SuppressWarnings("unchecked")
           A a = (A) v;
           values.add(a);
-          mass.add(lw);
+          mass.add(h.logWeight);
         } else {
-          mass.set(i, logAdd(mass.get(i), lw));
+          mass.set(i, logAdd(mass.get(i), h.logWeight));
         }
-      });
-    }
-    List<Weighted<A>> out = new ArrayList<>(values.size());
-    for (int i = 0; i < values.size(); i++) {
-      out.add(new Weighted<>(values.get(i), mass.get(i)));
-    }
-    return out;
-  }
-
-  private record Branch(Prob<?> node, Cont stack, double logWeight, SiteNamer namer) {
-  }
-
-  private interface Sink {
-    void accept(Object value, double logWeight);
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void explore(Branch b, Deque<Branch> todo, Sink sink) {
-    Prob node = b.node();
-    Cont stack = b.stack();
-    double lw = b.logWeight();
-    SiteNamer namer = b.namer();
-    while (true) {
-      if (node instanceof Pure p) {
-        if (stack == null) {
-          sink.accept(p.value(), lw);
-          return;
-        }
-        node = stack.head().apply(p.value());
-        stack = stack.tail();
-      } else if (node instanceof FlatMap fm) {
-        stack = Cont.push(fm.k(), stack);
-        node = fm.first();
-      } else if (node instanceof Defer d) {
-        node = (Prob) d.thunk().get();
-      } else if (node instanceof Sample s) {
-        Address a = namer.sampleSite(s.address());
-        Distribution dist = s.dist();
-        if (!dist.hasFiniteSupport()) {
-          throw new UnsupportedConstructException("the Enumerator cannot enumerate the choice at " + a + " from " + dist.name()
-              + ": its support is not finite (use a sampling-based inference, or a finite distribution)");
-        }
-        List support = dist.enumerateSupport();
-        for (int i = support.size() - 1; i >= 0; i--) {
-          Object x = support.get(i);
-          double lp = dist.logDensity(x);
-          if (lp == Double.NEGATIVE_INFINITY) {
-            continue;
-          }
-          InvalidWeightException.check(lp, a, dist, x);
-          todo.push(new Branch((Prob) s.k().apply(x), stack, lw + lp, namer.copy()));
-        }
-        return;
-      } else if (node instanceof Observe o) {
-        namer.observeSite(o.address());
-        double l = InvalidWeightException.check(o.dist().logDensity(o.value()),
-            o.address() == null ? "an observation" : o.address(), o.dist(), o.value());
-        if (l == Double.NEGATIVE_INFINITY) {
-          return;
-        }
-        lw += l;
-        node = (Prob) o.next().get();
-      } else if (node instanceof Factor f) {
-        double l = f.logWeight().value();
-        if (l == Double.NEGATIVE_INFINITY) {
-          return;
-        }
-        lw += l;
-        node = (Prob) f.next().get();
-      } else if (node instanceof Compiled c) {
-        node = c.meaning();
-      } else if (node instanceof Independent ind) {
-        List<Prob<?>> parts = ind.parts();
-        List<List<Weighted<Object>>> dists = new ArrayList<>();
-        // each part is enumerated in its own scope (#k[i]/...), with the names claimed so far, so
-        // anonymous sites are named as the Sampler names them and a part reusing an earlier
-        // named address is an error here too
-        SiteNamer[] partNamers = namer.parts(parts.size());
-        for (int i = 0; i < parts.size(); i++) {
-          List<Weighted<Object>> d = unnormalised((Prob<Object>) parts.get(i), partNamers[i].copy());
-          if (d.isEmpty()) {
-            return;
-          }
-          dists.add(d);
-        }
-        int[] pos = new int[parts.size()];
-        while (true) {
-          Object[] vals = new Object[parts.size()];
-          double l = lw;
-          for (int i = 0; i < pos.length; i++) {
-            Weighted<Object> w = dists.get(i).get(pos[i]);
-            vals[i] = w.value();
-            l += w.logWeight();
-          }
-          todo.push(new Branch((Prob) ind.k().apply(java.util.Collections.unmodifiableList(Arrays.asList(vals))), stack, l, namer.copy()));
-          int j = pos.length - 1;
-          while (j >= 0 && ++pos[j] == dists.get(j).size()) {
-            pos[j] = 0;
-            j--;
-          }
-          if (j < 0) {
-            break;
-          }
-        }
-        return;
-      } else {
-        throw new IllegalStateException("unknown node " + node);
       }
+      List<Weighted<A>> out = new ArrayList<>(values.size());
+      for (int i = 0; i < values.size(); i++) {
+        out.add(new Weighted<>(values.get(i), mass.get(i)));
+      }
+      return out;
+    }
+  }
+
+  /** A path to explore: the suspended program, its log weight so far and its number of choices. */
+  private record Branch(Machine machine, double logWeight, int depth) {
+  }
+
+  /** The handler of one path: forks at choices and products, ends at zero weight. */
+  private static final class Explore implements Handler<Object> {
+    final Search search;
+    final Deque<Branch> todo;
+    double logWeight;
+    int depth;
+    boolean done;
+
+    Explore(Search search, Deque<Branch> todo) {
+      this.search = search;
+      this.todo = todo;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
+      Address a = run.address();
+      Distribution dist = s.dist();
+      if (!dist.hasFiniteSupport()) {
+        throw new UnsupportedConstructException("the Enumerator cannot enumerate the choice at " + a + " from "
+            + Weights.briefly(dist) + ": its support is not finite (use a sampling-based inference, or a finite distribution)");
+      }
+      if (depth >= search.limits.maxDepth()) {
+        throw new EnumerationLimitException("a path of the program made more than " + search.limits.maxDepth()
+            + " choices (at " + a + "); raise the limit with Enumerator.enumerate(program, new Enumerator.Limits(maxExecutions,"
+            + " maxDepth)) or use a sampling-based inference");
+      }
+      List support = dist.enumerateSupport();
+      for (int i = support.size() - 1; i >= 0; i--) {
+        Object x = support.get(i);
+        double lp = Weights.choice(dist, x, a);
+        if (lp == Double.NEGATIVE_INFINITY) {
+          continue;
+        }
+        todo.push(new Branch(run.resume((Prob<?>) ((Sample) s).k().apply(x)), logWeight + lp, depth + 1));
+      }
+      return Interpreter.STOP;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
+      double l = Weights.observe(o);
+      if (l == Double.NEGATIVE_INFINITY) {
+        search.zeroSite = "the observation " + (o.address() == null ? "(anonymous)" : o.address()) + " of "
+            + Weights.briefly(o.value()) + " from " + Weights.briefly(o.dist());
+        return Interpreter.STOP;
+      }
+      logWeight += l;
+      return (Prob<?>) ((Observe) o).next().get();
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> factor(Factor<?> f, Interpreter run) {
+      double l = Weights.factor(f);
+      if (l == Double.NEGATIVE_INFINITY) {
+        search.zeroSite = "a factor (or condition) of log weight -Infinity";
+        return Interpreter.STOP;
+      }
+      logWeight += l;
+      return (Prob<?>) ((Factor) f).next().get();
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> independent(Independent<?, ?> ind, Interpreter run) {
+      // each part is enumerated on its own (in its scope #k[i]/...), then their product
+      Machine[] parts = run.partsClaiming(ind);
+      List<List<Weighted<Object>>> dists = new ArrayList<>();
+      for (Machine part : parts) {
+        List<Weighted<Object>> d = search.unnormalised(part);
+        if (d.isEmpty()) {
+          return Interpreter.STOP;
+        }
+        dists.add(d);
+      }
+      int[] pos = new int[parts.length];
+      while (true) {
+        Object[] vals = new Object[parts.length];
+        double l = logWeight;
+        for (int i = 0; i < pos.length; i++) {
+          Weighted<Object> w = dists.get(i).get(pos[i]);
+          vals[i] = w.value();
+          l += w.logWeight();
+        }
+        todo.push(new Branch(run.resume((Prob<?>) ((java.util.function.Function) ind.k())
+            .apply(Collections.unmodifiableList(Arrays.asList(vals)))), l, depth));
+        int j = pos.length - 1;
+        while (j >= 0 && ++pos[j] == dists.get(j).size()) {
+          pos[j] = 0;
+          j--;
+        }
+        if (j < 0) {
+          break;
+        }
+      }
+      return Interpreter.STOP;
+    }
+
+    @Override
+    public Object result(Object value, Interpreter run) {
+      done = true;
+      return value;
+    }
+
+    @Override
+    public Object stopped(Interpreter run) {
+      return null;
     }
   }
 

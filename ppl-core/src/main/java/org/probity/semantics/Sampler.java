@@ -3,43 +3,53 @@ package org.probity.semantics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.core.Address;
+import org.probity.core.AddressSet;
 import org.probity.core.Compiled;
-import org.probity.core.Cont;
-import org.probity.core.Defer;
 import org.probity.core.Factor;
-import org.probity.core.FlatMap;
+import org.probity.core.Handler;
 import org.probity.core.Independent;
-import org.probity.core.InvalidWeightException;
+import org.probity.core.Interpreter;
+import org.probity.core.Machine;
 import org.probity.core.Observe;
+import org.probity.core.Parallel;
 import org.probity.core.Prob;
-import org.probity.core.Pure;
+import org.probity.core.ProbityException;
 import org.probity.core.Sample;
-import org.probity.core.SiteNamer;
 import org.probity.core.Weighted;
+import org.probity.core.Weights;
 import org.probity.random.Rngs;
 
 /**
  * The sampling semantics: runs a program forward with a generator, drawing every choice from its
- * distribution and adding observations and factors to a log weight (likelihood weighting).
+ * distribution and adding observations and factors to a log weight (likelihood weighting). A run
+ * stops at its first zero weight (its value is then null: a zero-weight run has no result), as
+ * every interpreter does, so code after a failed {@code condition} never runs.
  *
  * <p>Independent products run their parts on generators split from (a draw of the parent
  * generator, part index), in parallel when there are enough parts, so the result for a seed is
- * bit-identical whatever the number of threads.
- *
- * <p>With {@link #record} the run also records every choice by address with its log density (a
- * lightweight trace); with {@link #generate} chosen addresses take given values (weighted by their
- * density) and the rest are drawn, as in Gen's {@code generate}.
+ * bit-identical whatever the number of threads. A {@link Compiled} node runs its compiled path.
  */
 public final class Sampler {
   /** Parts below this count run sequentially. */
   private static final int PARALLEL_THRESHOLD = 32;
 
   private Sampler() {
+  }
+
+  /**
+   * One run: the value (null when the weight is zero), the log weight and, when the weight is
+   * zero, a description of the site where it became zero (null otherwise).
+   */
+  public record Run<A>(A value, double logWeight, String zeroSite) {
+    /** The value with its weight. */
+    public Weighted<A> weighted() {
+      return new Weighted<>(value, logWeight);
+    }
   }
 
   /** Runs {@code program} with a generator seeded by {@code seed}. */
@@ -49,10 +59,15 @@ public final class Sampler {
 
   /** Runs {@code program} with the given generator. */
   public static <A> Weighted<A> run(Prob<A> program, UniformRandomProvider rng) {
-    Run r = new Run(rng, null, null);
-    @SuppressWarnings("unchecked")
-    A value = (A) r.exec(program);
-    return new Weighted<>(value, r.logWeight);
+    return detailed(program, rng).weighted();
+  }
+
+  /** Runs {@code program} with the given generator, saying where a zero weight arose. */
+  @SuppressWarnings("unchecked")
+  public static <A> Run<A> detailed(Prob<A> program, UniformRandomProvider rng) {
+    Draw h = new Draw(rng);
+    Object v = Interpreter.run(program, h);
+    return new Run<>((A) v, h.logWeight, h.zeroSite);
   }
 
   /** Draws one value from the program, ignoring its weight (a prior or forward sample). */
@@ -60,7 +75,10 @@ public final class Sampler {
     return run(program, seed).value();
   }
 
-  /** A run with its recorded choices: value, total log weight, log density of the draws, choices. */
+  /**
+   * A run with its choices recorded: the value, the log weight, the log density of the drawn
+   * choices (the proposal density) and the choices by address in the order reached.
+   */
   public record Recorded<A>(A value, double logWeight, double logProposal, Map<Address, Object> choices) {
   }
 
@@ -70,144 +88,180 @@ public final class Sampler {
   }
 
   /**
-   * Runs with the choices at the addresses in {@code constraints} fixed to the given values: their
-   * log densities are added to the weight; all other choices are drawn and recorded, their log
-   * densities summed in {@code logProposal}. A constraint at an address the run never reaches is
-   * an error naming it (its value would otherwise be silently ignored).
+   * Gen's {@code generate} with a generator: the choices at the addresses in {@code constraints}
+   * take the given values, their log densities added to the weight; all other choices are drawn
+   * and recorded, their log densities summed in {@code logProposal}. A constraint at an address the
+   * run never reaches is an error naming it (its value would otherwise be silently ignored).
    */
+  @SuppressWarnings("unchecked")
   public static <A> Recorded<A> generate(Prob<A> program, Map<Address, ?> constraints, UniformRandomProvider rng) {
-    Run r = new Run(rng, SiteNamer.root(), constraints);
-    @SuppressWarnings("unchecked")
-    A value = (A) r.exec(program);
-    if (!r.choices.keySet().containsAll(constraints.keySet())) {
-      java.util.Set<Address> unused = new java.util.LinkedHashSet<>(constraints.keySet());
-      unused.removeAll(r.choices.keySet());
-      throw new org.probity.core.ProbityException("values given for addresses the program did not reach: " + unused);
+    Generate h = new Generate(rng, constraints);
+    A value = (A) Interpreter.run(program, h);
+    if (h.logWeight != Double.NEGATIVE_INFINITY && !h.choices.keySet().containsAll(constraints.keySet())) {
+      Set<Address> unused = new LinkedHashSet<>(constraints.keySet());
+      unused.removeAll(h.choices.keySet());
+      throw new ProbityException("values given for addresses the program did not reach: " + unused);
     }
-    return new Recorded<>(value, r.logWeight, r.logProposal, r.choices);
+    return new Recorded<>(value, h.logWeight, h.logProposal, h.choices);
   }
 
-  private static final class Run {
-    final UniformRandomProvider rng;
-    final SiteNamer namer;
+  /** The handler of a recorded run: as {@link Draw}, with given values at constrained addresses. */
+  private static final class Generate extends Draw {
     final Map<Address, ?> constraints;
-    final Map<Address, Object> choices;
-    double logWeight;
+    final Map<Address, Object> choices = new LinkedHashMap<>();
     double logProposal;
-    java.util.Set<Address> named;
 
-    Run(UniformRandomProvider rng, SiteNamer namer, Map<Address, ?> constraints) {
-      this.rng = rng;
-      this.namer = namer;
+    Generate(UniformRandomProvider rng, Map<Address, ?> constraints) {
+      super(rng);
       this.constraints = constraints;
-      this.choices = namer == null ? null : new LinkedHashMap<>();
     }
 
+    @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Object exec(Prob<?> program) {
-      Prob node = program;
-      Cont stack = null;
-      while (true) {
-        if (node instanceof Sample s) {
-          Object x;
-          if (namer == null) {
-            if (s.address() != null) {
-              claim(s.address());
-            }
-            x = s.dist().sample(rng);
-          } else {
-            Address a = namer.sampleSite(s.address());
-            if (constraints.containsKey(a)) {
-              x = constraints.get(a);
-              logWeight += InvalidWeightException.check(s.dist().logDensity(x), a, s.dist(), x);
-            } else {
-              x = s.dist().sample(rng);
-              logProposal += s.dist().logDensity(x);
-            }
-            choices.put(a, x);
-          }
-          node = (Prob) s.k().apply(x);
-        } else if (node instanceof Observe o) {
-          if (o.address() != null) {
-            if (namer != null) {
-              namer.observeSite(o.address());
-            } else {
-              claim(o.address());
-            }
-          }
-          double lw = o.dist().logDensity(o.value());
-          if (Double.isNaN(lw) || lw == Double.POSITIVE_INFINITY) {
-            InvalidWeightException.check(lw, o.address() == null ? "an observation" : o.address(), o.dist(), o.value());
-          }
-          logWeight += lw;
-          node = (Prob) o.next().get();
-        } else if (node instanceof FlatMap fm) {
-          stack = Cont.push(fm.k(), stack);
-          node = fm.first();
-        } else if (node instanceof Pure p) {
-          if (stack == null) {
-            return p.value();
-          }
-          node = stack.head().apply(p.value());
-          stack = stack.tail();
-        } else if (node instanceof Factor f) {
-          logWeight += f.logWeight().value();
-          node = (Prob) f.next().get();
-        } else if (node instanceof Defer d) {
-          node = (Prob) d.thunk().get();
-        } else if (node instanceof Independent ind) {
-          node = (Prob) ind.k().apply(independent(ind.parts()));
-        } else if (node instanceof Compiled c) {
-          if (namer == null) {
-            Weighted w = c.sampling().run(rng);
-            logWeight += w.logWeight();
-            node = new Pure(w.value());
-          } else {
-            node = c.meaning(); // recording needs every choice's address: run the meaning
-          }
-        } else {
-          throw new IllegalStateException("unknown node " + node);
+    public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
+      Address a = run.address();
+      Object x;
+      if (constraints.containsKey(a)) {
+        x = constraints.get(a);
+        double l = Weights.choice(s.dist(), x, a);
+        choices.put(a, x);
+        if (l == Double.NEGATIVE_INFINITY) {
+          zeroSite = "the given value " + Weights.briefly(x) + " at " + a + " for " + Weights.briefly(s.dist());
+          return stop();
         }
+        logWeight = Weights.total(logWeight + l, a);
+      } else {
+        x = s.dist().sample(rng);
+        logProposal += Weights.choice(s.dist(), x, a);
+        choices.put(a, x);
       }
+      return (Prob<?>) ((Sample) s).k().apply(x);
     }
 
-    private void claim(Address a) {
-      if (named == null) {
-        named = new java.util.HashSet<>();
-      }
-      if (!named.add(a)) {
-        throw new org.probity.core.DuplicateAddressException(a);
-      }
+    @Override
+    Draw child(UniformRandomProvider r) {
+      return new Generate(r, constraints);
     }
 
-    private List<Object> independent(List<? extends Prob<?>> parts) {
-      int n = parts.size();
+    @Override
+    void absorb(Draw part) {
+      Generate g = (Generate) part;
+      choices.putAll(g.choices);
+      logProposal += g.logProposal;
+    }
+
+    @Override
+    public Prob<?> compiled(Compiled<?> c, Interpreter run) {
+      return c.meaning(); // recording needs every choice's address: run the meaning
+    }
+  }
+
+  /** The handler of one forward run: draws, weighs, stops at zero weight. */
+  private static class Draw implements Handler<Object> {
+    final UniformRandomProvider rng;
+    double logWeight;
+    String zeroSite;
+    AddressSet names;
+
+    Draw(UniformRandomProvider rng) {
+      this.rng = rng;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
+      return (Prob<?>) ((Sample) s).k().apply(s.dist().sample(rng));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
+      double l = Weights.observe(o);
+      if (l == Double.NEGATIVE_INFINITY) {
+        zeroSite = "the observation " + (o.address() == null ? "(anonymous)" : o.address()) + " of "
+            + Weights.briefly(o.value()) + " from " + Weights.briefly(o.dist());
+        return stop();
+      }
+      logWeight = Weights.total(logWeight + l, o.address() == null ? "an observation" : o.address());
+      return (Prob<?>) ((Observe) o).next().get();
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> factor(Factor<?> f, Interpreter run) {
+      double l = Weights.factor(f);
+      if (l == Double.NEGATIVE_INFINITY) {
+        zeroSite = "a factor (or condition) of log weight -Infinity";
+        return stop();
+      }
+      logWeight = Weights.total(logWeight + l, "a factor");
+      return (Prob<?>) ((Factor) f).next().get();
+    }
+
+    /** The handler of a part of an independent product, run on {@code r}. */
+    Draw child(UniformRandomProvider r) {
+      return new Draw(r);
+    }
+
+    /** Takes in what a part's run recorded (nothing, for a plain run). */
+    void absorb(Draw part) {
+    }
+
+    Prob<?> stop() {
+      logWeight = Double.NEGATIVE_INFINITY;
+      return Interpreter.STOP;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> independent(Independent<?, ?> ind, Interpreter run) {
+      Machine[] parts = run.parts(ind);
+      int n = parts.length;
       long base = rng.nextLong();
-      SiteNamer[] namers = namer == null ? null : namer.parts(n);
-      Run[] runs = new Run[n];
       Object[] values = new Object[n];
-      IntStream idx = IntStream.range(0, n);
-      if (n >= PARALLEL_THRESHOLD && namer == null) {
-        idx = idx.parallel();
-      }
-      idx.forEach(i -> {
-        Run r = new Run(Rngs.split(base, i), namers == null ? null : namers[i], constraints);
-        values[i] = r.exec(parts.get(i));
-        runs[i] = r;
+      Draw[] hs = new Draw[n];
+      Parallel.forEach(n, n >= PARALLEL_THRESHOLD, i -> {
+        Draw h = child(Rngs.split(base, i));
+        values[i] = Interpreter.run(parts[i], h);
+        hs[i] = h;
       });
-      for (Run r : runs) {
-        logWeight += r.logWeight;
-        logProposal += r.logProposal;
-        if (r.named != null) {
-          for (Address a : r.named) {
-            claim(a);
-          }
+      for (int i = 0; i < n; i++) {
+        Draw h = hs[i];
+        absorb(h);
+        if (h.logWeight == Double.NEGATIVE_INFINITY) {
+          zeroSite = h.zeroSite;
+          return stop();
         }
-        if (choices != null) {
-          choices.putAll(r.choices);
-        }
+        logWeight = Weights.total(logWeight + h.logWeight, "part " + i + " of an independent product");
       }
-      return new ArrayList<>(Arrays.asList(values));
+      for (Draw h : hs) {
+        run.claimAll(h.names);
+      }
+      return (Prob<?>) ((java.util.function.Function) ind.k()).apply(java.util.Collections.unmodifiableList(new ArrayList<>(Arrays.asList(values))));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> compiled(Compiled<?> c, Interpreter run) {
+      Weighted<?> w = ((Compiled) c).sampling().run(rng);
+      if (w.logWeight() == Double.NEGATIVE_INFINITY) {
+        zeroSite = "a compiled step of zero weight";
+        return stop();
+      }
+      logWeight = Weights.total(logWeight + w.logWeight(), "a compiled step");
+      return new org.probity.core.Pure<>(w.value());
+    }
+
+    @Override
+    public Object result(Object value, Interpreter run) {
+      names = run.names();
+      return value;
+    }
+
+    @Override
+    public Object stopped(Interpreter run) {
+      names = run.names();
+      return null;
     }
   }
 }

@@ -75,13 +75,16 @@ public final class WeightedSample<A> {
     return logEvidence;
   }
 
-  /** Kish's effective sample size 1 / sum w_i^2 of the normalised weights. */
+  /**
+   * Kish's effective sample size 1 / sum w_i^2 of the normalised weights, at most the number of
+   * samples (which rounding could otherwise exceed when the weights are equal).
+   */
   public double ess() {
     double s = 0;
     for (double w : normalised) {
       s += w * w;
     }
-    return 1.0 / s;
+    return Math.min(normalised.length, 1.0 / s);
   }
 
   /** Self-normalised estimate of E[f]. */

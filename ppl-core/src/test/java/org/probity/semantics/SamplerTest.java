@@ -49,7 +49,7 @@ class SamplerTest {
     Prob<Real> p = sample(normal(0, 1)).flatMap(a -> sample("named", normal(0, 1)).flatMap(b -> sample(normal(0, 1))));
     var r1 = Sampler.record(p, Rngs.of(3));
     var r2 = Sampler.record(p, Rngs.of(4));
-    assertEquals(List.of(Address.of("#0"), Address.of("named"), Address.of("#1")), List.copyOf(r1.choices().keySet()));
+    assertEquals(List.of(Address.parse("#0"), Address.of("named"), Address.parse("#1")), List.copyOf(r1.choices().keySet()));
     assertEquals(r1.choices().keySet(), r2.choices().keySet());
   }
 

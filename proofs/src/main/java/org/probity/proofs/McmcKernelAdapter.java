@@ -4,8 +4,8 @@ import java.util.Map;
 import org.probity.core.Address;
 import org.probity.core.Prob;
 import org.probity.inference.mcmc.Kernel;
-import org.probity.inference.mcmc.Trace;
-import org.probity.inference.mcmc.Traced;
+import org.probity.trace.Trace;
+import org.probity.trace.Traces;
 
 /**
  * Adapter from a kernel of {@code org.probity.inference.mcmc} ({@code Trace -> Prob<Trace>}) to
@@ -31,7 +31,7 @@ public record McmcKernelAdapter(Factory factory) implements McmcKernel {
   }
 
   private <A> Prob<Map<Address, Object>> typed(Prob<A> model, Map<Address, Object> trace) {
-    Trace<A> t = Traced.replay(model, trace);
+    Trace<A> t = Traces.replay(model, trace);
     return factory.kernelFor(model).apply(t).map(Trace::values);
   }
 }

@@ -11,12 +11,12 @@ import org.probity.core.Address;
 import org.probity.core.Prob;
 import org.probity.dist.Distribution;
 import org.probity.inference.mcmc.Acceptance;
-import org.probity.inference.mcmc.Choice;
+import org.probity.trace.Choice;
 import org.probity.inference.mcmc.Kernel;
 import org.probity.inference.mcmc.Kernels;
-import org.probity.inference.mcmc.Selection;
-import org.probity.inference.mcmc.Trace;
-import org.probity.inference.mcmc.Traced;
+import org.probity.trace.Selection;
+import org.probity.trace.Trace;
+import org.probity.trace.Traces;
 import org.probity.semantics.Enumerator;
 
 /**
@@ -80,7 +80,7 @@ class McmcKernelsInvarianceTest {
   /** A fixed site of the model for Gibbs: the least address (by its text) of any posterior trace. */
   static <A> Address gibbsSite(Prob<A> model) {
     TreeSet<Address> all = new TreeSet<>(Comparator.comparing(Address::toString));
-    for (Trace<A> t : Enumerator.enumerate(Traced.posterior(model)).support()) {
+    for (Trace<A> t : Enumerator.enumerate(Traces.posterior(model)).support()) {
       all.addAll(t.addresses());
     }
     return all.isEmpty() ? Address.of("absent") : all.first();
@@ -173,7 +173,7 @@ class McmcKernelsInvarianceTest {
       double[] u = new double[sites.size()];
       java.util.Arrays.fill(u, 1.0 / u.length);
       return Probity.sample(Probity.categorical(u)).flatMap(i ->
-          Traced.regenerate(x, Selection.of(sites.get(i))).flatMap(up ->
+          Traces.regenerate(x, Selection.of(sites.get(i))).flatMap(up ->
               Acceptance.accept(x, up.trace(), Acceptance.logAlpha(x, up.trace(), 0))));
     };
   }
@@ -181,10 +181,10 @@ class McmcKernelsInvarianceTest {
   /** Proposal MH (the uniform redraw) that forgets the backward proposal density and the prior's fresh/stale terms. */
   @SuppressWarnings("unchecked")
   static <A> Kernel<A> proposalMhWithoutBackward() {
-    return x -> Traced.prior((Prob<Object>) uniformRedraw(x)).flatMap(fwd ->
-        Traced.update(x, fwd.values(), Selection.none()).flatMap(up -> {
+    return x -> Traces.prior((Prob<Object>) uniformRedraw(x)).flatMap(fwd ->
+        Traces.update(x, fwd.values(), Selection.none()).flatMap(up -> {
           Trace<A> y = up.trace();
-          double back = Traced.reverseLogFresh(x, y, fwd.choices().keySet(), Selection.none());
+          double back = Traces.reverseLogFresh(x, y, fwd.choices().keySet(), Selection.none());
           return Acceptance.accept(x, y, Acceptance.logAlpha(x, y, -fwd.logPrior() + back - up.logFresh()));
         }));
   }

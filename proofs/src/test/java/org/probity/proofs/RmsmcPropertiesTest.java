@@ -12,9 +12,9 @@ import org.probity.inference.composite.Rmsmc;
 import org.probity.inference.composite.Truncation.Prefix;
 import org.probity.inference.mcmc.Kernel;
 import org.probity.inference.mcmc.Kernels;
-import org.probity.inference.mcmc.Selection;
-import org.probity.inference.mcmc.Traced;
-import org.probity.inference.mcmc.Update;
+import org.probity.trace.Selection;
+import org.probity.trace.Traces;
+import org.probity.trace.Update;
 import org.probity.inference.smc.Resampler;
 
 /**
@@ -110,7 +110,7 @@ class RmsmcPropertiesTest {
         double[] u = new double[sites.size()];
         java.util.Arrays.fill(u, 1.0 / u.length);
         return Probity.sample(Probity.categorical(u)).flatMap(i ->
-            Traced.regenerate(x, Selection.of(sites.get(i))).map(Update::trace));
+            Traces.regenerate(x, Selection.of(sites.get(i))).map(Update::trace));
       };
     }
   };

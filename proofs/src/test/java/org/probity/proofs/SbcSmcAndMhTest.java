@@ -13,8 +13,8 @@ import org.probity.inference.mcmc.Kernel;
 import org.probity.inference.mcmc.Kernels;
 import org.probity.inference.mcmc.Mcmc;
 import org.probity.inference.mcmc.McmcConfig;
-import org.probity.inference.mcmc.Selection;
-import org.probity.inference.mcmc.Traced;
+import org.probity.trace.Selection;
+import org.probity.trace.Traces;
 import org.probity.inference.smc.Resampler;
 import org.probity.inference.smc.Smc;
 import org.probity.inference.smc.SmcResult;
@@ -94,7 +94,7 @@ class SbcSmcAndMhTest {
   @Test
   void detectsMhThatAcceptsEveryProposal() {
     // the prior as "posterior": only the data-dependent test quantity (log-likelihood) sees it
-    Kernel<Real> alwaysAccept = x -> Traced.regenerate(x, Selection.all()).flatMap(u -> Acceptance.accept(x, u.trace(), 0.0));
+    Kernel<Real> alwaysAccept = x -> Traces.regenerate(x, Selection.all()).flatMap(u -> Acceptance.accept(x, u.trace(), 0.0));
     SimulationBasedCalibration.Result r = sbc(mh(alwaysAccept));
     assertFalse(r.uniform(ALPHA), "SBC did not detect MH that accepts every proposal: " + r);
   }

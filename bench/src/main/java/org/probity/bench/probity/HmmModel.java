@@ -9,7 +9,6 @@ import static org.probity.Probity.sample;
 import org.probity.Probity;
 import org.probity.ad.Real;
 import org.probity.bench.data.HmmData;
-import org.probity.core.Sample;
 import org.probity.core.Prob;
 import org.probity.dist.Categorical;
 import org.probity.dist.Normal;
@@ -73,11 +72,10 @@ public final class HmmModel {
    * finds it).
    */
   public int stateBefore(Prob<?> node) {
-    if (node instanceof Sample<?, ?> s) {
-      for (int i = 0; i < transition.length; i++) {
-        if (s.dist() == transition[i]) {
-          return i;
-        }
+    Object d = new org.probity.core.Machine(node, null).nextChoice();
+    for (int i = 0; i < transition.length; i++) {
+      if (d == transition[i]) {
+        return i;
       }
     }
     throw new IllegalStateException("not suspended at a transition of this model: " + node);

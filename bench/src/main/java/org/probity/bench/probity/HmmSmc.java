@@ -42,8 +42,9 @@ public final class HmmSmc {
     double[] means = new double[data.t()];
     int[] depth = {0};
     Transform<Integer> record = Transform.peek(p -> {
-      // the particle is suspended at a draw from the transition row of its current state
-      means[p.step() - 1] = p.expectation(q -> model.stateBefore(q.node()));
+      // the particle is suspended at a draw from the transition row of its current state, or after
+      // the last observation its program has returned that state
+      means[p.step() - 1] = p.expectation(q -> q.returned() ? q.value() : model.stateBefore(q.node()));
       depth[0] = Math.max(depth[0], stackDepth(p.particle(0).stack()));
     });
     return filter(model.program(), data, particles, seed, record, means, depth);
@@ -51,10 +52,9 @@ public final class HmmSmc {
 
   private static Result filter(Prob<Integer> program, HmmData data, int particles, long seed, Transform<Integer> record,
       double[] means, int[] depth) {
+    // the peek runs after every observation, the last included (where the resampling is skipped)
     SmcResult<Integer> r = Smc.run(Smc.sis(Population.spawn(program, particles),
         record.andThen(Transform.resample(Resampler.SYSTEMATIC))), seed);
-    // the last step is not transformed: every particle has finished, its value is the final state
-    means[data.t() - 1] = r.expectation(Integer::doubleValue);
     return new Result(r.logEvidence(), means, depth[0]);
   }
 

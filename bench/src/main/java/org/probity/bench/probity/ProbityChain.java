@@ -6,8 +6,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.core.Address;
 import org.probity.core.Prob;
 import org.probity.inference.mcmc.Kernel;
-import org.probity.inference.mcmc.Trace;
-import org.probity.inference.mcmc.Traced;
+import org.probity.trace.Trace;
+import org.probity.trace.Traces;
 import org.probity.semantics.Sampler;
 
 /**
@@ -29,7 +29,7 @@ public final class ProbityChain {
       Function<Trace<A>, double[]> record, UniformRandomProvider rng) {
     Kernel<A> k = kernel.forChain();
     k.endWarmup();
-    Trace<A> t = Traced.replay(model, init);
+    Trace<A> t = Traces.replay(model, init);
     if (t.logJoint() == Double.NEGATIVE_INFINITY) {
       throw new IllegalArgumentException("the initial values have zero density: " + t.zeroSite());
     }

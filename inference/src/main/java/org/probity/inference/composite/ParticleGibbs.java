@@ -12,11 +12,11 @@ import org.probity.core.Pure;
 import org.probity.core.Sample;
 import org.probity.dist.Categorical;
 import org.probity.inference.composite.Truncation.Prefix;
-import org.probity.inference.mcmc.Choice;
+import org.probity.trace.Choice;
 import org.probity.inference.mcmc.Kernel;
-import org.probity.inference.mcmc.Selection;
-import org.probity.inference.mcmc.Trace;
-import org.probity.inference.mcmc.Traced;
+import org.probity.trace.Selection;
+import org.probity.trace.Trace;
+import org.probity.trace.Traces;
 import org.probity.inference.smc.Resampler;
 
 /**
@@ -25,7 +25,7 @@ import org.probity.inference.smc.Resampler;
  *
  * <p>One step runs SMC over the model's prefixes ({@link Truncation#prefix}, as in {@link Rmsmc}:
  * a particle after observation t is the trace of the prefix up to observation t, extended by
- * {@link Traced#update} with prior draws and weighted by the incremental importance weight
+ * {@link Traces#update} with prior draws and weighted by the incremental importance weight
  * {@code logJoint(x') - logJoint(x) - logFresh}) with {@code particles - 1} free particles and the
  * reference trajectory, the current trace truncated after each observation. The reference is
  * particle 0 at every step and always survives: after each step the free particles' ancestors
@@ -96,7 +96,7 @@ public final class ParticleGibbs {
     /** The reference truncated after observation t: a replay of the prefix at the reference's values. */
     Trace<Prefix<A>> referencePrefix(int t) {
       Map<Address, Choice> values = reference.choices();
-      return Traced.assess(Truncation.prefix(model, t), values).orElseThrow(() -> new IllegalStateException(
+      return Traces.scoreAt(Truncation.prefix(model, t), values).orElseThrow(() -> new IllegalStateException(
           "particle Gibbs: the reference trace does not replay on the prefix up to observation " + t));
     }
 
@@ -106,7 +106,7 @@ public final class ParticleGibbs {
       List<Prob<Weighted<A>>> parts = new ArrayList<>(free());
       for (int j = 0; j < free(); j++) {
         Trace<Prefix<A>> parent = parents == null ? null : parents.get(j);
-        parts.add(Traced.update(target, parent, Map.of(), Selection.none()).map(u -> {
+        parts.add(Traces.update(target, parent, Map.of(), Selection.none()).map(u -> {
           Trace<Prefix<A>> x = u.trace();
           double lw = x.logJoint() == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY
               : x.logJoint() - (parent == null ? 0.0 : parent.logJoint()) - u.logFresh();
@@ -140,7 +140,7 @@ public final class ParticleGibbs {
       double[] w = relative(s.logWeights());
       if (done) {
         return new Sample<Integer, Trace<A>>(null, Categorical.ofLogWeights(s.logWeights()), k -> new Pure<>(k == 0 && conditional ? reference
-            : Traced.replay(model, s.particles().get(k).values())));
+            : Traces.replay(model, s.particles().get(k).values())));
       }
       Prob<int[]> ancestors = free() == 0 ? new Pure<>(new int[0])
           : new Sample<int[], int[]>(null, resampler.ancestors(w, free()), Pure::new);

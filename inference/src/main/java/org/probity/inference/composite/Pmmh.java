@@ -12,8 +12,8 @@ import org.probity.core.Sample;
 import org.probity.dist.Bernoulli;
 import org.probity.inference.mcmc.Kernel;
 import org.probity.inference.mcmc.Kernels;
-import org.probity.inference.mcmc.Trace;
-import org.probity.inference.mcmc.Traced;
+import org.probity.trace.Trace;
+import org.probity.trace.Traces;
 import org.probity.inference.smc.Resampler;
 import org.probity.inference.smc.Smc;
 
@@ -62,7 +62,7 @@ public final class Pmmh {
   /** The start: theta from the prior and an SMC run of the model at theta. */
   public static <T, A> Prob<PmmhState<T, A>> start(Prob<T> parameterPrior, Function<? super T, ? extends Prob<A>> model,
       int particles, Resampler resampler) {
-    return Traced.prior(parameterPrior).flatMap(x -> smcAt(x, model, particles, resampler));
+    return Traces.prior(parameterPrior).flatMap(x -> smcAt(x, model, particles, resampler));
   }
 
   /** One PMMH transition, as a program. */

@@ -1,6 +1,6 @@
 package org.probity.inference.composite;
 
-import org.probity.inference.mcmc.Trace;
+import org.probity.trace.Trace;
 import org.probity.inference.smc.Population;
 
 /**

@@ -14,10 +14,10 @@ import org.probity.core.Pure;
 import org.probity.inference.composite.Truncation.Prefix;
 import org.probity.inference.mcmc.Kernel;
 import org.probity.inference.mcmc.Kernels;
-import org.probity.inference.mcmc.Selection;
-import org.probity.inference.mcmc.Trace;
-import org.probity.inference.mcmc.Traced;
-import org.probity.inference.mcmc.Update;
+import org.probity.trace.Selection;
+import org.probity.trace.Trace;
+import org.probity.trace.Traces;
+import org.probity.trace.Update;
 import org.probity.inference.smc.Particle;
 import org.probity.inference.smc.Population;
 import org.probity.inference.smc.Resampler;
@@ -31,7 +31,7 @@ import org.probity.inference.smc.Transform;
  *
  * <p>A particle after observation t is the trace of the model's prefix up to its t-th observation
  * ({@link Truncation#prefix}). Advancing it re-runs the prefix up to observation t+1 at the
- * trace's values ({@link Traced#update}), drawing the new choices from their priors, and weights
+ * trace's values ({@link Traces#update}), drawing the new choices from their priors, and weights
  * it by the incremental importance weight {@code logJoint(x') - logJoint(x) - logFresh} (the
  * likelihood of observation t+1 when the structure does not change). Rejuvenation applies any
  * {@link Kernel} to the prefix trace: every MH kernel targets the trace's own program, which is
@@ -127,14 +127,11 @@ public final class Rmsmc {
     if (p.dead()) {
       return null;
     }
-    if (p.finished()) {
+    if (p.returned()) {
       return p.value();
     }
-    if (p.machine().node() instanceof Independent<?, ?> ind) {
-      Object k = ind.k();
-      if (k instanceof Resume<?> r) {
-        return (Trace<Prefix<A>>) (Trace<?>) r.trace();
-      }
+    if (Independent.markerOf(p.node()) instanceof Resume<?> r) {
+      return (Trace<Prefix<A>>) (Trace<?>) r.trace();
     }
     return null;
   }
@@ -144,7 +141,7 @@ public final class Rmsmc {
     List<Particle<A>> ps = new ArrayList<>(pop.size());
     for (Particle<Trace<Prefix<A>>> p : pop.particles()) {
       Machine m = p.dead() ? p.machine() : new Machine(new Pure<>(p.value().output().value()), null);
-      ps.add(new Particle<>(m, p.logWeight(), p.suspendedAt()));
+      ps.add(new Particle<>(m, p.logWeight(), p.suspendedAt(), false));
     }
     return Population.of(ps, pop.logEvidence(), pop.step());
   }
@@ -155,11 +152,12 @@ public final class Rmsmc {
     if (x == null) {
       return new Pure<>(p);
     }
-    Prob<Trace<Prefix<A>>> current = p.finished()
-        ? Traced.update(target, x, Map.of(), Selection.none()).map(Update::trace)
+    Prob<Trace<Prefix<A>>> current = p.returned()
+        ? Traces.update(target, x, Map.of(), Selection.none()).map(Update::trace)
         : new Pure<>(x);
     return current.flatMap(kernel::apply).map(y -> y == x ? p : new Particle<>(
-        new Machine(y.output().complete() ? new Pure<>(y) : suspended(model, y, step), null), p.logWeight(), p.suspendedAt()));
+        new Machine(y.output().complete() ? new Pure<>(y) : suspended(model, y, step), null), p.logWeight(), p.suspendedAt(),
+        p.weighed()));
   }
 
   /** The particle program after observation {@code step}, holding its prefix trace in a marker node. */
@@ -169,7 +167,7 @@ public final class Rmsmc {
 
   /** The next stage: extend the prefix trace to observation step+1 and weight by the increment. */
   private static <A> Prob<Trace<Prefix<A>>> extend(Prob<A> model, Trace<Prefix<A>> previous, int step) {
-    return Traced.update(Truncation.prefix(model, step + 1), previous, Map.of(), Selection.none()).flatMap(u -> {
+    return Traces.update(Truncation.prefix(model, step + 1), previous, Map.of(), Selection.none()).flatMap(u -> {
       Trace<Prefix<A>> x = u.trace();
       double lw = x.logJoint() == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY
           : x.logJoint() - (previous == null ? 0.0 : previous.logJoint()) - u.logFresh();

@@ -1,12 +1,11 @@
 package org.probity.inference.composite;
 
-import org.probity.core.Compiled;
-import org.probity.core.Cont;
-import org.probity.core.Combinators;
+import java.util.function.Function;
+import org.probity.core.Address;
 import org.probity.core.Defer;
 import org.probity.core.Factor;
-import org.probity.core.FlatMap;
-import org.probity.core.Independent;
+import org.probity.core.Handler;
+import org.probity.core.Interpreter;
 import org.probity.core.Machine;
 import org.probity.core.Observe;
 import org.probity.core.Prob;
@@ -20,10 +19,10 @@ import org.probity.core.Sample;
  * times the likelihood of the first n observations: the intermediate target of resample-move SMC
  * (Gilks and Berzuini 2001; the truncated traces of monad-bayes' {@code rmsmc}).
  *
- * <p>Addresses are those of the prefix program: named sites keep theirs and anonymous ones are
- * numbered in order of execution; an {@link Independent} node is run as the sequence of its parts
- * (as SMC does), so anonymous sites inside it are numbered in sequence too. The prefixes of one
- * program for different n give the same address to the same site.
+ * <p>Every choice of the prefix carries the address the one loop gives it in the whole program
+ * (anonymous sites included, independent parts scoped {@code #n[i]/...}), so the traces of all
+ * prefixes and of the program itself agree on every site's address. The parts of an independent
+ * product run in sequence, each observation inside them counted.
  */
 public final class Truncation {
   private Truncation() {
@@ -49,53 +48,79 @@ public final class Truncation {
     if (n < 0) {
       throw new IllegalArgumentException("prefix: the number of observations must be non-negative, got " + n);
     }
-    return new Defer<>(() -> run(program, null, n));
+    return new Defer<>(() -> run(Machine.start(program), n));
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static <A> Prob<Prefix<A>> run(Prob node, Cont stack, int left) {
-    if (left == 0) {
-      return stopOrFinish(node, stack);
-    }
-    while (true) {
-      if (node instanceof Sample s) {
-        final Cont st = stack;
-        return new Sample<Object, Prefix<A>>(s.address(), s.dist(), x -> run((Prob) s.k().apply(x), st, left));
-      } else if (node instanceof Observe o) {
-        final Cont st = stack;
-        return new Observe<Object, Prefix<A>>(o.address(), o.dist(), o.value(),
-            () -> run((Prob) o.next().get(), st, left - 1));
-      } else if (node instanceof Factor f) {
-        final Cont st = stack;
-        return new Factor<Prefix<A>>(f.logWeight(), () -> run((Prob) f.next().get(), st, left - 1));
-      } else if (node instanceof FlatMap fm) {
-        stack = Cont.push(fm.k(), stack);
-        node = fm.first();
-      } else if (node instanceof Pure p) {
-        if (stack == null) {
-          return new Pure<>(new Prefix<>(true, (A) p.value()));
-        }
-        node = (Prob) stack.head().apply(p.value());
-        stack = stack.tail();
-      } else if (node instanceof Defer d) {
-        node = (Prob) d.thunk().get();
-      } else if (node instanceof Compiled c) {
-        node = c.meaning();
-      } else if (node instanceof Independent ind) {
-        node = new FlatMap(Combinators.sequence(ind.parts()), ind.k());
-      } else {
-        throw new IllegalStateException("unknown node " + node);
-      }
-    }
-  }
-
-  /**
-   * After the last counted observation: runs the administrative steps that follow, so a program
-   * that ends right there counts as complete; anything else stops the prefix.
-   */
   @SuppressWarnings("unchecked")
-  private static <A> Prob<Prefix<A>> stopOrFinish(Prob<?> node, Cont stack) {
-    Machine m = new Machine(node, stack).reduce();
-    return new Pure<>(m.finished() ? new Prefix<>(true, (A) m.result()) : Prefix.stopped());
+  private static <A> Prob<Prefix<A>> run(Machine m, int left) {
+    return (Prob<Prefix<A>>) Interpreter.run(m, new Cut(left));
+  }
+
+  /** The handler: re-emits every effect with its full address until n observations have been counted. */
+  private static final class Cut implements Handler<Prob<?>> {
+    final int left;
+    Prob<?> out;
+
+    Cut(int left) {
+      this.left = left;
+    }
+
+    @Override
+    public boolean claimsNames() {
+      return false; // the program the prefix is run by claims the re-emitted names
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
+      if (left == 0) {
+        out = new Pure<>(Prefix.stopped());
+        return Interpreter.STOP;
+      }
+      Address a = run.address();
+      Machine after = run.resume(s);
+      Function k = s.k();
+      int l = left;
+      out = new Sample<Object, Object>(a, (org.probity.dist.Distribution) s.dist(),
+          x -> (Prob) run(after.resume((Prob<?>) k.apply(x)), l));
+      return Interpreter.STOP;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
+      if (left == 0) {
+        out = new Pure<>(Prefix.stopped());
+        return Interpreter.STOP;
+      }
+      Machine after = run.resume(o);
+      int l = left - 1;
+      out = new Observe<Object, Object>(o.address(), (org.probity.dist.Distribution) o.dist(), o.value(),
+          () -> (Prob) run(after.resume(o.next().get()), l));
+      return Interpreter.STOP;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> factor(Factor<?> f, Interpreter run) {
+      if (left == 0) {
+        out = new Pure<>(Prefix.stopped());
+        return Interpreter.STOP;
+      }
+      Machine after = run.resume(f);
+      int l = left - 1;
+      out = new Factor<Object>(f.logWeight(), () -> (Prob) run(after.resume(f.next().get()), l));
+      return Interpreter.STOP;
+    }
+
+    @Override
+    public Prob<?> result(Object value, Interpreter run) {
+      return new Pure<>(new Prefix<>(true, value));
+    }
+
+    @Override
+    public Prob<?> stopped(Interpreter run) {
+      return out;
+    }
   }
 }

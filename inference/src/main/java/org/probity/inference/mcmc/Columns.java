@@ -1,5 +1,11 @@
 package org.probity.inference.mcmc;
 
+import org.probity.trace.Values;
+
+import org.probity.trace.Choice;
+
+import org.probity.trace.Trace;
+
 import java.util.List;
 import java.util.Map;
 import org.probity.ad.Real;

@@ -1,5 +1,15 @@
 package org.probity.inference.mcmc;
 
+import org.probity.trace.Values;
+
+import org.probity.trace.Traces;
+
+import org.probity.trace.Update;
+
+import org.probity.trace.Choice;
+
+import org.probity.trace.Trace;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +60,7 @@ public final class EnumerativeGibbs<A> implements Kernel<A> {
       if (Values.same(v, c.value())) {
         y = x;
       } else {
-        Optional<Update<A>> u = Traced.updateDeterministic(x, Map.of(address, v));
+        Optional<Update<A>> u = Traces.updateDeterministic(x, Map.of(address, v));
         if (u.isEmpty() || !u.get().trace().choices().keySet().equals(x.choices().keySet())) {
           continue;
         }

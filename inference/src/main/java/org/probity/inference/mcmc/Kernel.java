@@ -1,5 +1,7 @@
 package org.probity.inference.mcmc;
 
+import org.probity.trace.Trace;
+
 import org.probity.core.Prob;
 
 /**

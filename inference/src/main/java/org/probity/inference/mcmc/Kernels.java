@@ -1,5 +1,9 @@
 package org.probity.inference.mcmc;
 
+import org.probity.trace.Selection;
+
+import org.probity.trace.Trace;
+
 import java.util.List;
 import java.util.function.Function;
 import org.probity.core.Address;

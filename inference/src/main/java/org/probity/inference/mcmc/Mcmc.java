@@ -1,5 +1,9 @@
 package org.probity.inference.mcmc;
 
+import org.probity.trace.Traces;
+
+import org.probity.trace.Trace;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +86,7 @@ public final class Mcmc {
   public static <A> Trace<A> initialise(Prob<A> model, UniformRandomProvider rng, int attempts) {
     Trace<A> t = null;
     for (int i = 0; i < attempts; i++) {
-      t = Traced.sample(model, rng);
+      t = Traces.sample(model, rng);
       if (t.logJoint() > Double.NEGATIVE_INFINITY) {
         return t;
       }

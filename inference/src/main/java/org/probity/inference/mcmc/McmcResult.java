@@ -1,5 +1,7 @@
 package org.probity.inference.mcmc;
 
+import org.probity.trace.Trace;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

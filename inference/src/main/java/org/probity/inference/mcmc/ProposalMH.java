@@ -1,5 +1,11 @@
 package org.probity.inference.mcmc;
 
+import org.probity.trace.Traces;
+
+import org.probity.trace.Selection;
+
+import org.probity.trace.Trace;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,7 +36,7 @@ public final class ProposalMH<A> implements Kernel<A> {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Prob<Trace<A>> apply(Trace<A> x) {
     Prob<Object> q = (Prob<Object>) proposal.apply(x);
-    return Traced.prior(q).flatMap(fwd -> {
+    return Traces.prior(q).flatMap(fwd -> {
       for (Address a : fwd.choices().keySet()) {
         if (a.isAnonymous()) {
           throw new ProbityException("a proposal choice must be named with an address of the model; the proposal made an"
@@ -38,14 +44,14 @@ public final class ProposalMH<A> implements Kernel<A> {
         }
       }
       Map<Address, Object> u = fwd.values();
-      return Traced.update(x, u, Selection.none()).flatMap(up -> {
+      return Traces.update(x, u, Selection.none()).flatMap(up -> {
         Trace<A> y = up.trace();
         Prob<Object> qb = (Prob<Object>) proposal.apply(y);
-        Optional<Trace<Object>> bwd = Traced.assess(qb, x.choices());
+        Optional<Trace<Object>> bwd = Traces.scoreAt(qb, x.choices());
         if (bwd.isEmpty()) {
           return Acceptance.accept(x, y, Double.NEGATIVE_INFINITY);
         }
-        double back = Traced.reverseLogFresh(x, y, bwd.get().choices().keySet(), Selection.none());
+        double back = Traces.reverseLogFresh(x, y, bwd.get().choices().keySet(), Selection.none());
         double corr = bwd.get().logPrior() - fwd.logPrior() + back - up.logFresh();
         return Acceptance.accept(x, y, Acceptance.logAlpha(x, y, corr));
       });

@@ -1,5 +1,15 @@
 package org.probity.inference.mcmc;
 
+import org.probity.trace.Values;
+
+import org.probity.trace.Traces;
+
+import org.probity.trace.Selection;
+
+import org.probity.trace.Choice;
+
+import org.probity.trace.Trace;
+
 import java.util.HashSet;
 import java.util.Set;
 import org.probity.ad.Real;
@@ -126,13 +136,13 @@ public final class RandomWalkMH<A> implements Kernel<A> {
         given[sites[i]] = x2;
       }
       double logJac = jac;
-      return Traced.update(x, given, Selection.none()).flatMap(up -> {
+      return Traces.update(x, given, Selection.none()).flatMap(up -> {
         Trace<A> y = up.trace();
         if (!sameSites(x, given, dim, y)) {
           return done(x, y, Double.NEGATIVE_INFINITY, adapt, dim);
         }
         double hastings = supportsMoved(cs, sites, dists, dim, y) ? hastings(cs, sites, dists, dim, y, s, given) : logJac;
-        double back = Traced.reverseLogFresh(x, y, given, null, Selection.none());
+        double back = Traces.reverseLogFresh(x, y, given, null, Selection.none());
         return done(x, y, Acceptance.logAlpha(x, y, hastings + back - up.logFresh()), adapt, dim);
       });
     });

@@ -1,5 +1,11 @@
 package org.probity.inference.mcmc;
 
+import org.probity.trace.Traces;
+
+import org.probity.trace.Selection;
+
+import org.probity.trace.Trace;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.probity.core.Address;
@@ -49,10 +55,10 @@ public final class SingleSiteMH<A> implements Kernel<A> {
     }
     return new Sample<Integer, Trace<A>>(null, uniform(n), i -> {
       Selection site = Selection.of(sites.get(i));
-      return Traced.regenerate(x, site).flatMap(u -> {
+      return Traces.regenerate(x, site).flatMap(u -> {
         Trace<A> y = u.trace();
         int n2 = selected(y, selection).size();
-        double back = Traced.reverseLogFresh(x, y, java.util.Set.of(), site);
+        double back = Traces.reverseLogFresh(x, y, java.util.Set.of(), site);
         double logAlpha = Acceptance.logAlpha(x, y, Math.log(n) - Math.log(n2) + back - u.logFresh());
         return Acceptance.accept(x, y, logAlpha);
       });

@@ -1,5 +1,13 @@
 package org.probity.inference.mcmc;
 
+import org.probity.trace.Values;
+
+import org.probity.trace.Traces;
+
+import org.probity.trace.Choice;
+
+import org.probity.trace.Trace;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -75,7 +83,7 @@ public final class TraceJson {
    */
   public static <A> Trace<A> read(String json, Prob<A> program) {
     JsonNode root = parse(json);
-    Trace<A> t = Traced.replay(program, readValues(json));
+    Trace<A> t = Traces.replay(program, readValues(json));
     check("logPrior", number(root.path("logPrior")), t.logPrior());
     check("logLikelihood", number(root.path("logLikelihood")), t.logLikelihood());
     return t;

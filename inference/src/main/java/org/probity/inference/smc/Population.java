@@ -6,28 +6,19 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.IntStream;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.core.Combinators;
-import org.probity.core.Observe;
-import org.probity.core.InvalidWeightException;
-import org.probity.core.Cont;
 import org.probity.core.Compiled;
 import org.probity.core.Defer;
 import org.probity.core.Independent;
-import org.probity.core.Weighted;
-import org.probity.random.Rngs;
-import org.probity.dist.Distribution;
-import org.probity.random.Xoroshiro128PlusPlus;
 import org.probity.core.Prob;
 import org.probity.core.Pure;
 import org.probity.core.Sample;
 import org.probity.core.StateSpace;
+import org.probity.core.Weighted;
 
 /**
  * A weighted population of suspended programs, monad-bayes' {@code Population} (Scibior, Kammar
@@ -45,29 +36,13 @@ import org.probity.core.StateSpace;
  * @param <A> the programs' result type
  */
 public final class Population<A> {
-  /**
-   * Particles per part of a step's independent product: the particles of one block advance in
-   * sequence on one generator split from (seed, block index). Seeding a generator per particle
-   * was a fifth of a step; per block of 64 it is nothing, and the result still depends only on
-   * the seed and the population size, never on the number of threads.
-   */
-  static final int BLOCK = 64;
-  /** The fewest blocks one parallel task advances (1024 particles); smaller populations advance in sequence. */
-  private static final int MIN_CHUNK_BLOCKS = 16;
-  /**
-   * The least work, in estimated nanoseconds, worth one parallel task. Waking a ForkJoin worker
-   * and moving the particles' data between cores' caches cost more than a cheap model's step: a
-   * state-space HMM step of 10^4 particles (about 150 us) ran 10% slower on two cores than on one.
-   */
-  private static final double MIN_TASK_NANOS = 250_000;
-
-  /** The particles (null while the population is {@link Flat}: see {@link #ps()}). */
+  /** The particles (null while the population is flat: see {@link #ps()}). */
   private final Particle<A>[] particles;
   /**
    * A state-space population's particles as their states alone (null: the generic
    * representation). Flat or not, the population means the same particles.
    */
-  private final Flat flat;
+  private final FlatStates flat;
   private final int n;
   private volatile Materialized<A> materialized; // the particles of a flat population, built once when asked
   /**
@@ -81,11 +56,11 @@ public final class Population<A> {
   private final double logEvidence;
   private final int step;
   /**
-   * Nanoseconds per particle of the last step measured in sequence (NaN: none yet), to decide
-   * whether the next step is worth running in parallel. Only scheduling depends on it, never a
-   * result; a racy read gives a stale or zero estimate, which only means a sequential step.
+   * Nanoseconds per particle of the step that made this population, if it ran in sequence (NaN:
+   * not measured), to decide whether the next step is worth running in parallel ({@link Blocks}).
+   * Only scheduling depends on it, never a result.
    */
-  private double nanosPerParticle = Double.NaN;
+  private final double nanosPerParticle;
   private byte finished; // 0 unknown, 1 no, 2 yes: computed once (populations are immutable)
   private Weights weights; // computed once (null: not yet); a record, so safely published
 
@@ -93,44 +68,28 @@ public final class Population<A> {
   private record Weights(double[] relative, double max, double sum) {
   }
 
-  /**
-   * Every particle between the same two steps of one {@link StateSpace} model (the same model,
-   * observations and time, given by {@code cursor}) with the same continuation stack, so that only
-   * the states differ: particle i is {@code Defer(cursor.withState(states[i]))} on {@code stack},
-   * unless it died, when it is {@code dead[i]} (its weight is then zero). Advancing such a
-   * population reads and writes arrays of states instead of following each particle's objects.
-   */
-  private record Flat(StateSpace.Step<?, ?> cursor, Cont stack, Object[] states, Particle<?>[] dead, double[] zeros) {
-    /** n zero log weights, shared along a run (never written, like every weight array here). */
-    double[] zeros(int n) {
-      return zeros != null && zeros.length == n ? zeros : new double[n];
-    }
-  }
-
   /** The materialised particles of a flat population (a record: safely published). */
   private record Materialized<A>(Particle<A>[] particles) {
   }
 
-  private Population(Particle<A>[] particles, double logEvidence, int step) {
-    this(particles, null, logEvidence, step);
-  }
-
-  private Population(Particle<A>[] particles, double[] logWeights, double logEvidence, int step) {
+  private Population(Particle<A>[] particles, double[] logWeights, double logEvidence, int step, double nanos) {
     this.particles = particles;
     this.flat = null;
     this.n = particles.length;
     this.logWeights = logWeights;
     this.logEvidence = logEvidence;
     this.step = step;
+    this.nanosPerParticle = nanos;
   }
 
-  private Population(Flat flat, double[] logWeights, double logEvidence, int step) {
+  private Population(FlatStates flat, double[] logWeights, double logEvidence, int step, double nanos) {
     this.particles = null;
     this.flat = flat;
-    this.n = flat.states().length;
+    this.n = flat.size();
     this.logWeights = logWeights;
     this.logEvidence = logEvidence;
     this.step = step;
+    this.nanosPerParticle = nanos;
   }
 
   /** The particles, materialised once if the population is flat. */
@@ -152,13 +111,8 @@ public final class Population<A> {
   }
 
   /** Particle i of a flat population, with its weight. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private Particle<A> flatParticle(int i) {
-    if (flat.dead() != null && flat.dead()[i] != null) {
-      return ((Particle<A>) flat.dead()[i]).withLogWeight(logWeights[i]);
-    }
-    StateSpace.Step cursor = flat.cursor();
-    return new Particle<>(new Defer<>(cursor.withState(flat.states()[i])), flat.stack(), logWeights[i], null);
+    return flat.particle(i, logWeights[i]);
   }
 
   /** n particles about to run {@code model}, each with weight 1 (monad-bayes' {@code spawn}). */
@@ -167,14 +121,15 @@ public final class Population<A> {
     if (n < 1) {
       throw new IllegalArgumentException("a population needs at least 1 particle, got " + n);
     }
-    if (model instanceof Defer<A> d && d.thunk() instanceof StateSpace.Step<?, ?> st && st.time() == 0) {
+    StateSpace.Step<?, ?> st = StateSpace.stepOf(model);
+    if (st != null && st.time() == 0) {
       // a state-space model from its start: every particle is the first step, from no state
       double[] zeros = new double[n];
-      return new Population<>(new Flat(st, null, new Object[n], null, zeros), zeros, 0.0, 0);
+      return new Population<>(FlatStates.start(st, n, zeros), zeros, 0.0, 0, Double.NaN);
     }
     Particle<A>[] ps = new Particle[n];
     Arrays.fill(ps, Particle.start(model));
-    return new Population<>(ps, 0.0, 0);
+    return new Population<>(ps, null, 0.0, 0, Double.NaN);
   }
 
   /** A population of the given particles (in order), running log evidence and step count. */
@@ -186,7 +141,7 @@ public final class Population<A> {
     if (Double.isNaN(logEvidence) || logEvidence == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException("population log evidence must be a number below +Infinity, got " + logEvidence);
     }
-    return new Population<>(particles.toArray(new Particle[0]), logEvidence, step);
+    return new Population<>(particles.toArray(new Particle[0]), null, logEvidence, step, Double.NaN);
   }
 
   /** Each particle replaced by {@code copies} copies with the same weight (the evidence estimate is unchanged). */
@@ -196,17 +151,11 @@ public final class Population<A> {
       throw new IllegalArgumentException("spawn: copies must be at least 1, got " + copies);
     }
     if (flat != null) {
-      Object[] states = new Object[n * copies];
-      Particle<?>[] dead = flat.dead() == null ? null : new Particle<?>[n * copies];
       double[] lw = new double[n * copies];
-      for (int i = 0; i < states.length; i++) {
-        states[i] = flat.states()[i / copies];
+      for (int i = 0; i < lw.length; i++) {
         lw[i] = logWeights[i / copies];
-        if (dead != null) {
-          dead[i] = flat.dead()[i / copies];
-        }
       }
-      return new Population<>(new Flat(flat.cursor(), flat.stack(), states, dead, null), lw, logEvidence, step);
+      return new Population<>(flat.spawn(copies), lw, logEvidence, step, Double.NaN);
     }
     Particle<A>[] ps = new Particle[particles.length * copies];
     double[] lw = logWeights == null ? null : new double[ps.length];
@@ -216,7 +165,7 @@ public final class Population<A> {
         lw[i] = logWeights[i / copies];
       }
     }
-    return new Population<>(ps, lw, logEvidence, step);
+    return new Population<>(ps, lw, logEvidence, step, Double.NaN);
   }
 
   /** Whether the particles are held as the states of one state-space model (for tests). */
@@ -290,6 +239,22 @@ public final class Population<A> {
       finished = all ? (byte) 2 : (byte) 1;
     }
     return finished == 2;
+  }
+
+  /**
+   * Whether every live particle's program has returned (finished, or weighed by its last
+   * observation with nothing left to run): the population stands after its last observation.
+   */
+  public boolean returned() {
+    if (flat != null) {
+      return dead();
+    }
+    for (int i = 0; i < n; i++) {
+      if (logWeight(i) != Double.NEGATIVE_INFINITY && !particles[i].returned()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether every particle has zero weight (the evidence estimate is then 0). */
@@ -390,7 +355,7 @@ public final class Population<A> {
       return weightedMean(i -> f.applyAsDouble((S) states[i]));
     }
     Particle<A>[] ps = particles;
-    return weightedMean(i -> f.applyAsDouble((S) StateSpace.stateOf(ps[i].node())));
+    return weightedMean(i -> f.applyAsDouble((S) StateSpace.stateOf(particle(i).node())));
   }
 
   /** Log of the mean particle weight (negative infinity when all are zero). */
@@ -433,22 +398,22 @@ public final class Population<A> {
     }
     if (flat != null) {
       if (lm == Double.NEGATIVE_INFINITY) {
-        return new Population<>(flat, logWeights, Double.NEGATIVE_INFINITY, step);
+        return new Population<>(flat, logWeights, Double.NEGATIVE_INFINITY, step, nanosPerParticle);
       }
       double[] lw = new double[n];
       for (int i = 0; i < n; i++) {
         lw[i] = logWeights[i] - lm;
       }
-      return timed(new Population<>(flat, lw, logEvidence + lm, step));
+      return new Population<>(flat, lw, checkedEvidence(logEvidence + lm), step, nanosPerParticle);
     }
     if (lm == Double.NEGATIVE_INFINITY) {
-      return new Population<>(particles, Double.NEGATIVE_INFINITY, step);
+      return new Population<>(particles, logWeights, Double.NEGATIVE_INFINITY, step, nanosPerParticle);
     }
     Particle<A>[] ps = new Particle[particles.length];
     for (int i = 0; i < ps.length; i++) {
       ps[i] = particles[i].withLogWeight(logWeight(i) - lm);
     }
-    return timed(new Population<>(ps, logEvidence + lm, step));
+    return new Population<>(ps, null, checkedEvidence(logEvidence + lm), step, nanosPerParticle);
   }
 
   /** One SMC step: every particle runs, independently and in parallel, to its next suspension. */
@@ -472,15 +437,16 @@ public final class Population<A> {
   }
 
   /**
-   * The meaning of a population step: the independent product, over blocks of {@link #BLOCK}
+   * The meaning of a population step: the independent product, over blocks of {@link Blocks#BLOCK}
    * consecutive particles, of each block's particle programs run in sequence. (Its law is the
    * product over particles; the blocks only fix which generator each particle's draws come from.)
    */
   private Prob<Population<A>> blocks(IntFunction<Prob<Particle<A>>> move, double le, int nextStep) {
-    List<Prob<List<Particle<A>>>> parts = new ArrayList<>((n + BLOCK - 1) / BLOCK);
-    for (int b = 0; b < n; b += BLOCK) {
-      List<Prob<Particle<A>>> block = new ArrayList<>(BLOCK);
-      for (int i = b; i < Math.min(n, b + BLOCK); i++) {
+    int size = Blocks.BLOCK;
+    List<Prob<List<Particle<A>>>> parts = new ArrayList<>((n + size - 1) / size);
+    for (int b = 0; b < n; b += size) {
+      List<Prob<Particle<A>>> block = new ArrayList<>(size);
+      for (int i = b; i < Math.min(n, b + size); i++) {
         block.add(move.apply(i));
       }
       parts.add(Combinators.sequence(block));
@@ -499,57 +465,9 @@ public final class Population<A> {
     <B> Particle<B> apply(Particle<B> p, double logWeight, UniformRandomProvider rng);
   }
 
-  /** Advances the particles [from, to) of one block on the block's generator; returns whether any died. */
-  private interface BlockStep {
-    boolean run(UniformRandomProvider g, int from, int to);
-  }
-
-  /**
-   * How many tasks the next step of this population is split into: one until a step has been
-   * timed, and whenever the step is too cheap to share out.
-   */
+  /** How many parallel tasks the next step of this population is split into ({@link Blocks#plannedChunks}). */
   int plannedChunks() {
-    int blocks = (n + BLOCK - 1) / BLOCK;
-    double perParticle = nanosPerParticle;
-    if (blocks < 2 * MIN_CHUNK_BLOCKS || !(perParticle * n >= 2 * MIN_TASK_NANOS)) {
-      return 1;
-    }
-    return (int) Math.min(Math.min(blocks / MIN_CHUNK_BLOCKS, perParticle * n / MIN_TASK_NANOS),
-        4 * Runtime.getRuntime().availableProcessors());
-  }
-
-  /**
-   * Runs {@code body} on every block of {@link #BLOCK} particles, block b on the generator split
-   * from (base, b), in {@link #plannedChunks} tasks; returns whether any block reported a death
-   * and puts the step's nanoseconds per particle in {@code timing[0]} (measured when sequential,
-   * carried over when parallel). A stream costs a microsecond even for one task, so one task is a
-   * plain loop. The result does not depend on the chunking.
-   */
-  private boolean forEachBlock(long base, BlockStep body, double[] timing) {
-    int blocks = (n + BLOCK - 1) / BLOCK;
-    int chunks = plannedChunks();
-    boolean[] died = new boolean[chunks];
-    IntConsumer chunk = c -> {
-      Xoroshiro128PlusPlus g = new Xoroshiro128PlusPlus(0);
-      for (int b = (int) ((long) blocks * c / chunks), bend = (int) ((long) blocks * (c + 1) / chunks); b < bend; b++) {
-        g.reseed(Rngs.childSeed(base, b));
-        died[c] |= body.run(g, b * BLOCK, Math.min(n, (b + 1) * BLOCK));
-      }
-    };
-    if (chunks == 1) {
-      long t0 = System.nanoTime();
-      chunk.accept(0);
-      timing[0] = (System.nanoTime() - t0) / (double) n;
-    } else {
-      IntStream.range(0, chunks).parallel().forEach(chunk);
-      timing[0] = nanosPerParticle;
-    }
-    for (boolean d : died) {
-      if (d) {
-        return true;
-      }
-    }
-    return false;
+    return Blocks.plannedChunks(n, nanosPerParticle);
   }
 
   /**
@@ -564,136 +482,23 @@ public final class Population<A> {
     Particle<A>[] particles = ps();
     Particle<A>[] out = new Particle[n];
     double[] lw = new double[n];
-    double[] timing = new double[1];
-    forEachBlock(base, (g, from, to) -> {
+    Blocks.Outcome o = Blocks.forEach(n, nanosPerParticle, base, (g, from, to) -> {
       for (int i = from; i < to; i++) {
         Particle<A> q = step.apply(particles[i], logWeight(i), g);
         out[i] = q;
         lw[i] = q.logWeight();
       }
       return false;
-    }, timing);
-    Flat f = flatten(out, lw);
-    Population<A> next = f != null ? new Population<>(f, lw, logEvidence, nextStep) : new Population<>(out, lw, logEvidence, nextStep);
-    next.nanosPerParticle = timing[0];
-    return next;
+    });
+    FlatStates f = FlatStates.of(out, lw);
+    return f != null ? new Population<>(f, lw, logEvidence, nextStep, o.nanosPerParticle())
+        : new Population<>(out, lw, logEvidence, nextStep, o.nanosPerParticle());
   }
 
-  /**
-   * The flat form of particles that all stand between the same two steps of one state-space model
-   * on the same stack (dead ones aside), or null. Called after a generic step, so a state-space
-   * model reached after some deterministic prelude (or whose result is mapped) becomes flat too.
-   */
-  private static Flat flatten(Particle<?>[] ps, double[] lw) {
-    StateSpace.Step<?, ?> first = null;
-    Cont stack = null;
-    for (Particle<?> p : ps) {
-      if (p.node() instanceof Defer<?> d && d.thunk() instanceof StateSpace.Step<?, ?> st && p.suspendedAt() == null) {
-        first = st;
-        stack = p.stack();
-        break;
-      }
-    }
-    if (first == null) {
-      return null;
-    }
-    Object[] states = new Object[ps.length];
-    Particle<?>[] dead = null;
-    for (int i = 0; i < ps.length; i++) {
-      Particle<?> p = ps[i];
-      if (lw[i] == Double.NEGATIVE_INFINITY) {
-        if (dead == null) {
-          dead = new Particle<?>[ps.length];
-        }
-        dead[i] = p;
-      } else if (p.node() instanceof Defer<?> d && d.thunk() instanceof StateSpace.Step<?, ?> st && st.sameTimeAs(first)
-          && sameStack(p.stack(), stack) && p.suspendedAt() == null) {
-        states[i] = st.state();
-      } else {
-        return null;
-      }
-    }
-    return new Flat(first.withState(null), stack, states, dead, null);
-  }
-
-  /** Whether two continuation stacks hold the same continuations (the same objects, in order). */
-  private static boolean sameStack(Cont a, Cont b) {
-    while (a != b) {
-      if (a == null || b == null || a.head() != b.head()) {
-        return false;
-      }
-      a = a.tail();
-      b = b.tail();
-    }
-    return true;
-  }
-
-  /**
-   * {@link #directly} for a flat population (not at its last step): the same generators, the same
-   * draws in the same order and the same weights as {@link Sequential#advanceDirect} on each
-   * particle, read from and written to arrays of states.
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  /** {@link #directly} for a flat population (not at its last step): {@link FlatStates#step}. */
   private Population<A> directlyFlat(UniformRandomProvider rng, int nextStep) {
-    long base = rng.nextLong();
-    StateSpace.Step cursor = flat.cursor();
-    Object y = cursor.observation();
-    Function<Object, Distribution> transition = cursor.transitionAt();
-    Function<Object, Distribution> emission = cursor.emissionAt();
-    Object[] in = flat.states();
-    double[] inW = logWeights;
-    Object[] out = new Object[n];
-    double[] lw = new double[n];
-    double[] timing = new double[1];
-    boolean died = forEachBlock(base, (g, from, to) -> {
-      boolean any = false;
-      for (int i = from; i < to; i++) {
-        double w = inW[i];
-        Object s = in[i];
-        if (w == Double.NEGATIVE_INFINITY) { // a dead particle stays put (and draws nothing)
-          out[i] = s;
-          lw[i] = w;
-          continue;
-        }
-        Distribution d = transition.apply(s);
-        if (d == null) {
-          d = cursor.distFrom(s); // throws the clear error
-        }
-        Object z = d.sample(g);
-        Distribution e = emission.apply(z);
-        if (e == null) {
-          e = cursor.emission(z); // throws the clear error
-        }
-        double l = e.logDensity(y);
-        double v = w + l;
-        if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
-          cursor.logLikelihood(e); // throws the clear error
-        }
-        if (v == Double.POSITIVE_INFINITY) {
-          InvalidWeightException.check(v, "observation " + cursor.time() + " of a state-space model", e, y);
-        }
-        out[i] = z;
-        lw[i] = v;
-        any |= l == Double.NEGATIVE_INFINITY;
-      }
-      return any;
-    }, timing);
-    Particle<?>[] dead = flat.dead() == null ? null : flat.dead().clone();
-    if (died) {
-      // a particle that died now stays at the observation it died at, for the zero-weight error
-      if (dead == null) {
-        dead = new Particle<?>[n];
-      }
-      for (int i = 0; i < n; i++) {
-        if (lw[i] == Double.NEGATIVE_INFINITY && inW[i] != Double.NEGATIVE_INFINITY) {
-          Observe site = cursor.withState(in[i]).observeNode(out[i]);
-          dead[i] = new Particle<>(site, flat.stack(), Double.NEGATIVE_INFINITY, site);
-        }
-      }
-    }
-    Population<A> next = new Population<>(new Flat(cursor.successor(), flat.stack(), out, dead, flat.zeros()), lw, logEvidence, nextStep);
-    next.nanosPerParticle = timing[0];
-    return next;
+    FlatStates.Stepped s = flat.step(rng.nextLong(), logWeights, nanosPerParticle);
+    return new Population<>(s.states(), s.logWeights(), logEvidence, nextStep, s.nanosPerParticle());
   }
 
   /** Runs every particle to the end of its program (no resampling on the way). */
@@ -749,14 +554,9 @@ public final class Population<A> {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private Population<A> select(int[] ancestors, double newLogEvidence) {
-    if (flat != null && !selectsDead(ancestors)) {
-      Object[] from = flat.states();
-      Object[] states = new Object[ancestors.length];
-      for (int j = 0; j < states.length; j++) {
-        states[j] = from[ancestors[j]];
-      }
-      double[] zeros = flat.zeros(states.length);
-      return timed(new Population<>(new Flat(flat.cursor(), flat.stack(), states, null, zeros), zeros, newLogEvidence, step));
+    if (flat != null && !flat.selectsDead(ancestors)) {
+      FlatStates f = flat.select(ancestors);
+      return new Population<>(f, f.zeros(), checkedEvidence(newLogEvidence), step, nanosPerParticle);
     }
     // a selected dead particle (only a user's ancestors can pick one) gets weight 1 at the
     // observation it died at, which only the generic representation can hold
@@ -765,26 +565,19 @@ public final class Population<A> {
     for (int j = 0; j < ps.length; j++) {
       ps[j] = particles[ancestors[j]];
     }
-    return timed(new Population<>(ps, new double[ps.length], newLogEvidence, step));
+    return new Population<>(ps, new double[ps.length], checkedEvidence(newLogEvidence), step, nanosPerParticle);
   }
 
-  /** {@code p} with this population's step timing (a resampled or normalised population steps alike). */
-  private Population<A> timed(Population<A> p) {
-    p.nanosPerParticle = nanosPerParticle;
-    return p;
-  }
-
-  /** Whether any of the ancestors is a dead particle of this flat population. */
-  private boolean selectsDead(int[] ancestors) {
-    if (flat.dead() == null) {
-      return false;
+  /**
+   * A running log evidence, which must stay below +Infinity: weights so large that their product
+   * overflows (factor(1e308) twice) are an error, not an evidence of +Infinity.
+   */
+  private static double checkedEvidence(double le) {
+    if (Double.isNaN(le) || le == Double.POSITIVE_INFINITY) {
+      throw new org.probity.core.InvalidWeightException("the SMC log evidence overflowed to " + le
+          + " (factors or densities too large to represent)");
     }
-    for (int a : ancestors) {
-      if (flat.dead()[a] != null) {
-        return true;
-      }
-    }
-    return false;
+    return le;
   }
 
   /** Where the particles died, for the zero-weight error: the step and up to three distinct sites. */

@@ -1,20 +1,19 @@
 package org.probity.inference.smc;
 
-import org.probity.core.Compiled;
-import org.probity.core.Cont;
-import org.probity.core.Combinators;
+import java.util.function.Function;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.core.Defer;
 import org.probity.core.Factor;
 import org.probity.core.FlatMap;
-import org.probity.core.Independent;
-import org.probity.core.InvalidWeightException;
+import org.probity.core.Handler;
+import org.probity.core.Interpreter;
 import org.probity.core.Machine;
 import org.probity.core.Observe;
 import org.probity.core.Prob;
 import org.probity.core.Pure;
 import org.probity.core.Sample;
 import org.probity.core.StateSpace;
-import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.core.Weights;
 import org.probity.dist.Distribution;
 
 /**
@@ -27,11 +26,12 @@ import org.probity.dist.Distribution;
  * {@link Sample} nodes of the outer program (so the Sampler draws them and the Enumerator
  * enumerates them) and the particle's observation or factor multiplies the particle's weight,
  * not the outer program's. The outer sample nodes are anonymous: particles repeat each other's
- * addresses, and an outer run must not see one address twice.
+ * addresses, and an outer run must not see one address twice. Both it and its compiled form
+ * ({@link #advanceDirect}) are handlers of the one loop.
  *
- * <p>An {@link Independent} node inside a particle is run as the sequence of its parts, so each
- * observation inside a part is a suspension of its own; the distribution of the result is the
- * same (the parts are independent), and SMC gets finer steps.
+ * <p>An independent product inside a particle runs as the sequence of its parts (the loop's
+ * default), so each observation inside a part is a suspension of its own; the distribution of the
+ * result is the same (the parts are independent), and SMC gets finer steps.
  */
 public final class Sequential {
   private Sequential() {
@@ -56,12 +56,12 @@ public final class Sequential {
    * Runs the particle to its next suspension, drawing its choices from {@code proposal} (null for
    * the priors) at SMC step {@code step}. A finished or dead particle stays put.
    */
+  @SuppressWarnings("unchecked")
   public static <A> Prob<Particle<A>> advance(Particle<A> p, Proposal proposal, int step) {
     if (p.done()) {
       return new Pure<>(p);
     }
-    Machine m = p.machine();
-    return run(m.node(), m.stack(), p.logWeight(), p.suspendedAt(), proposal, step);
+    return (Prob<Particle<A>>) (Prob<?>) Interpreter.run(p.machine(), new Advance(p.logWeight(), proposal, step));
   }
 
   /** Runs the particle to the end of its program, every remaining observation weighting it. */
@@ -77,60 +77,12 @@ public final class Sequential {
    * suspension drawing directly from {@code rng}, in exactly the order in which the Sampler would
    * draw the outer sample nodes of {@link #advance(Particle)}, so both give the same particle.
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  @SuppressWarnings("unchecked")
   static <A> Particle<A> advanceDirect(Particle<A> p, double logWeight, UniformRandomProvider rng) {
     if (logWeight == Double.NEGATIVE_INFINITY || p.finished()) {
       return p.withLogWeight(logWeight);
     }
-    Prob node = p.node();
-    Cont stack = p.stack();
-    if (node instanceof Defer d && d.thunk() instanceof StateSpace.Step st) {
-      return stateSpaceStep(st, stack, logWeight, rng);
-    }
-    while (true) {
-      if (node instanceof Sample s) {
-        node = (Prob) s.k().apply(s.dist().sample(rng));
-      } else if (node instanceof Observe || node instanceof Factor) {
-        return weighed(node, stack, logWeight);
-      } else if (node instanceof FlatMap fm) {
-        stack = Cont.push(fm.k(), stack);
-        node = fm.first();
-      } else if (node instanceof Pure q) {
-        if (stack == null) {
-          return new Particle<>(node, null, logWeight, p.suspendedAt());
-        }
-        node = (Prob) stack.head().apply(q.value());
-        stack = stack.tail();
-      } else if (node instanceof Defer d) {
-        if (d.thunk() instanceof StateSpace.Step st) {
-          return stateSpaceStep(st, stack, logWeight, rng);
-        }
-        node = (Prob) d.thunk().get();
-      } else if (node instanceof Compiled c) {
-        node = c.meaning();
-      } else if (node instanceof Independent ind) {
-        node = new FlatMap(Combinators.sequence(ind.parts()), ind.k());
-      } else {
-        throw new IllegalStateException("unknown node " + node);
-      }
-    }
-  }
-
-  /**
-   * One step of a state-space model in plain Java: draw z_t, weigh y_t, continue. It is the
-   * meaning of the step ({@link StateSpace.Step#get}) run by {@link #advance}: the same draw from
-   * the same generator, the same log density, the same next program, without building the step's
-   * closures (the particle's state is the step record alone).
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static <A> Particle<A> stateSpaceStep(StateSpace.Step st, Cont stack, double logWeight, UniformRandomProvider rng) {
-    Object z = st.dist().sample(rng);
-    double l = st.logLikelihood(st.emission(z));
-    if (l == Double.NEGATIVE_INFINITY) {
-      Observe site = st.observeNode(z);
-      return new Particle<>(site, stack, Double.NEGATIVE_INFINITY, site);
-    }
-    return (Particle<A>) suspendedParticle(null, st.next(z), stack, logWeight + l);
+    return (Particle<A>) Interpreter.run(p.machine(), new Direct(logWeight, rng));
   }
 
   /** The compiled form of {@link #finish}: advances directly until the particle is done. */
@@ -143,103 +95,205 @@ public final class Sequential {
   }
 
   /**
-   * The particle just after the Observe or Factor {@code node}: its weight times the density (or
-   * the factor), suspended at {@code node}; a zero-weight particle stays at the node it died at.
+   * The particle just after the observation or factor at the loop's current node, of log density
+   * {@code l}: its weight times the density, suspended there (weighed); a particle whose weight
+   * became zero stays at the node it died at.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static <A> Particle<A> weighed(Prob node, Cont stack, double logWeight) {
-    double l;
-    Prob next;
-    if (node instanceof Observe o) {
-      l = o.dist().logDensity(o.value());
-      if (Double.isNaN(l) || l == Double.POSITIVE_INFINITY) {
-        InvalidWeightException.check(l, o.address() == null ? "an observation" : o.address(), o.dist(), o.value());
-      }
-      next = l == Double.NEGATIVE_INFINITY ? node : (Prob) o.next().get();
-    } else {
-      Factor f = (Factor) node;
-      l = f.logWeight().value();
-      next = l == Double.NEGATIVE_INFINITY ? node : (Prob) f.next().get();
-    }
-    // the site is kept only where the particle died (for the zero-weight error)
+  private static Particle<Object> weighed(Interpreter run, Prob<?> node, Prob<?> next, double logWeight, double l) {
     double lw = logWeight + l;
-    return (Particle<A>) suspendedParticle(lw == Double.NEGATIVE_INFINITY ? node : null, next, stack, lw);
+    if (lw == Double.NEGATIVE_INFINITY) {
+      return new Particle<>(run.machine(), Double.NEGATIVE_INFINITY, node, false);
+    }
+    return new Particle<>(settle(run.resume(next)), Weights.total(lw, Weights.site(node)), null, true);
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static <A> Prob<Particle<A>> run(Prob node, Cont stack, double logWeight, Prob<?> site,
-      Proposal proposal, int step) {
-    while (true) {
-      if (node instanceof Sample s) {
-        final Cont st = stack;
-        final double lw = logWeight;
-        Distribution prior = s.dist();
-        Distribution q = proposal == null ? null : proposal.propose(step, s.address(), prior);
-        if (q == null || q == prior) {
-          return new Sample<Object, Particle<A>>(null, prior, x -> run((Prob) s.k().apply(x), st, lw, site, proposal, step));
-        }
-        final Prob<?> sampleNode = node;
-        return new Sample<Object, Particle<A>>(null, q, x -> {
-          Object where = s.address() == null ? "a proposed anonymous choice" : s.address();
-          double lp = InvalidWeightException.check(prior.logDensity(x), where, prior, x);
-          double lq = InvalidWeightException.check(q.logDensity(x), where, q, x);
-          if (lp == Double.NEGATIVE_INFINITY) {
-            // the proposal left the prior's support: the particle dies at this choice
-            return new Pure<>(new Particle<A>(new Machine(sampleNode, st), Double.NEGATIVE_INFINITY, sampleNode));
-          }
-          return run((Prob) s.k().apply(x), st, lw + lp - lq, site, proposal, step);
-        });
-      } else if (node instanceof Observe || node instanceof Factor) {
-        return new Pure<>(weighed(node, stack, logWeight));
-      } else if (node instanceof FlatMap fm) {
-        stack = Cont.push(fm.k(), stack);
-        node = fm.first();
-      } else if (node instanceof Pure p) {
-        if (stack == null) {
-          return new Pure<>(new Particle<>(new Machine(node, null), logWeight, site));
-        }
-        node = (Prob) stack.head().apply(p.value());
-        stack = stack.tail();
-      } else if (node instanceof Defer d) {
-        node = (Prob) d.thunk().get();
-      } else if (node instanceof Compiled c) {
-        node = c.meaning();
-      } else if (node instanceof Independent ind) {
-        node = new FlatMap(Combinators.sequence(ind.parts()), ind.k());
-      } else {
-        throw new IllegalStateException("unknown node " + node);
+  /**
+   * A live particle first runs the deterministic administrative steps that follow its suspension
+   * (once per ancestor rather than once per resampled copy), up to its next effect, its end, or the
+   * next step of a state-space model (where the next step's draw happens: the particle stops there).
+   */
+  private static Machine settle(Machine m) {
+    return Interpreter.run(m, SETTLE);
+  }
+
+  private static final Handler<Machine> SETTLE = new Handler<>() {
+    @Override
+    public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
+      return Interpreter.STOP;
+    }
+
+    @Override
+    public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
+      return Interpreter.STOP;
+    }
+
+    @Override
+    public Prob<?> factor(Factor<?> f, Interpreter run) {
+      return Interpreter.STOP;
+    }
+
+    @Override
+    public Prob<?> independent(org.probity.core.Independent<?, ?> ind, Interpreter run) {
+      return Interpreter.STOP;
+    }
+
+    @Override
+    public Prob<?> defer(Defer<?> d, Interpreter run) {
+      return d.thunk() instanceof StateSpace.Step ? Interpreter.STOP : d.thunk().get();
+    }
+
+    @Override
+    public Machine result(Object value, Interpreter run) {
+      return run.resume(new Pure<>(value));
+    }
+
+    @Override
+    public Machine stopped(Interpreter run) {
+      return run.machine();
+    }
+
+    @Override
+    public boolean claimsNames() {
+      return false;
+    }
+  };
+
+  /** The program transformation: each choice becomes an outer sample node; a weighing ends the step. */
+  private static final class Advance implements Handler<Prob<?>> {
+    final double logWeight;
+    final Proposal proposal;
+    final int step;
+    Prob<?> out;
+
+    Advance(double logWeight, Proposal proposal, int step) {
+      this.logWeight = logWeight;
+      this.proposal = proposal;
+      this.step = step;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
+      Distribution prior = s.dist();
+      Distribution q = proposal == null ? null : proposal.propose(step, s.address(), prior);
+      Machine after = run.resume(s);
+      Function k = s.k();
+      double lw = logWeight;
+      if (q == null || q == prior) {
+        out = new Sample<Object, Particle<Object>>(null, prior,
+            x -> (Prob) Interpreter.run(after.resume((Prob<?>) k.apply(x)), new Advance(lw, proposal, step)));
+        return Interpreter.STOP;
       }
+      Machine before = run.machine();
+      out = new Sample<Object, Particle<Object>>(null, q, x -> {
+        Object where = s.address() == null ? "a proposed anonymous choice" : s.address();
+        double lp = Weights.choice(prior, x, where);
+        double lq = Weights.choice(q, x, where);
+        if (lp == Double.NEGATIVE_INFINITY) {
+          // the proposal left the prior's support: the particle dies at this choice
+          return new Pure<>(new Particle<Object>(before, Double.NEGATIVE_INFINITY, s, false));
+        }
+        return (Prob) Interpreter.run(after.resume((Prob<?>) k.apply(x)), new Advance(lw + lp - lq, proposal, step));
+      });
+      return Interpreter.STOP;
+    }
+
+    @Override
+    public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
+      double l = Weights.observe(o);
+      out = new Pure<>(weighed(run, o, l == Double.NEGATIVE_INFINITY ? null : o.next().get(), logWeight, l));
+      return Interpreter.STOP;
+    }
+
+    @Override
+    public Prob<?> factor(Factor<?> f, Interpreter run) {
+      double l = Weights.factor(f);
+      out = new Pure<>(weighed(run, f, l == Double.NEGATIVE_INFINITY ? null : f.next().get(), logWeight, l));
+      return Interpreter.STOP;
+    }
+
+    @Override
+    public Prob<?> result(Object value, Interpreter run) {
+      return new Pure<>(new Particle<>(run.resume(new Pure<>(value)), logWeight, null, false));
+    }
+
+    @Override
+    public Prob<?> stopped(Interpreter run) {
+      return out;
+    }
+  }
+
+  /** The compiled step: draws directly from the generator in the order the Sampler would. */
+  private static final class Direct implements Handler<Particle<?>> {
+    final UniformRandomProvider rng;
+    double logWeight;
+    Particle<?> out;
+
+    Direct(double logWeight, UniformRandomProvider rng) {
+      this.logWeight = logWeight;
+      this.rng = rng;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
+      return (Prob<?>) ((Function) s.k()).apply(s.dist().sample(rng));
+    }
+
+    @Override
+    public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
+      double l = Weights.observe(o);
+      out = weighed(run, o, l == Double.NEGATIVE_INFINITY ? null : o.next().get(), logWeight, l);
+      return Interpreter.STOP;
+    }
+
+    @Override
+    public Prob<?> factor(Factor<?> f, Interpreter run) {
+      double l = Weights.factor(f);
+      out = weighed(run, f, l == Double.NEGATIVE_INFINITY ? null : f.next().get(), logWeight, l);
+      return Interpreter.STOP;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> defer(Defer<?> d, Interpreter run) {
+      if (d.thunk() instanceof StateSpace.Step st) {
+        out = stateSpaceStep(st, run, logWeight, rng);
+        return Interpreter.STOP;
+      }
+      return d.thunk().get();
+    }
+
+    @Override
+    public Particle<?> result(Object value, Interpreter run) {
+      return new Particle<>(run.resume(new Pure<>(value)), logWeight, null, false);
+    }
+
+    @Override
+    public Particle<?> stopped(Interpreter run) {
+      return out;
     }
   }
 
   /**
-   * The particle just after a suspension. A live particle first runs the deterministic
-   * administrative steps that follow (once per ancestor rather than once per resampled copy), so
-   * a program that ends right after its last observation is already finished and SMC need not
-   * resample once more.
+   * One step of a state-space model in plain Java: draw z_t, weigh y_t, continue. It is the
+   * meaning of the step ({@link StateSpace.Step#get}) run by {@link #advance}: the same draw from
+   * the same generator, the same log density, the same next program, without building the step's
+   * closures (the particle's state is the step record alone). The step's site is named as the
+   * meaning's sample node would be.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static <A> Particle<A> suspendedParticle(Prob<?> site, Prob<?> next, Cont stack, double logWeight) {
-    Prob node = next;
-    Cont s = stack;
-    if (logWeight != Double.NEGATIVE_INFINITY) {
-      while (true) {
-        if (node instanceof FlatMap fm) {
-          s = Cont.push(fm.k(), s);
-          node = fm.first();
-        } else if (node instanceof Pure p && s != null) {
-          node = (Prob) s.head().apply(p.value());
-          s = s.tail();
-        } else if (node instanceof Defer d && !(d.thunk() instanceof StateSpace.Step)) {
-          // a state-space step is where the next step's draw happens: the particle stops there
-          node = (Prob) d.thunk().get();
-        } else if (node instanceof Compiled c) {
-          node = c.meaning();
-        } else {
-          break;
-        }
-      }
+  private static Particle<Object> stateSpaceStep(StateSpace.Step st, Interpreter run, double logWeight,
+      UniformRandomProvider rng) {
+    Object z = st.dist().sample(rng);
+    Machine at = run.resume(null).afterChoice(st.address());
+    double l = st.logLikelihood(st.emission(z));
+    if (l == Double.NEGATIVE_INFINITY) {
+      Observe site = st.observeNode(z);
+      return new Particle<>(at.resume(site), Double.NEGATIVE_INFINITY, site, false);
     }
-    return new Particle<>(node, s, logWeight, site);
+    return new Particle<>(settle(at.resume(st.next(z))), Weights.total(logWeight + l, "a state-space observation"), null,
+        true);
   }
 }

@@ -28,17 +28,27 @@ public interface Transform<A> {
     return Pure::new;
   }
 
-  /** Resampling with the given scheme at every step. */
+  /**
+   * Resampling with the given scheme after every observation but the last: once every live
+   * particle's program has returned, the population is left as it is, since resampling the final
+   * weights only adds variance (the evidence estimate and the weighted particles estimate the same
+   * things; {@link SmcResult#resample} draws an unweighted sample when one is wanted). The other
+   * transformations composed with it (rejuvenation, {@link #peek}) still run after the last
+   * observation.
+   */
   static <A> Transform<A> resample(Resampler resampler) {
-    return p -> p.resample(resampler);
+    return p -> p.returned() ? new Pure<>(p) : p.resample(resampler);
   }
 
-  /** Resamples only when the effective sample size falls below {@code threshold} times n. */
+  /**
+   * Resamples only when the effective sample size falls below {@code threshold} times n (and, as
+   * {@link #resample}, not after the last observation).
+   */
   static <A> Transform<A> adaptive(Resampler resampler, double threshold) {
     if (!(threshold >= 0 && threshold <= 1)) {
       throw new IllegalArgumentException("adaptive resampling: ESS threshold must be in [0, 1], got " + threshold);
     }
-    return p -> p.ess() < threshold * p.size() ? p.resample(resampler) : new Pure<>(p);
+    return p -> !p.returned() && p.ess() < threshold * p.size() ? p.resample(resampler) : new Pure<>(p);
   }
 
   /** Normalises the weights (moves their mean into the running evidence); no randomness. */
@@ -49,7 +59,10 @@ public interface Transform<A> {
   /**
    * Shows each population to {@code observer} (e.g. to record the running evidence estimate or the
    * ESS per step) and passes it on unchanged. The observer runs when the step is interpreted:
-   * once per step under the Sampler, once per branch under the Enumerator.
+   * once per step under the Sampler, once per branch under the Enumerator. It sees the population
+   * after every observation, the last included: there the particles have weighed the last
+   * observation and, if their programs end with it, returned (their values are known, and a
+   * state-space model's filtering expectation is that of the last state).
    */
   static <A> Transform<A> peek(Consumer<? super Population<A>> observer) {
     return p -> {

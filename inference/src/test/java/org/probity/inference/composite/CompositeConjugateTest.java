@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.probity.core.Prob;
 import org.probity.inference.diagnostics.Mcse;
 import org.probity.inference.mcmc.Kernels;
-import org.probity.inference.mcmc.Selection;
+import org.probity.trace.Selection;
 import org.probity.inference.smc.Resampler;
 import org.probity.inference.smc.Smc;
 import org.probity.inference.smc.SmcResult;

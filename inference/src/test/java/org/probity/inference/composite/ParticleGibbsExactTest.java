@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.probity.core.Prob;
 import org.probity.inference.mcmc.Kernel;
-import org.probity.inference.mcmc.Trace;
-import org.probity.inference.mcmc.Traced;
+import org.probity.trace.Trace;
+import org.probity.trace.Traces;
 import org.probity.inference.smc.Resampler;
 import org.probity.semantics.Enumeration;
 import org.probity.semantics.Enumerator;
@@ -26,8 +26,8 @@ class ParticleGibbsExactTest {
 
   /** Largest absolute difference between the posterior and the law after one kernel step. */
   static <A> double distance(Prob<A> model, Kernel<A> kernel) {
-    Enumeration<Trace<A>> exact = Enumerator.enumerate(Traced.posterior(model));
-    Enumeration<Trace<A>> after = Enumerator.enumerate(Traced.posterior(model).flatMap(kernel::apply));
+    Enumeration<Trace<A>> exact = Enumerator.enumerate(Traces.posterior(model));
+    Enumeration<Trace<A>> after = Enumerator.enumerate(Traces.posterior(model).flatMap(kernel::apply));
     Set<Trace<A>> all = new HashSet<>(exact.support());
     all.addAll(after.support());
     double d = 0;
@@ -80,7 +80,7 @@ class ParticleGibbsExactTest {
   @Test
   void theStepMoves() {
     Prob<Integer> m = hmm2();
-    Trace<Integer> t = Enumerator.enumerate(Traced.posterior(m)).support().get(0);
+    Trace<Integer> t = Enumerator.enumerate(Traces.posterior(m)).support().get(0);
     Enumeration<Trace<Integer>> step = Enumerator.enumerate(ParticleGibbs.kernel(m, 2).apply(t));
     assertTrue(step.support().size() > 2, "particle Gibbs from one trace should reach several traces: " + step);
   }

@@ -13,8 +13,8 @@ import org.probity.core.Pure;
 import org.probity.core.Weighted;
 import org.probity.inference.mcmc.Kernel;
 import org.probity.inference.mcmc.Kernels;
-import org.probity.inference.mcmc.Traced;
-import org.probity.inference.mcmc.Update;
+import org.probity.trace.Traces;
+import org.probity.trace.Update;
 import org.probity.inference.smc.Resampler;
 import org.probity.semantics.Enumerator;
 
@@ -106,8 +106,8 @@ class PmmhExactTest {
   @Test
   void aProposalThatDoesNotKeepThePriorBreaksIt() {
     // always propose theta = 2: not prior-reversible, so the evidence ratio alone is the wrong acceptance
-    Kernel<Integer> toTwo = x -> Traced.update(x, Map.of(org.probity.core.Address.of("theta"), 2),
-        org.probity.inference.mcmc.Selection.none()).map(Update::trace);
+    Kernel<Integer> toTwo = x -> Traces.update(x, Map.of(org.probity.core.Address.of("theta"), 2),
+        org.probity.trace.Selection.none()).map(Update::trace);
     Function<PmmhState<Integer, Boolean>, Prob<PmmhState<Integer, Boolean>>> step =
         Pmmh.step(MODEL, 2, Resampler.MULTINOMIAL, toTwo);
     assertTrue(distance(law(target()), law(target().flatMap(step::apply))) > 1e-3);

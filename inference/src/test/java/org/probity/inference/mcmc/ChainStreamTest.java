@@ -1,5 +1,13 @@
 package org.probity.inference.mcmc;
 
+import org.probity.trace.Values;
+
+import org.probity.trace.Selection;
+
+import org.probity.trace.Choice;
+
+import org.probity.trace.Trace;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.probity.Probity.*;
 

@@ -1,5 +1,7 @@
 package org.probity.inference.mcmc;
 
+import org.probity.trace.Selection;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.probity.Probity.*;
 

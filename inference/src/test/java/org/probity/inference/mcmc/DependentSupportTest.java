@@ -1,5 +1,7 @@
 package org.probity.inference.mcmc;
 
+import org.probity.trace.Selection;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.probity.Probity.*;
 

@@ -1,5 +1,13 @@
 package org.probity.inference.mcmc;
 
+import org.probity.trace.Traces;
+
+import org.probity.trace.Selection;
+
+import org.probity.trace.Choice;
+
+import org.probity.trace.Trace;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.probity.Probity.*;
@@ -25,8 +33,8 @@ class KernelExactnessTest {
 
   /** Largest absolute difference between the posterior and the law after one kernel step. */
   static <A> double distance(Prob<A> model, Kernel<A> kernel) {
-    Enumeration<Trace<A>> exact = Enumerator.enumerate(Traced.posterior(model));
-    Enumeration<Trace<A>> after = Enumerator.enumerate(Traced.posterior(model).flatMap(kernel::apply));
+    Enumeration<Trace<A>> exact = Enumerator.enumerate(Traces.posterior(model));
+    Enumeration<Trace<A>> after = Enumerator.enumerate(Traces.posterior(model).flatMap(kernel::apply));
     Set<Trace<A>> all = new HashSet<>(exact.support());
     all.addAll(after.support());
     double d = 0;
@@ -74,7 +82,7 @@ class KernelExactnessTest {
         Stream.of(
             DynamicTest.dynamicTest("shrinking support: single-site MH", () -> assertInvariant(Models.shrinking(), Kernels.mh())),
             DynamicTest.dynamicTest("shrinking support: Gibbs x then MH", () -> assertInvariant(Models.shrinking(),
-                Kernels.cycle(Kernels.gibbs("x"), Kernels.gibbs(Address.of("#0")), Kernels.mh()))),
+                Kernels.cycle(Kernels.gibbs("x"), Kernels.gibbs(Address.parse("#0")), Kernels.mh()))),
             DynamicTest.dynamicTest("shrinking support: proposal MH", () -> assertInvariant(Models.shrinking(),
                 Kernels.proposalMh(t -> sample("x", categorical(0.2, 0.3, 0.5)))))));
   }
@@ -87,7 +95,7 @@ class KernelExactnessTest {
   @Test
   void mhIsNotTheIdentity() {
     Prob<Integer> m = Models.branching();
-    Trace<Integer> t = Enumerator.enumerate(Traced.posterior(m)).support().get(0);
+    Trace<Integer> t = Enumerator.enumerate(Traces.posterior(m)).support().get(0);
     Enumeration<Trace<Integer>> step = Enumerator.enumerate(Kernels.<Integer>mh().apply(t));
     assertTrue(step.support().size() > 2, "MH from one trace should reach several traces: " + step);
   }
@@ -98,7 +106,7 @@ class KernelExactnessTest {
       List<Address> sites = x.addresses();
       return sample(SingleSiteMH.uniform(sites.size())).flatMap(i -> {
         Address a = sites.get(i);
-        return Traced.regenerate(x, Selection.of(a)).flatMap(u -> {
+        return Traces.regenerate(x, Selection.of(a)).flatMap(u -> {
           Trace<Integer> y = u.trace();
           double la = Acceptance.logAlpha(x, y, x.choice(a).logDensity() - y.choice(a).logDensity());
           return Acceptance.accept(x, y, la);
@@ -112,17 +120,17 @@ class KernelExactnessTest {
     return x -> {
       List<Address> sites = x.addresses();
       return sample(SingleSiteMH.uniform(sites.size())).flatMap(i ->
-          Traced.regenerate(x, Selection.of(sites.get(i))).flatMap(u ->
+          Traces.regenerate(x, Selection.of(sites.get(i))).flatMap(u ->
               Acceptance.accept(x, u.trace(), Acceptance.logAlpha(x, u.trace(), 0))));
     };
   }
 
   /** Proposal MH that forgets the backward proposal density. */
   static Kernel<Integer> proposalWithoutBackward() {
-    return x -> Traced.prior(branchProposal(x)).flatMap(fwd ->
-        Traced.update(x, fwd.values(), Selection.none()).flatMap(up -> {
+    return x -> Traces.prior(branchProposal(x)).flatMap(fwd ->
+        Traces.update(x, fwd.values(), Selection.none()).flatMap(up -> {
           Trace<Integer> y = up.trace();
-          double back = Traced.reverseLogFresh(x, y, fwd.choices().keySet(), Selection.none());
+          double back = Traces.reverseLogFresh(x, y, fwd.choices().keySet(), Selection.none());
           return Acceptance.accept(x, y, Acceptance.logAlpha(x, y, -fwd.logPrior() + back - up.logFresh()));
         }));
   }
@@ -138,7 +146,7 @@ class KernelExactnessTest {
   void posteriorOverTracesMatchesTheModel() {
     Prob<Integer> m = Models.branching();
     Enumeration<Integer> direct = Enumerator.enumerate(m);
-    Enumeration<Trace<Integer>> traced = Enumerator.enumerate(Traced.posterior(m));
+    Enumeration<Trace<Integer>> traced = Enumerator.enumerate(Traces.posterior(m));
     assertEquals(direct.logEvidence(), traced.logEvidence(), 1e-12);
     for (Integer v : direct.support()) {
       assertEquals(direct.probability(v), traced.probabilityOf(t -> t.output().equals(v)), 1e-12);

@@ -1,5 +1,13 @@
 package org.probity.inference.mcmc;
 
+import org.probity.trace.Traces;
+
+import org.probity.trace.Update;
+
+import org.probity.trace.Selection;
+
+import org.probity.trace.Trace;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -35,25 +43,25 @@ class TraceTest {
 
   @Test
   void recordsChoicesWithDensitiesAgreeingWithDensityReplay() {
-    Trace<Double> t = Traced.sample(mixed(), Rngs.of(3));
-    assertEquals(List.of(Address.of("mu"), Address.of("k"), Address.of("#0"), Address.of("v"),
+    Trace<Double> t = Traces.sample(mixed(), Rngs.of(3));
+    assertEquals(List.of(Address.of("mu"), Address.of("k"), Address.parse("#0"), Address.of("v"),
         Address.parse("#1[0]/#0"), Address.parse("#1[1]/#0")), t.addresses());
     Density.Result<Double> r = Density.replay(mixed(), t.values());
     assertEquals(r.logPrior().value(), t.logPrior(), 1e-12);
     assertEquals(r.logLikelihood().value(), t.logLikelihood(), 1e-12);
     assertEquals(r.value(), t.output());
     Sampler.Recorded<Double> rec = Sampler.record(mixed(), Rngs.of(99));
-    assertEquals(rec.choices().keySet(), Traced.replay(mixed(), rec.choices()).choices().keySet());
+    assertEquals(rec.choices().keySet(), Traces.replay(mixed(), rec.choices()).choices().keySet());
   }
 
   @Test
   void tracesAreValues() {
-    Trace<Double> a = Traced.sample(mixed(), Rngs.of(5));
-    Trace<Double> b = Traced.replay(mixed(), a.values());
+    Trace<Double> a = Traces.sample(mixed(), Rngs.of(5));
+    Trace<Double> b = Traces.replay(mixed(), a.values());
     assertEquals(a, b);
     assertEquals(a.hashCode(), b.hashCode());
     assertEquals(0, a.compareTo(b));
-    Trace<Double> c = Traced.sample(mixed(), Rngs.of(6));
+    Trace<Double> c = Traces.sample(mixed(), Rngs.of(6));
     assertNotEquals(a, c);
     assertEquals(-c.compareTo(a), a.compareTo(c));
     assertTrue(a.toString().contains("mu ~ Normal"), a.toString());
@@ -61,8 +69,8 @@ class TraceTest {
 
   @Test
   void jsonRoundTrip() {
-    Trace<Double> a = Traced.sample(mixed(), Rngs.of(7));
-    String json = a.toJson();
+    Trace<Double> a = Traces.sample(mixed(), Rngs.of(7));
+    String json = TraceJson.write(a);
     Trace<Double> b = TraceJson.read(json, mixed());
     assertEquals(a, b);
     assertEquals(a.logJoint(), b.logJoint(), 0);
@@ -75,7 +83,7 @@ class TraceTest {
   @Test
   void zeroDensityNamesTheSite() {
     Prob<Real> m = sample("x", normal(0, 1)).flatMap(x -> observe("y", uniform(10, 11), Real.of(0.5)).then(() -> pure(x)));
-    Trace<Real> t = Traced.sample(m, Rngs.of(1));
+    Trace<Real> t = Traces.sample(m, Rngs.of(1));
     assertEquals(Double.NEGATIVE_INFINITY, t.logJoint());
     assertTrue(t.zeroSite().contains("y"), t.zeroSite());
   }
@@ -83,18 +91,18 @@ class TraceTest {
   @Test
   void duplicateAddressesAreAnError() {
     Prob<Real> m = sample("x", normal(0, 1)).flatMap(x -> sample("x", normal(0, 1)));
-    assertThrows(DuplicateAddressException.class, () -> Traced.sample(m, Rngs.of(1)));
+    assertThrows(DuplicateAddressException.class, () -> Traces.sample(m, Rngs.of(1)));
   }
 
   @Test
   void updateKeepsValidValuesAndDrawsTheRest() {
-    Trace<Integer> t = Traced.replay(Models.branching(), Map.of(Address.of("b"), true, Address.of("x"), 2));
-    Update<Integer> u = Sampler.run(Traced.update(t, Map.of(Address.of("b"), false), Selection.none()), 4).value();
+    Trace<Integer> t = Traces.replay(Models.branching(), Map.of(Address.of("b"), true, Address.of("x"), 2));
+    Update<Integer> u = Sampler.run(Traces.update(t, Map.of(Address.of("b"), false), Selection.none()), 4).value();
     // x = 2 is not a Boolean: redrawn; y is new: drawn.
     assertEquals(java.util.Set.of(Address.of("x"), Address.of("y")), u.fresh());
     assertEquals(Boolean.FALSE, u.trace().value("b"));
-    assertTrue(Traced.updateDeterministic(t, Map.of(Address.of("b"), false)).isEmpty());
-    assertEquals(Double.NEGATIVE_INFINITY, Traced.reverseLogFresh(t, Traced.replay(Models.branching(),
+    assertTrue(Traces.updateDeterministic(t, Map.of(Address.of("b"), false)).isEmpty());
+    assertEquals(Double.NEGATIVE_INFINITY, Traces.reverseLogFresh(t, Traces.replay(Models.branching(),
         Map.of(Address.of("b"), true, Address.of("x"), 1)), java.util.Set.of(), Selection.none()));
   }
 }

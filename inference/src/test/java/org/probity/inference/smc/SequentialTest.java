@@ -65,11 +65,33 @@ class SequentialTest {
     Prob<List<Boolean>> m = independent(3, i -> sample(bernoulli(0.5)).flatMap(x -> observe(bernoulli(x ? 0.8 : 0.3), true).map(u -> x)));
     Prob<Population<List<Boolean>>> alg = Smc.importance(m, 1);
     Population<List<Boolean>> pop = Sampler.sample(alg, 9);
-    assertEquals(3, pop.step(), "three suspensions; the program ends right after the last, so no extra step");
+    assertEquals(4, pop.step(), "three suspensions, and a fourth step after the last (particles suspend at every observation,"
+        + " the last included, so SMC transforms the population after it)");
     assertTrue(pop.finished());
     // and the exact distribution through SMC equals the model's
     SmcExactTest.check(m.map(xs -> (xs.get(0) ? 1 : 0) + (xs.get(1) ? 2 : 0) + (xs.get(2) ? 4 : 0)),
         Smc.smc(m.map(xs -> (xs.get(0) ? 1 : 0) + (xs.get(1) ? 2 : 0) + (xs.get(2) ? 4 : 0)), 2, Resampler.SYSTEMATIC));
+  }
+
+  /**
+   * Particles suspend after every observation, the last included (monad-bayes' Sequential), so the
+   * transformation runs after the only observation of a model: peek sees the weighed particles with
+   * their values; the built-in resampling leaves the final weights alone.
+   */
+  @Test
+  void theTransformationRunsAfterTheLastObservation() {
+    Prob<Integer> m = sample(categorical(0.5, 0.5)).flatMap(k -> observe(bernoulli(k == 1 ? 0.9 : 0.2), true).map(u -> k));
+    java.util.List<Double> seen = new java.util.ArrayList<>();
+    Population<Integer> pop = Sampler.sample(Smc.sis(Population.spawn(m, 2000), Transform.<Integer>peek(
+        p -> seen.add(p.expectation(q -> q.value()))).andThen(Transform.resample(Resampler.SYSTEMATIC))), 3);
+    assertEquals(1, seen.size(), "the transformation runs once, after the only observation");
+    assertEquals(0.9 / 1.1, seen.get(0), 0.05, "peek sees the weighed particles' values (posterior mean 0.818)");
+    java.util.Set<Double> weights = new java.util.HashSet<>();
+    for (double w : pop.logWeights()) {
+      weights.add(w);
+    }
+    assertEquals(2, weights.size(), "no resampling after the last observation: two distinct weights remain");
+    assertTrue(pop.finished());
   }
 
   @Test

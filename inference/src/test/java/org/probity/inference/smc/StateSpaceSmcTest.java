@@ -28,10 +28,13 @@ class StateSpaceSmcTest {
       p = Sampler.run(p.resampleSystematic(), 100 + s).value();
       assertTrue(p.isFlat(), "after resampling " + (s + 1));
     }
-    // the last step finishes the particles: they are ordinary particles again
+    // the last step weighs the last observation: the particles are ordinary particles again,
+    // suspended at it (not finished), and one more advance finishes them
     p = Sampler.run(p.advance(), 7).value();
     p = Sampler.run(p.advance(), 8).value();
     assertFalse(p.isFlat());
+    assertFalse(p.finished(), "suspended after the last observation");
+    p = Sampler.run(p.advance(), 9).value();
     assertTrue(p.finished());
   }
 

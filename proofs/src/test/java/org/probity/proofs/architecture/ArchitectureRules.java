@@ -46,7 +46,9 @@ final class ArchitectureRules {
     m.put("bijection", Set.of("ad", "dist"));
     m.put("core", Set.of("ad", "dist", "random"));
     m.put("semantics", Set.of("core", "dist", "ad", "random"));
-    m.put(FACADE, Set.of("ad", "random", "dist", "bijection", "core", "semantics"));
+    m.put("trace", Set.of("core", "semantics", "dist", "bijection", "ad", "random"));
+    m.put("handlers", Set.of("core", "trace", "dist", "ad", "random"));
+    m.put(FACADE, Set.of("ad", "random", "dist", "bijection", "core", "semantics", "trace", "handlers"));
     return m;
   }
 

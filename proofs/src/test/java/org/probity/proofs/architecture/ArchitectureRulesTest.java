@@ -131,4 +131,25 @@ class ArchitectureRulesTest {
         Tarjan.cycles(g).stream().sorted((x, y) -> x.iterator().next().compareTo(y.iterator().next())).toList());
     assertEquals(List.of(), Tarjan.cycles(Map.of("x", Set.of("y"), "y", Set.of())));
   }
+
+  @Test
+  void nodeDispatchOutsideTheLoopIsFoundButCommentsStringsAndOtherTypesAreNot() {
+    NodeDispatch.SourceText bad = new NodeDispatch.SourceText("inference/src/main/java/org/probity/inference/X.java", """
+        package org.probity.inference;
+        class X {
+          // if (n instanceof Sample s) in a comment is fine
+          String t = "instanceof Observe";
+          boolean a(Object n) { return n instanceof org.probity.core.Factor; }
+          boolean b(Object n) { return n instanceof Weighted w; }
+          int c(Object n) { switch (n) { case Pure p -> { return 1; } default -> { return 0; } } }
+          Object d() { return Independent.markerOf(null); }
+        }
+        """);
+    java.util.List<String> v = NodeDispatch.violations(java.util.List.of(bad));
+    assertEquals(2, v.size(), v.toString());
+    assertTrue(v.get(0).contains("Factor") && v.get(1).contains("Pure"), v.toString());
+    NodeDispatch.SourceText loop = new NodeDispatch.SourceText("ppl-core/src/main/java/org/probity/core/Interpreter.java",
+        "package org.probity.core; class Interpreter { boolean a(Object n) { return n instanceof Sample; } }");
+    assertEquals(java.util.List.of(), NodeDispatch.violations(java.util.List.of(loop)));
+  }
 }

@@ -50,6 +50,25 @@ class ArchitectureTest {
         "the modules of the parent pom and of ArchitectureRules.MODULES differ");
   }
 
+  @Test
+  void onlyTheInterpreterLoopDispatchesOnProgramNodes() throws IOException {
+    List<NodeDispatch.SourceText> texts = new ArrayList<>();
+    for (String module : ArchitectureRules.MODULES.keySet()) {
+      Path src = ROOT.resolve(module).resolve("src/main/java");
+      if (!Files.isDirectory(src)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(src)) {
+        for (Path p : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+          texts.add(new NodeDispatch.SourceText(ROOT.relativize(p).toString(), Files.readString(p)));
+        }
+      }
+    }
+    assertTrue(texts.stream().anyMatch(t -> t.path().endsWith("core/Interpreter.java")), "the scan sees the loop");
+    List<String> v = NodeDispatch.violations(texts);
+    assertTrue(v.isEmpty(), v.size() + " node dispatch(es) outside the loop:\n  " + String.join("\n  ", v));
+  }
+
   private static List<SourceFile> scan() throws IOException {
     assertTrue(Files.isRegularFile(ROOT.resolve("pom.xml")) && Files.isDirectory(ROOT.resolve("ppl-core")),
         "run from a module directory of the Probity tree, not " + Path.of("").toAbsolutePath());

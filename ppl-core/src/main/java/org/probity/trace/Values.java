@@ -1,56 +1,34 @@
-package org.probity.inference.mcmc;
+package org.probity.trace;
 
 import java.util.Arrays;
-import java.util.List;
 import org.probity.core.Address;
 import org.probity.ad.Real;
 import org.probity.core.InvalidWeightException;
 import org.probity.dist.Distribution;
 import org.probity.dist.DistributionException;
 
-/** Value equality, hashing and density checks for the values stored in traces (arrays by content). */
-final class Values {
+/** Value equality, hashing, rendering and density checks for the values stored in traces (arrays by content). */
+public final class Values {
   private Values() {
   }
 
   /** Equality by value, arrays by content. */
-  static boolean same(Object a, Object b) {
+  public static boolean same(Object a, Object b) {
     return Arrays.deepEquals(new Object[] {a}, new Object[] {b});
   }
 
-  /**
-   * Address equality ({@link Address#equals}) by an indexed comparison of the parts, which allocates
-   * no iterator: the kernels compare the addresses of a re-run with those of the previous trace at
-   * every choice.
-   */
-  static boolean sameAddress(Address a, Address b) {
-    if (a == b) {
-      return true;
-    }
-    if (a.hashCode() != b.hashCode()) {
-      return false;
-    }
-    List<Object> p = a.parts();
-    List<Object> q = b.parts();
-    int n = p.size();
-    if (q.size() != n) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      if (!p.get(i).equals(q.get(i))) {
-        return false;
-      }
-    }
-    return true;
+  /** Address equality (the kernels compare the addresses of a re-run with those of the previous trace at every choice). */
+  public static boolean sameAddress(Address a, Address b) {
+    return a.equals(b);
   }
 
   /** A hash consistent with {@link #same}. */
-  static int hash(Object a) {
+  public static int hash(Object a) {
     return Arrays.deepHashCode(new Object[] {a});
   }
 
   /** A readable rendering, arrays included. */
-  static String describe(Object v) {
+  public static String describe(Object v) {
     return InvalidWeightException.describe(v);
   }
 
@@ -59,7 +37,7 @@ final class Values {
    * the wrong type or shape for the distribution (a value that cannot be reused at that site).
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static double densityOrZero(Distribution dist, Object value) {
+  public static double densityOrZero(Distribution dist, Object value) {
     try {
       double lp = dist.logDensity(value);
       return Double.isNaN(lp) ? Double.NEGATIVE_INFINITY : lp;
@@ -69,7 +47,7 @@ final class Values {
   }
 
   /** A scalar view of a value for draws tables: reals, integers, booleans (0/1); NaN otherwise. */
-  static double scalar(Object v) {
+  public static double scalar(Object v) {
     if (v instanceof Real r) {
       return r.value();
     }

@@ -1,4 +1,4 @@
-package org.probity.inference.mcmc;
+package org.probity.trace;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +18,7 @@ import org.probity.core.Prob;
  * <p>Traces are immutable values: two traces are equal when they have the same choices (addresses
  * and values, in order) and equal outputs (arrays compare by content); the program and the
  * distributions are not part of the value. Traces are ordered by their canonical text, print
- * readably, and convert to and from JSON with {@link TraceJson}.
+ * readably (JSON export is {@code org.probity.inference.mcmc.TraceJson}).
  */
 public final class Trace<A> implements Comparable<Trace<?>> {
   private final Prob<A> program;
@@ -65,8 +65,11 @@ public final class Trace<A> implements Comparable<Trace<?>> {
     return m;
   }
 
-  /** The choices in order of execution: the internal array, which callers must not modify. */
-  Choice[] ordered() {
+  /**
+   * The choices in order of execution: the internal array, shared for speed (kernels read it at
+   * every step), which callers must not modify.
+   */
+  public Choice[] ordered() {
     return ordered;
   }
 
@@ -74,7 +77,7 @@ public final class Trace<A> implements Comparable<Trace<?>> {
    * The choice at an address, looked up first at position {@code i} (where a re-run of the same
    * program usually has it), then by address; null when this run did not reach it.
    */
-  Choice choiceNear(int i, Address address) {
+  public Choice choiceNear(int i, Address address) {
     if (i < ordered.length && Values.sameAddress(ordered[i].address(), address)) {
       return ordered[i];
     }
@@ -208,11 +211,6 @@ public final class Trace<A> implements Comparable<Trace<?>> {
       canonical = c;
     }
     return c;
-  }
-
-  /** This trace as JSON ({@link TraceJson#write}). */
-  public String toJson() {
-    return TraceJson.write(this);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.probity.inference.mcmc;
+package org.probity.trace;
 
 import org.probity.core.Address;
 import org.probity.dist.Distribution;

@@ -1,0 +1,431 @@
+package org.probity.core;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The one small-step interpreter loop of Probity. It performs the administrative steps of a
+ * program (a bind pushes its continuation, a return pops one, a deferred program is built),
+ * names every site (named sites keep the model's address, anonymous ones get {@code #k} in their
+ * scope, the parts of an independent product are scoped {@code #n[i]/...}), detects a named
+ * address used twice, passes each effect through the active effect handlers ({@link Handled},
+ * {@link Messenger}), and hands the effect to a {@link Handler}, which gives it its meaning. No
+ * other code dispatches on the types of program nodes.
+ *
+ * <p>An instance is the state of one run, visible to the handler during its callbacks: the site's
+ * {@link #address()}, the suspended {@link #machine()}, the machines of an independent product's
+ * {@link #parts}. The heap-allocated stack makes a program with a million binds run in constant
+ * JVM stack.
+ */
+public final class Interpreter {
+  /** Returned by a handler method to stop the loop (see {@link Handler#stopped}). */
+  public static final Prob<Object> STOP = new Pure<>(new Object() {
+    @Override
+    public String toString() {
+      return "STOP";
+    }
+  });
+
+  private final Handler<?> handler;
+  private final boolean claims;
+  private Prob<?> node;
+  private Cont stack;
+  private Address scope;
+  private int counter;
+  private AddressSet names;
+  /** The names claimed before the current site. */
+  private AddressSet namesBefore;
+  /** The current site's model-given address, or null when it is anonymous. */
+  private Address given;
+  /** The current anonymous site's position (when {@link #given} is null). */
+  private int position;
+  /** The current site's address once computed. */
+  private Address address;
+
+  private Interpreter(Handler<?> handler, Machine m) {
+    this.handler = handler;
+    this.claims = handler.claimsNames();
+    this.node = m.node();
+    this.stack = m.stack();
+    this.scope = m.scope();
+    this.counter = m.counter();
+    this.names = m.names();
+    this.namesBefore = names;
+  }
+
+  /** Runs {@code program} from its start under {@code handler}. */
+  public static <R> R run(Prob<?> program, Handler<R> handler) {
+    return run(Machine.start(program), handler);
+  }
+
+  /** Resumes the suspended {@code machine} under {@code handler}. */
+  public static <R> R run(Machine machine, Handler<R> handler) {
+    return new Interpreter(handler, machine).loop(handler);
+  }
+
+  // ---- what a handler may ask during a callback ----
+
+  /**
+   * The address of the current site: a choice's model-given or positional address; an
+   * observation's own (null when anonymous).
+   */
+  public Address address() {
+    Address a = address;
+    if (a == null) {
+      a = given != null ? given : node instanceof Sample ? scope.positional(position) : null;
+      address = a;
+    }
+    return a;
+  }
+
+  /**
+   * The suspended program at the current node, as it stood before the loop named the node's site:
+   * resuming it runs this effect again (an SMC particle that died here, a reduced machine).
+   */
+  public Machine machine() {
+    int c = given == null && (node instanceof Sample || node instanceof Independent) ? counter - 1 : counter;
+    return new Machine(node, stack, scope, c, namesBefore);
+  }
+
+  /** The suspended program continuing with {@code next} after the current effect. */
+  public Machine resume(Prob<?> next) {
+    return new Machine(next, stack, scope, counter, names);
+  }
+
+  /** The pending continuations at the current node. */
+  public Cont stack() {
+    return stack;
+  }
+
+  /** The scope in which anonymous sites are being named. */
+  public Address scope() {
+    return scope;
+  }
+
+  /** The named addresses claimed so far in this run. */
+  public AddressSet names() {
+    return names;
+  }
+
+  /**
+   * Adds the named addresses another run claimed (a part of an independent product run apart)
+   * to this run's.
+   *
+   * @throws DuplicateAddressException if one of them was claimed here already
+   */
+  public void claimAll(AddressSet more) {
+    if (more.size() == 0) {
+      return;
+    }
+    AddressSet n = names;
+    for (Address a : more.addresses()) {
+      AddressSet m = n.plus(a);
+      if (m == n) {
+        throw new DuplicateAddressException(a);
+      }
+      n = m;
+    }
+    names = n;
+  }
+
+  /**
+   * The machines of the parts of the independent product at the current node, part i scoped
+   * under {@code #n[i]} (the product's position) and run under the active effect handlers,
+   * each starting with no named address claimed (merge them back with {@link #claimAll}).
+   */
+  public Machine[] parts(Independent<?, ?> ind) {
+    return parts(ind, AddressSet.EMPTY);
+  }
+
+  /**
+   * As {@link #parts(Independent)}, each part starting with the names claimed so far, so that a
+   * part reusing an earlier name fails (for handlers that cannot merge the parts' names back).
+   */
+  public Machine[] partsClaiming(Independent<?, ?> ind) {
+    return parts(ind, names);
+  }
+
+  private Machine[] parts(Independent<?, ?> ind, AddressSet start) {
+    Address base = scope.positional(position);
+    Cont root = Cont.root(Cont.messengers(stack));
+    List<? extends Prob<?>> ps = ind.parts();
+    Machine[] out = new Machine[ps.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new Machine(ps.get(i), root, base.child(i), 0, start);
+    }
+    return out;
+  }
+
+  /**
+   * Runs the parts of the independent product at the current node one after the other in this
+   * loop, each in its own scope, then its continuation on their results (the default meaning of
+   * an independent product; the law is the same, the parts being independent).
+   */
+  public Prob<?> inSequence(Independent<?, ?> ind) {
+    List<? extends Prob<?>> ps = ind.parts();
+    if (ps.isEmpty()) {
+      return apply(ind.k(), List.of());
+    }
+    Address base = scope.positional(position);
+    stack = push(new PartFrame(ind, 0, null, base, scope, counter), stack);
+    scope = base.child(0);
+    counter = 0;
+    return ps.get(0);
+  }
+
+  // ---- the loop ----
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private <R> R loop(Handler<R> h) {
+    Prob<?> n = node;
+    Cont s = stack;
+    while (true) {
+      if (n instanceof FlatMap fm) {
+        s = Cont.push(fm.k(), s);
+        n = fm.first();
+      } else if (n instanceof Pure p) {
+        if (s == null) {
+          node = n;
+          stack = null;
+          return h.result(p.value(), this);
+        }
+        Function<Object, Prob<?>> k = s.head();
+        if (k instanceof PartFrame f) {
+          stack = s.tail();
+          n = nextPart(f, p.value());
+          s = stack;
+        } else {
+          n = k.apply(p.value());
+          s = s.tail();
+        }
+      } else if (n instanceof Sample smp) {
+        address = null;
+        namesBefore = names;
+        Address a = smp.address();
+        given = a;
+        if (a == null) {
+          position = counter++;
+        } else if (claims) {
+          claim(a);
+        }
+        node = n;
+        stack = s;
+        Prob<?> e = s != null && s.messengers() != null ? messengers(n, s.messengers()) : n;
+        n = e == n ? h.sample(smp, this) : dispatch(e, h);
+        if (n == STOP) {
+          return h.stopped(this);
+        }
+        s = stack;
+      } else if (n instanceof Observe o) {
+        address = null;
+        namesBefore = names;
+        Address a = o.address();
+        given = a;
+        if (a != null && claims) {
+          claim(a);
+        }
+        node = n;
+        stack = s;
+        Prob<?> e = s != null && s.messengers() != null ? messengers(n, s.messengers()) : n;
+        n = e == n ? h.observe(o, this) : dispatch(e, h);
+        if (n == STOP) {
+          return h.stopped(this);
+        }
+        s = stack;
+      } else if (n instanceof Factor f) {
+        address = null;
+        namesBefore = names;
+        given = null;
+        node = n;
+        stack = s;
+        Prob<?> e = s != null && s.messengers() != null ? messengers(n, s.messengers()) : n;
+        n = e == n ? h.factor(f, this) : dispatch(e, h);
+        if (n == STOP) {
+          return h.stopped(this);
+        }
+        s = stack;
+      } else if (n instanceof Defer d) {
+        given = null;
+        namesBefore = names;
+        node = n;
+        stack = s;
+        n = h.defer(d, this);
+        if (n == STOP) {
+          return h.stopped(this);
+        }
+        s = stack;
+      } else if (n instanceof Independent ind) {
+        address = null;
+        namesBefore = names;
+        given = null;
+        position = counter++;
+        node = n;
+        stack = s;
+        n = h.independent(ind, this);
+        if (n == STOP) {
+          return h.stopped(this);
+        }
+        s = stack;
+      } else if (n instanceof Compiled c) {
+        if (s != null && s.messengers() != null) {
+          n = c.meaning();
+        } else {
+          given = null;
+          namesBefore = names;
+          node = n;
+          stack = s;
+          n = h.compiled(c, this);
+          if (n == STOP) {
+            return h.stopped(this);
+          }
+          s = stack;
+        }
+      } else if (n instanceof Handled hd) {
+        s = Cont.enter(hd.messenger(), s);
+        n = hd.body();
+      } else {
+        throw new IllegalStateException("unknown program node " + n);
+      }
+    }
+  }
+
+  /** After the effect handlers changed an effect: the new effect's meaning, or the program they returned. */
+  private Prob<?> dispatch(Prob<?> e, Handler<?> h) {
+    node = e;
+    if (e instanceof Sample<?, ?> smp) {
+      return h.sample(smp, this);
+    }
+    if (e instanceof Observe<?, ?> o) {
+      return h.observe(o, this);
+    }
+    if (e instanceof Factor<?> f) {
+      return h.factor(f, this);
+    }
+    return e;
+  }
+
+  /** Passes an effect through the active handlers, innermost first, until one hides it or it is no longer an effect. */
+  private Prob<?> messengers(Prob<?> effect, PList<Messenger> ms) {
+    Prob<?> e = effect;
+    Address a = address();
+    for (PList<Messenger> m = ms; m != null; m = m.tail()) {
+      Messenger mg = m.head();
+      if (mg.hides(a)) {
+        break;
+      }
+      if (e instanceof Sample<?, ?> s) {
+        e = mg.sample(s, a);
+      } else if (e instanceof Observe<?, ?> o) {
+        e = mg.observe(o);
+      } else if (e instanceof Factor<?> f) {
+        e = mg.factor(f);
+      } else {
+        break;
+      }
+      if (e == null) {
+        throw new IllegalStateException("the effect handler " + mg + " returned no program for " + effect);
+      }
+    }
+    return e;
+  }
+
+  private void claim(Address a) {
+    AddressSet m = names.plus(a);
+    if (m == names) {
+      throw new DuplicateAddressException(a);
+    }
+    names = m;
+  }
+
+  /** The part after {@code f.index()} returned {@code value}: the next part, or the product's continuation. */
+  private Prob<?> nextPart(PartFrame f, Object value) {
+    PList<Object> results = PList.cons(value, f.results());
+    int next = f.index() + 1;
+    List<? extends Prob<?>> ps = f.ind().parts();
+    if (next < ps.size()) {
+      stack = push(new PartFrame(f.ind(), next, results, f.base(), f.outerScope(), f.outerCounter()), stack);
+      scope = f.base().child(next);
+      counter = 0;
+      return ps.get(next);
+    }
+    scope = f.outerScope();
+    counter = f.outerCounter();
+    return apply(f.ind().k(), PList.toListReversed(results));
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Prob<?> apply(Function k, List<Object> values) {
+    return (Prob<?>) k.apply(Collections.unmodifiableList(values));
+  }
+
+  private static Cont push(Function<Object, Prob<?>> k, Cont s) {
+    return Cont.push(k, s);
+  }
+
+  /**
+   * The stack frame of an independent product whose parts run in sequence: part {@code index} is
+   * running in scope {@code base[index]}; the scope and count to restore come after the last part.
+   * As a plain function (when a machine is rebuilt as a program) it runs the remaining parts.
+   */
+  private record PartFrame(Independent<?, ?> ind, int index, PList<Object> results, Address base, Address outerScope,
+      int outerCounter) implements Function<Object, Prob<?>> {
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> apply(Object value) {
+      PList<Object> rs = PList.cons(value, results);
+      List<? extends Prob<?>> ps = ind.parts();
+      Prob<?> rest = Combinators.sequence((List) ps.subList(index + 1, ps.size()));
+      return new FlatMap<List<Object>, Object>((Prob) rest, more -> {
+        List<Object> all = new ArrayList<>(PList.toListReversed(rs));
+        all.addAll(more);
+        return (Prob) Interpreter.apply(ind.k(), all);
+      });
+    }
+  }
+
+  // ---- administrative reduction ----
+
+  private static final Handler<Machine> REDUCE = new Handler<>() {
+    @Override
+    public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
+      return STOP;
+    }
+
+    @Override
+    public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
+      return STOP;
+    }
+
+    @Override
+    public Prob<?> factor(Factor<?> f, Interpreter run) {
+      return STOP;
+    }
+
+    @Override
+    public Prob<?> independent(Independent<?, ?> ind, Interpreter run) {
+      return STOP;
+    }
+
+    @Override
+    public Machine result(Object value, Interpreter run) {
+      return run.machine();
+    }
+
+    @Override
+    public Machine stopped(Interpreter run) {
+      return run.machine();
+    }
+
+    @Override
+    public boolean claimsNames() {
+      return false;
+    }
+  };
+
+  /** Runs the administrative steps of {@code m} up to its next effect or its end. */
+  static Machine reduce(Machine m) {
+    return run(m, REDUCE);
+  }
+}
