@@ -23,6 +23,7 @@ public abstract sealed class HamiltonianKernel permits Nuts, StaticHmc {
   private final PhasePoint searchStart;
   Metric metric;
   double stepSize;
+  private boolean positioned;
 
   HamiltonianKernel(LogDensityFunction target, Metric metric, double stepSize,
       UniformRandomProvider rng) {
@@ -69,6 +70,7 @@ public abstract sealed class HamiltonianKernel permits Nuts, StaticHmc {
       throw new IllegalArgumentException("position has " + q.length
           + " coordinates but the log density has dimension " + z.q.length);
     }
+    positioned = false;
     System.arraycopy(q, 0, z.q, 0, z.q.length);
     integrator.init(z);
     double[] minusGradient = z.g.clone();
@@ -79,6 +81,15 @@ public abstract sealed class HamiltonianKernel permits Nuts, StaticHmc {
         "a Hamiltonian kernel cannot start from a point without finite log density and gradient", 1);
     if (e != null) {
       throw e;
+    }
+    positioned = true;
+  }
+
+  /** Refuses to move before {@link #setPosition} has given a valid point. */
+  final void requirePosition() {
+    if (!positioned) {
+      throw new IllegalStateException("call setPosition with a point of finite log density and"
+          + " gradient before the first transition or step-size search");
     }
   }
 
@@ -136,6 +147,7 @@ public abstract sealed class HamiltonianKernel permits Nuts, StaticHmc {
    * @throws AdaptationException when the step size passes 1e7 (improper target) or reaches 0
    */
   public final void initStepSize() {
+    requirePosition();
     if (stepSize == 0 || stepSize > MAX_STEP_SIZE || Double.isNaN(stepSize)) {
       return;
     }

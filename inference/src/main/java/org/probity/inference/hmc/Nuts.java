@@ -142,6 +142,7 @@ public final class Nuts extends HamiltonianKernel {
 
   @Override
   public Transition transition() {
+    requirePosition();
     double[] p = z.p;
     metric.sampleMomentum(normal, p);
 

@@ -66,6 +66,7 @@ public final class StaticHmc extends HamiltonianKernel {
 
   @Override
   public Transition transition() {
+    requirePosition();
     metric.sampleMomentum(normal, z.p);
     zInit.copyFrom(z);
     double h0 = Leapfrog.hamiltonian(z, metric);
