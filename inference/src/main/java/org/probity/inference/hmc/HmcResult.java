@@ -3,12 +3,14 @@ package org.probity.inference.hmc;
 import java.util.ArrayList;
 import java.util.List;
 import org.probity.inference.diagnostics.Draws;
+import org.probity.inference.diagnostics.StanCsv;
 
 /**
  * The output of an HMC run: per chain the kept draws (one {@code double[]} per draw), their
  * sampler parameters, and the adapted step size and metric; conversion to diagnostics
- * {@link Draws} with Stan's column names, cmdstan's warnings, and what {@link Hmc#resume}
- * needs to continue the run. Immutable.
+ * {@link Draws} with Stan's column names (so that {@code StanCsv} and {@code ArvizJson} export the
+ * sampler parameters, as ArviZ's {@code sample_stats}), cmdstan's warnings, and what
+ * {@link Hmc#resume} needs to continue the run. Immutable.
  */
 public final class HmcResult {
   private final HmcConfig config;
@@ -128,7 +130,7 @@ public final class HmcResult {
     }
     boolean nuts = config.engine() == HmcEngine.NUTS;
     List<String> stats = nuts
-        ? List.of("lp__", "accept_stat__", "stepsize__", "treedepth__", "n_leapfrog__", "divergent__", "energy__")
+        ? StanCsv.NUTS_STATS
         : List.of("lp__", "accept_stat__", "stepsize__", "int_time__", "energy__");
     double[][][] values = draws();
     double[][][] s = new double[chains.size()][][];

@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.probity.ad.LogDensityFunction;
+import org.probity.inference.diagnostics.ArvizJson;
 import org.probity.inference.diagnostics.Draws;
+import org.probity.inference.diagnostics.StanCsv;
 
 /** The runner: reproducibility across thread counts, continuation, initialisation, conversion to Draws. */
 class HmcRunnerTest {
@@ -77,7 +80,7 @@ class HmcRunnerTest {
   }
 
   @Test
-  void toDrawsUsesStansColumnNames() {
+  void toDrawsUsesStansColumnNames(@TempDir java.nio.file.Path dir) throws java.io.IOException {
     HmcResult r = Hmc.sample(target(), HmcConfig.defaults().seed(3).warmup(200).draws(100).chains(2));
     Draws d = r.toDraws(List.of("mu", "sigma"));
     assertEquals(List.of("mu", "sigma"), d.parameterNames());
@@ -93,6 +96,16 @@ class HmcRunnerTest {
     assertEquals(-target().logDensity(r.chain(1).draw(7)), -t.logDensity(), 1e-12);
     assertEquals(List.of("theta.1", "theta.2"), r.toDraws().parameterNames());
     assertEquals(2, d.summary().rows().size());
+
+    // The existing exports carry the sampler parameters: Stan CSV round trip, ArviZ sample_stats.
+    List<java.nio.file.Path> files = StanCsv.write(d,
+        new StanCsv.Header("gaussian", 3, 200, 1, r.chain(0).stepSize(), 10), dir, "out");
+    Draws back = StanCsv.read(files);
+    assertArrayEquals(d.samplerStat("n_leapfrog__")[1], back.samplerStat("n_leapfrog__")[1], 0.0);
+    assertArrayEquals(d.parameter("sigma")[0], back.parameter("sigma")[0], 0.0);
+    String json = ArvizJson.toJson(d, java.util.Map.of(), java.util.Map.of());
+    assertTrue(json.contains("\"sample_stats\"") && json.contains("\"diverging\"")
+        && json.contains("\"tree_depth\""), json.substring(0, 200));
 
     HmcResult s = Hmc.sample(target(), HmcConfig.defaults().seed(3).warmup(200).draws(100).staticHmc(3.0));
     assertEquals(List.of("lp__", "accept_stat__", "stepsize__", "int_time__", "energy__"),
