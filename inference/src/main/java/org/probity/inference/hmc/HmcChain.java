@@ -37,6 +37,11 @@ public final class HmcChain {
     return copy(draws);
   }
 
+  /** Coordinate {@code j} of kept draw {@code i}. */
+  public double value(int i, int j) {
+    return draws[i][j];
+  }
+
   /** A copy of kept draw {@code i}. */
   public double[] draw(int i) {
     return draws[i].clone();

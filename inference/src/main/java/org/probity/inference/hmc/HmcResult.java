@@ -55,7 +55,7 @@ public final class HmcResult {
 
   /** The dimension of the draws. */
   public int dimension() {
-    return chains.get(0).draw(0).length;
+    return chains.get(0).metric().dimension();
   }
 
   /** A copy of all kept draws, {@code [chain][iteration][coordinate]}. */
@@ -71,10 +71,10 @@ public final class HmcResult {
   public double[][] coordinate(int i) {
     double[][] out = new double[chains.size()][];
     for (int c = 0; c < out.length; c++) {
-      double[][] d = chains.get(c).draws();
-      out[c] = new double[d.length];
-      for (int t = 0; t < d.length; t++) {
-        out[c][t] = d[t][i];
+      HmcChain chain = chains.get(c);
+      out[c] = new double[chain.numDraws()];
+      for (int t = 0; t < out[c].length; t++) {
+        out[c][t] = chain.value(t, i);
       }
     }
     return out;
