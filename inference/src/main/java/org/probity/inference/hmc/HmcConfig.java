@@ -94,9 +94,21 @@ public record HmcConfig(int chains, int warmup, int draws, long seed, int thread
         integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup);
   }
 
-  /** NUTS with this maximum tree depth. */
+  /** With this engine. */
+  public HmcConfig engine(HmcEngine e) {
+    return new HmcConfig(chains, warmup, draws, seed, threads, e, maxDepth, maxDeltaH,
+        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup);
+  }
+
+  /** With this maximum tree depth for NUTS. */
   public HmcConfig maxDepth(int d) {
-    return new HmcConfig(chains, warmup, draws, seed, threads, HmcEngine.NUTS, d, maxDeltaH,
+    return new HmcConfig(chains, warmup, draws, seed, threads, engine, d, maxDeltaH,
+        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup);
+  }
+
+  /** With this divergence threshold for NUTS. */
+  public HmcConfig maxDeltaH(double h) {
+    return new HmcConfig(chains, warmup, draws, seed, threads, engine, maxDepth, h,
         integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup);
   }
 
