@@ -72,7 +72,10 @@ public final class HmcChain {
     return metric;
   }
 
-  /** Log-density-and-gradient evaluations of the whole chain (initialisation and step-size searches included). */
+  /**
+   * Log-density-and-gradient evaluations by the chain's kernel: at its starting point, in the
+   * step-size searches and in every leapfrog step (the random initial-point attempts excluded).
+   */
   public long gradientEvaluations() {
     return gradientEvaluations;
   }
