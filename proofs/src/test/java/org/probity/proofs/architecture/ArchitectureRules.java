@@ -45,8 +45,10 @@ final class ArchitectureRules {
     m.put("dist", Set.of("ad", "random"));
     m.put("bijection", Set.of("ad", "dist"));
     m.put("core", Set.of("ad", "dist", "random"));
-    m.put("semantics", Set.of("core", "dist", "ad", "random"));
-    m.put(FACADE, Set.of("ad", "random", "dist", "bijection", "core", "semantics"));
+    m.put("semantics", Set.of("core", "dist", "ad", "random", "progress"));
+    m.put("data", Set.of("core"));
+    m.put("progress", Set.of());
+    m.put(FACADE, Set.of("ad", "random", "dist", "bijection", "core", "semantics", "data", "progress"));
     return m;
   }
 
