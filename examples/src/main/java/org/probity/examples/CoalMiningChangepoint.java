@@ -133,8 +133,13 @@ public final class CoalMiningChangepoint {
 
   /** Runs adaptive SMC (systematic resampling when ESS < n/2) and prints a summary next to the exact answer. */
   public static void main(String[] args) {
-    int particles = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-    long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+    Args a = Args.of("changepoint", args, "particles: SMC particles (default 20000)",
+        "seed: random seed (default 1)");
+    if (a.help()) {
+      return;
+    }
+    int particles = a.positiveInt(0, 20_000);
+    long seed = a.longValue(1, 1);
     int[] y = data();
     SmcResult<Changepoint> r = Smc.run(Smc.adaptive(model(y), particles, Resampler.SYSTEMATIC, 0.5), seed);
     Exact ex = exact(y);
