@@ -138,9 +138,12 @@ public final class Warnings {
       double[][] a = draws.samplerStat("accept_stat__");
       double[] rates = new double[a.length];
       for (int c = 0; c < a.length; c++) {
+        double sum = 0;
         for (double v : a[c]) {
-          rates[c] += v / a[c].length;
+          sum += v;
         }
+        // A mean of values in [0, 1] may round just past 1.
+        rates[c] = Math.min(1, Math.max(0, sum / a[c].length));
       }
       out.addAll(checkAcceptance(rates, t));
     }

@@ -121,6 +121,21 @@ class WarningsTest {
   }
 
   @Test
+  void acceptanceOfOneEverywhereIsFine() {
+    // Twenty steps of 1/20 add up to 1.0000000000000002: a mean accumulated that way exceeded 1.
+    Draws d = draws(List.of("mu"), normal(2, 20, new double[2], 14));
+    double[][][] stats = new double[2][20][1];
+    for (double[][] chain : stats) {
+      for (double[] row : chain) {
+        row[0] = 1;
+      }
+    }
+    List<Problem> problems = Warnings.check(new Draws(d.parameterNames(), d.values(),
+        List.of("accept_stat__"), stats));
+    assertTrue(!kinds(problems).contains(Problem.Kind.UNEQUAL_ACCEPTANCE), problems.toString());
+  }
+
+  @Test
   void aChainThatNeverMovedIsReported() {
     double[][] mu = normal(4, 300, new double[4], 8);
     double[][] tau = normal(4, 300, new double[4], 9);
