@@ -11,8 +11,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
- * A CSV file parsed by Apache Commons CSV (RFC 4180 quoting, header line, blank lines skipped,
- * values trimmed) into columns of text cells with the file line of each row. Rows with another
+ * A CSV file parsed by Apache Commons CSV (RFC 4180 quoting, header line, blank lines and lines
+ * starting with {@code #} skipped, values trimmed) into columns of text cells with the file line of each row. Rows with another
  * number of values than the header are reported together, by line.
  *
  * @param names the column names, from the header
@@ -25,6 +25,7 @@ record CsvTable(List<String> names, String[][] cells, long[] lines) {
       .setHeader()
       .setSkipHeaderRecord(true)
       .setIgnoreEmptyLines(true)
+      .setCommentMarker('#')
       .setTrim(true)
       .setAllowMissingColumnNames(false)
       .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)

@@ -26,7 +26,8 @@ import java.util.function.Predicate;
  *
  * <p><b>CSV</b> ({@link #csv(Path)}, read with Apache Commons CSV, RFC 4180): the first line
  * names the columns (unique, non-empty); every other non-blank line is one row with one value per
- * column; spaces around values are trimmed, a UTF-8 byte-order mark is skipped. The empty cell
+ * column; lines starting with {@code #} are comments (as in Stan's CSV files), spaces around
+ * values are trimmed, a UTF-8 byte-order mark is skipped. The empty cell
  * and {@code NA} are missing values.
  *
  * <p><b>JSON</b> ({@link #json(Path)}, read with Jackson) in Stan's data layout (CmdStan guide,

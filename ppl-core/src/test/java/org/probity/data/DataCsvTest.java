@@ -142,6 +142,14 @@ class DataCsvTest {
   }
 
   @Test
+  void commentLinesAreSkippedAndCounted() throws Exception {
+    Data d = csv("# source: somewhere\n# two comment lines\nyear,n\n1851,4\n# note\n1852,x\n");
+    assertEquals(List.of("year", "n"), d.names());
+    DataException e = fails(d, x -> x.ints("n"));
+    assertTrue(e.getMessage().contains("line 6: 'x' is not an integer"), e.getMessage());
+  }
+
+  @Test
   void aByteOrderMarkIsSkipped() throws Exception {
     Data d = csv("\uFEFFy\n1\n");
     assertEquals(List.of("y"), d.names());
