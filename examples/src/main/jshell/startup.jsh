@@ -1,10 +1,25 @@
-// Probity's JShell startup (./probity jshell): the modelling API at the first prompt, e.g.
+// Probity's JShell startup (./probity jshell, ./probity run notebook.jsh): the whole public API
+// at the first prompt, e.g.
 //   var m = sample(normal(0, 1));
 //   Sampler.run(m, 42)
+// Modelling: the facade, numbers, programs, distributions, bijections, interpreters.
 import static org.probity.Probity.*;
 import org.probity.ad.Real;
 import org.probity.core.*;
 import org.probity.dist.*;
+import org.probity.bijection.*;
 import org.probity.semantics.*;
 // JShell's default startup imports java.util.*, whose Enumeration would make ours ambiguous.
 import org.probity.semantics.Enumeration;
+// Data input: Data.csv(path), Data.json(path); Factor is the data one (core's is a program node).
+import org.probity.data.*;
+import org.probity.data.Factor;
+// Inference: SMC, MCMC and their combinations.
+import org.probity.inference.smc.*;
+import org.probity.inference.mcmc.*;
+import org.probity.inference.composite.*;
+// Diagnostics and exports: summaries, R-hat and ESS, Warnings, StanCsv, ArvizJson.
+import org.probity.inference.diagnostics.*;
+// Plots: Plots.trace(draws, "mu").save(Path.of("mu.png")).
+import org.probity.inference.plots.*;
+import org.probity.progress.Progress;

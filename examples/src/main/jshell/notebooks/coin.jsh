@@ -1,8 +1,6 @@
 // Notebook: one coin, three ways (exact enumeration, importance sampling, SMC and MCMC).
 // Run: ./probity jshell examples/src/main/jshell/notebooks/coin.jsh   (then keep typing at the prompt)
 // Each snippet is one line so the notebook test can replay it (NotebookTest).
-import org.probity.inference.smc.*;
-import org.probity.inference.mcmc.*;
 
 // 1. A finite model is solved exactly: two fair coins, at least one head; P(first is a head)?
 Prob<Boolean> twoCoins = sample(bernoulli(0.5)).flatMap(a -> sample(bernoulli(0.5)).flatMap(b -> condition(a || b).map(u -> a)));

@@ -52,7 +52,11 @@ public final class BetaBernoulliCoin {
 
   /** Prints the importance-sampling posterior of p beside the exact one. */
   public static void main(String[] args) {
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    Args a = Args.of("coin", args, "samples: importance samples (default 20000)");
+    if (a.help()) {
+      return;
+    }
+    int n = a.positiveInt(0, 20_000);
     WeightedSample<Real> post = posterior(FLIPS, n, 42);
     Beta exact = exactPosterior(FLIPS);
     long heads = FLIPS.stream().filter(f -> f).count();

@@ -2,7 +2,6 @@ package org.probity.examples;
 
 import static org.probity.Probity.*;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,6 +15,7 @@ import java.util.function.ToDoubleFunction;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.probity.ad.Real;
 import org.probity.core.Prob;
+import org.probity.data.Data;
 import org.probity.inference.smc.Resampler;
 import org.probity.inference.smc.Smc;
 import org.probity.inference.smc.SmcResult;
@@ -31,22 +31,15 @@ public final class CoalMiningChangepoint {
 
   /** The yearly disaster counts 1851-1962 (112 years, 191 disasters), read from the bundled resource. */
   public static int[] data() {
-    List<Integer> counts = new ArrayList<>();
     try (InputStream in = CoalMiningChangepoint.class.getResourceAsStream("coal-mining-disasters.csv")) {
       if (in == null) {
         throw new IllegalStateException("resource coal-mining-disasters.csv is missing");
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (line.isBlank() || line.startsWith("#") || line.startsWith("year")) {
-          continue;
-        }
-        counts.add(Integer.parseInt(line.split(",")[1].trim()));
-      }
+      return Data.csv(new InputStreamReader(in, StandardCharsets.UTF_8), "coal-mining-disasters.csv")
+          .ints("disasters");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return counts.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** The model's latent quantities: switchpoint s (early rate for years t <= s) and the two rates. */
@@ -133,8 +126,13 @@ public final class CoalMiningChangepoint {
 
   /** Runs adaptive SMC (systematic resampling when ESS < n/2) and prints a summary next to the exact answer. */
   public static void main(String[] args) {
-    int particles = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-    long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+    Args a = Args.of("changepoint", args, "particles: SMC particles (default 20000)",
+        "seed: random seed (default 1)");
+    if (a.help()) {
+      return;
+    }
+    int particles = a.positiveInt(0, 20_000);
+    long seed = a.longValue(1, 1);
     int[] y = data();
     SmcResult<Changepoint> r = Smc.run(Smc.adaptive(model(y), particles, Resampler.SYSTEMATIC, 0.5), seed);
     Exact ex = exact(y);

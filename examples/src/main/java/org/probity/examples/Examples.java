@@ -1,13 +1,16 @@
 package org.probity.examples;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
@@ -73,16 +76,70 @@ public final class Examples {
         .findFirst();
   }
 
-  /** {@code index}: tab-separated lines for the launcher; {@code list}: aligned name and description. */
+  /**
+   * {@code index}: tab-separated lines for the launcher; {@code list}: aligned name and
+   * description; {@code run <example> [args]}: runs an example, printing a bad command line's
+   * reason and the usage (exit status 2) instead of a stack trace.
+   *
+   * @param args the command
+   */
   public static void main(String[] args) {
     String cmd = args.length == 0 ? "list" : args[0];
     switch (cmd) {
       case "index" -> all().forEach(e -> System.out.println(e.indexLine()));
       case "list" -> all().forEach(e -> System.out.printf("%-12s %s%n", e.name(), e.description()));
+      case "run" -> {
+        int status = run(Arrays.copyOfRange(args, 1, args.length), System.err);
+        if (status != 0) {
+          System.exit(status);
+        }
+      }
       default -> {
-        System.err.println("usage: Examples [list|index]");
+        System.err.println("usage: Examples [list|index|run <example> [args]]");
         System.exit(2);
       }
+    }
+  }
+
+  /**
+   * Runs an example's {@code main} by short name, simple or full class name.
+   *
+   * @param args the example, then its arguments
+   * @param err where a usage error is reported
+   * @return 0, or 2 for an unknown example or a command line the example rejects
+   */
+  static int run(String[] args, PrintStream err) {
+    if (args.length == 0) {
+      err.println("usage: ./probity run <example> [args]");
+      return 2;
+    }
+    Optional<Entry> entry = find(args[0]);
+    if (entry.isEmpty()) {
+      entry = all().stream().filter(e -> e.type().getName().equals(args[0])).findFirst();
+    }
+    if (entry.isEmpty()) {
+      err.println("probity: no example named '" + args[0] + "'");
+      return 2;
+    }
+    try {
+      entry.get().type().getMethod("main", String[].class)
+          .invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
+      return 0;
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof Args.UsageException u) {
+        err.println("probity run " + u.getMessage());
+        err.print(u.usage());
+        return 2;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot run " + entry.get().type().getName(), e);
     }
   }
 

@@ -90,8 +90,13 @@ public final class HmmFilter {
 
   /** Filters 200 simulated observations and prints the running and final estimates next to the exact values. */
   public static void main(String[] args) {
-    int particles = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
-    int steps = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    Args a = Args.of("hmm", args, "particles: SMC particles (default 5000)",
+        "steps: simulated observations (default 200)");
+    if (a.help()) {
+      return;
+    }
+    int particles = a.positiveInt(0, 5_000);
+    int steps = a.positiveInt(1, 200);
     double[] y = simulate(steps, 42);
     double[] logZ = new double[steps];
     double[] exact = forward(y, logZ);

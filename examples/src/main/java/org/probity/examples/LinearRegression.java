@@ -91,7 +91,11 @@ public final class LinearRegression {
 
   /** Prints the importance-sampling posterior beside the exact one. */
   public static void main(String[] args) {
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    Args a = Args.of("regression", args, "samples: importance samples (default 100000)");
+    if (a.help()) {
+      return;
+    }
+    int n = a.positiveInt(0, 100_000);
     Data data = synthetic(10, 7);
     WeightedSample<Line> post = posterior(data, n, 42);
     Gaussian exact = exactPosterior(data.x(), data.y());

@@ -77,8 +77,13 @@ public final class LogisticRegression {
 
   /** Prints the summary table of 4 chains of 1000 draws after 1000 warm-up iterations. */
   public static void main(String[] args) {
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-    long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+    Args cli = Args.of("logistic", args, "rows: simulated data rows (default 1000)",
+        "seed: random seed (default 1)");
+    if (cli.help()) {
+      return;
+    }
+    int n = cli.positiveInt(0, 1000);
+    long seed = cli.longValue(1, 1);
     McmcResult<Real[]> r = run(n, seed, McmcConfig.defaults().seed(seed));
     System.out.printf(Locale.ROOT, "Bayesian logistic regression, N = %d rows, true alpha = %.2f, beta = (%.2f, %.2f, %.2f)%n",
         n, TRUE[0], TRUE[1], TRUE[2], TRUE[3]);

@@ -44,6 +44,9 @@ public final class Sprinkler {
 
   /** Prints the exact posterior marginals and the evidence P(wet grass). */
   public static void main(String[] args) {
+    if (Args.of("sprinkler", args).help()) {
+      return;
+    }
     Enumeration<World> post = posterior();
     System.out.println("Sprinkler network, given wet grass (exact, by enumeration):");
     System.out.printf("  P(rain      | wet) = %.6f%n", post.probabilityOf(World::rain));

@@ -78,8 +78,13 @@ public final class StateSpaceKalman {
 
   /** Runs both filters on 100 simulated observations and prints them next to the Kalman filter. */
   public static void main(String[] args) {
-    int particles = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
-    int steps = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    Args a = Args.of("kalman", args, "particles: SMC particles (default 2000)",
+        "steps: simulated observations (default 100)");
+    if (a.help()) {
+      return;
+    }
+    int particles = a.positiveInt(0, 2_000);
+    int steps = a.positiveInt(1, 100);
     double[] y = simulate(steps, 7);
     double[] kf = kalman(y);
     SmcResult<Double> boot = Smc.run(model(y), particles, 1);

@@ -37,6 +37,21 @@ class JShellStartupTest {
       double p = Double.parseDouble(eval(js, "Enumerator.enumerate(sample(bernoulli(0.3))).probability(true)"));
       assertEquals(0.3, p, 1e-12);
       assertEquals("true", eval(js, "Real.of(2).times(3).value() == 6.0"));
+      // The rest of the API: data, inference entry points, diagnostics, plots, progress.
+      eval(js, "java.nio.file.Path csv = java.nio.file.Files.createTempFile(\"probity\", \".csv\");");
+      eval(js, "java.nio.file.Files.writeString(csv, \"g,y\\nb,1\\na,2\\n\");");
+      eval(js, "Data d = Data.csv(csv);");
+      eval(js, "Factor g = d.factor(\"g\");");
+      assertEquals("2", eval(js, "g.codes()[0]"));
+      eval(js, "McmcResult<Real> r = Mcmc.run(sample(\"mu\", normal(0, 1)), Kernels.mh(),"
+          + " McmcConfig.defaults().chains(2).warmup(10).samples(20).seed(1));");
+      eval(js, "java.util.List<Problem> problems = Warnings.check(r.draws());");
+      eval(js, "Plot p = Plots.trace(r.draws(), \"mu\");");
+      eval(js, "String json = ArvizJson.builder(r.draws()).toJson();");
+      eval(js, "SmcResult<Real> s = Smc.run(sample(\"mu\", normal(0, 1)), 10, 1);");
+      eval(js, "StanCsv.Algorithm a = StanCsv.Algorithm.unspecified();");
+      eval(js, "Progress q = Progress.silent();");
+      eval(js, "Enumeration<Boolean> e = Enumerator.enumerate(sample(bernoulli(0.5)));");
     }
   }
 

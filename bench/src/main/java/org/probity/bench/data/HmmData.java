@@ -1,18 +1,35 @@
 package org.probity.bench.data;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.nio.file.Path;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.probity.data.StrictJson;
 import org.probity.random.Rngs;
 
 /**
  * A K-state HMM with Gaussian emissions: z[0] ~ Categorical(pi0), z[t] ~ Categorical(A[z[t-1]]),
  * y[t] ~ Normal(mu[z[t]], sigma); the parameters are known.
  */
+@JsonIgnoreProperties({"true_z"}) // the simulation's hidden states, not data
 public record HmmData(@JsonProperty("T") int t, @JsonProperty("K") int k, @JsonProperty("y") double[] y,
     @JsonProperty("A") double[][] a, @JsonProperty("pi0") double[] pi0, @JsonProperty("mu") double[] mu,
     @JsonProperty("sigma") double sigma) {
+
+  /** Checks the lengths against T and K, that A's rows and pi0 are distributions, sigma > 0. */
+  public HmmData {
+    StrictJson.checkLength("y", y.length, "T", t);
+    StrictJson.checkLength("A", a.length, "K", k);
+    Json.checkRows("A", a, "K", k);
+    for (int i = 0; i < k; i++) {
+      Json.checkSimplex("A", "[" + i + "]", a[i]);
+    }
+    StrictJson.checkLength("pi0", pi0.length, "K", k);
+    Json.checkSimplex("pi0", "", pi0);
+    StrictJson.checkLength("mu", mu.length, "K", k);
+    Json.checkPositive("sigma", sigma);
+  }
 
   /** Reads {@code hmm_t<T>.json} from a directory. */
   public static HmmData read(Path dir, int t) {

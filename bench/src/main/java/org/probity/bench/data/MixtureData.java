@@ -1,18 +1,30 @@
 package org.probity.bench.data;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.nio.file.Path;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.probity.data.StrictJson;
 import org.probity.random.Rngs;
 
 /**
  * A 1-D Gaussian mixture: w ~ Dirichlet(alpha), mu[k] ~ Normal(0, muPriorSd) ordered,
  * z[i] ~ Categorical(w), y[i] ~ Normal(mu[z[i]], sigma), sigma known.
  */
+@JsonIgnoreProperties({"true_w", "true_mu"}) // the simulation's truth, not data
 public record MixtureData(@JsonProperty("N") int n, @JsonProperty("K") int k, @JsonProperty("y") double[] y,
     @JsonProperty("sigma") double sigma, @JsonProperty("alpha") double[] alpha,
     @JsonProperty("mu_prior_sd") double muPriorSd) {
+
+  /** Checks the lengths against N and K and that sigma, alpha and mu_prior_sd are positive. */
+  public MixtureData {
+    StrictJson.checkLength("y", y.length, "N", n);
+    StrictJson.checkLength("alpha", alpha.length, "K", k);
+    Json.checkPositive("alpha", alpha);
+    Json.checkPositive("sigma", sigma);
+    Json.checkPositive("mu_prior_sd", muPriorSd);
+  }
 
   /** Reads {@code mix_n<N>.json} from a directory. */
   public static MixtureData read(Path dir, int n) {

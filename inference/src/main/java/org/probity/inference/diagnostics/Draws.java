@@ -13,14 +13,15 @@ import org.probity.inference.diagnostics.InvalidDrawsException.Reason;
  * sampler statistics.
  *
  * <p>Quantity names follow Stan CSV: {@code mu} for a scalar, {@code theta.1}, {@code theta.2}
- * (1-based) for array elements. Sampler statistic names end in {@code __} as in CmdStan
+ * (1-based) for array elements; the bracket forms {@code theta[1]}, {@code a[1,2]},
+ * {@code a[1][2]} and 0-based indices ({@code beta[0]}, {@code beta[1]}) are accepted too. Sampler statistic names end in {@code __} as in CmdStan
  * ({@code lp__}, {@code accept_stat__}, ...); quantity names must not. Values may be NaN (Stan
  * CSV allows it), but {@link #summary()} then rejects the affected quantity. All arrays are
  * copied in and out.
  */
 public final class Draws {
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[0-9]+)*");
+  private static final Pattern STAT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
   private final List<String> parameterNames;
   private final double[][][] values;
@@ -42,17 +43,17 @@ public final class Draws {
     this.statNames = List.copyOf(statNames);
     Set<String> seen = new HashSet<>();
     for (String name : this.parameterNames) {
-      if (!NAME.matcher(name).matches() || name.endsWith("__")) {
+      if (!VariableName.NAME.matcher(name).matches() || name.endsWith("__")) {
         throw new InvalidDrawsException(Reason.INVALID_NAME, "invalid quantity name '" + name
-            + "' (letters, digits, '_', optional .i indices; no trailing '__')");
+            + "' (letters, digits, '_', then optional indices .i.j, [i,j] or [i][j]; no trailing"
+            + " '__')");
       }
-      VariableName.parse(name);
       if (!seen.add(name)) {
         throw new InvalidDrawsException(Reason.INVALID_NAME, "duplicate name '" + name + "'");
       }
     }
     for (String name : this.statNames) {
-      if (!name.endsWith("__") || !NAME.matcher(name).matches()) {
+      if (!name.endsWith("__") || !STAT_NAME.matcher(name).matches()) {
         throw new InvalidDrawsException(Reason.INVALID_NAME,
             "invalid sampler statistic name '" + name + "' (must end in '__')");
       }

@@ -39,11 +39,14 @@ class ExportTest {
     return new Draws(names, values, StanCsv.NUTS_STATS, stats);
   }
 
+  private static final StanCsv.Algorithm NUTS = StanCsv.Algorithm.nuts(0.35, 10, "diag_e",
+      new double[] {1, 1, 1, 1});
+
   @Test
   void stanCsvRoundTripsExactly(@TempDir Path dir) throws Exception {
     Draws draws = sample();
     List<Path> files = StanCsv.write(draws, new StanCsv.Header("eight_schools", 1234, 500, 1,
-        0.35, 10), dir, "eight_schools");
+        NUTS), dir, "eight_schools");
     assertEquals(List.of(dir.resolve("eight_schools-1.csv"), dir.resolve("eight_schools-2.csv")),
         files);
     Draws back = StanCsv.read(files);
@@ -56,7 +59,8 @@ class ExportTest {
   @Test
   void stanCsvHasCmdStanLayout() throws Exception {
     StringWriter out = new StringWriter();
-    StanCsv.writeChain(sample(), 1, new StanCsv.Header("m", 42, 300, 2, 0.5, 10), "m-2.csv", out);
+    StanCsv.writeChain(sample(), 1, new StanCsv.Header("m", 42, 300, 2,
+        StanCsv.Algorithm.nuts(0.5, 10, "diag_e", new double[] {1, 0.25})), "m-2.csv", out);
     List<String> lines = out.toString().lines().toList();
     assertTrue(lines.contains("# model = m"));
     assertTrue(lines.contains("#   seed = 42"));
@@ -64,6 +68,9 @@ class ExportTest {
     assertTrue(lines.contains("#     num_warmup = 300"));
     assertTrue(lines.contains("#     num_samples = 12"));
     assertTrue(lines.contains("#     thin = 2"));
+    assertTrue(lines.contains("#     algorithm = hmc (Default)"));
+    assertTrue(lines.contains("#         engine = nuts (Default)"));
+    assertTrue(lines.contains("#         stepsize = 0.5"));
     int header = lines.indexOf("lp__,accept_stat__,stepsize__,treedepth__,n_leapfrog__,"
         + "divergent__,energy__,mu,theta.1,theta.2,theta.3");
     assertTrue(header > 0);
@@ -73,20 +80,67 @@ class ExportTest {
     assertEquals("# Adaptation terminated", lines.get(header + 1));
     assertEquals("# Step size = 0.5", lines.get(header + 2));
     assertEquals("# Diagonal elements of inverse mass matrix:", lines.get(header + 3));
+    assertEquals("# 1, 0.25", lines.get(header + 4));
     assertEquals("-7.5,0.9,0.35,3,7,0,9.25,-0," + (Math.sin(1) * 1e-7) + ",-0,0.5", lines.get(header + 5));
     assertTrue(lines.get(header + 8).endsWith(",nan"));
   }
 
+  /** lp__ and accept_stat__ only, as a random walk records. */
+  private static Draws randomWalk() {
+    return new Draws(List.of("mu"), new double[][][] {{{1}, {2}}}, List.of("accept_stat__", "lp__"),
+        new double[][][] {{{0.5, -1}, {1, -2}}});
+  }
+
   @Test
-  void missingNutsStatisticsAreFilled() throws Exception {
-    Draws draws = new Draws(List.of("mu"), new double[][][] {{{1}, {2}}}, List.of("lp__"),
-        new double[][][] {{{-1}, {-2}}});
+  void aRandomWalkIsNotCalledNuts() throws Exception {
     StringWriter out = new StringWriter();
-    StanCsv.writeChain(draws, 0, StanCsv.Header.of("m", 1), "m-1.csv", out);
-    assertTrue(out.toString().contains("\n-1,nan,1,0,0,0,nan,1\n"), out.toString());
-    Draws back = StanCsv.readChains(List.of(new StringReader(out.toString())));
-    assertEquals(StanCsv.NUTS_STATS, back.samplerStatNames());
+    StanCsv.writeChain(randomWalk(), 0, StanCsv.Header.of("m", 1, StanCsv.Algorithm.named(
+        "random_walk_metropolis", new java.util.LinkedHashMap<>(Map.of("proposal_scale", 0.5)))),
+        "m-1.csv", out);
+    String text = out.toString();
+    assertTrue(text.contains("#     algorithm = random_walk_metropolis\n"), text);
+    assertTrue(text.contains("#         proposal_scale = 0.5\n"), text);
+    for (String lie : List.of("hmc", "nuts", "metric", "stepsize", "treedepth__", "divergent__",
+        "energy__", "n_leapfrog__", "Adaptation", "inverse mass")) {
+      assertTrue(!text.contains(lie), lie + " in\n" + text);
+    }
+    assertTrue(text.contains("\nlp__,accept_stat__,mu\n-1,0.5,1\n-2,1,2\n"), text);
+    Draws back = StanCsv.readChains(List.of(new StringReader(text)));
+    assertEquals(List.of("lp__", "accept_stat__"), back.samplerStatNames());
     assertArrayEquals(new double[][] {{-1, -2}}, back.samplerStat("lp__"));
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void theFormerHeaderNamesNoAlgorithm() throws Exception {
+    StringWriter out = new StringWriter();
+    StanCsv.writeChain(randomWalk(), 0, new StanCsv.Header("m", 1, 10, 1, 1.0, 10), "m-1.csv", out);
+    assertTrue(out.toString().contains("#     algorithm = unspecified\n"), out.toString());
+    assertTrue(!out.toString().contains("nuts") && !out.toString().contains("divergent__"));
+  }
+
+  @Test
+  void nutsOutputNeedsItsStatistics() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> StanCsv.writeChain(randomWalk(), 0, StanCsv.Header.of("m", 1, NUTS), "m-1.csv",
+            new StringWriter()));
+    assertTrue(e.getMessage().contains("stepsize__") && e.getMessage().contains("energy__"),
+        e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> StanCsv.Algorithm.nuts(0.1, 10, "diagonal", new double[0]));
+    assertThrows(IllegalArgumentException.class,
+        () -> StanCsv.Algorithm.named("Random Walk", Map.of()));
+  }
+
+  @Test
+  void aByteOrderMarkIsAccepted(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bom-1.csv");
+    Files.writeString(file, "\uFEFF# model = m\nlp__,mu\n-1,0.5\n");
+    Draws back = StanCsv.read(List.of(file));
+    assertEquals(List.of("mu"), back.parameterNames());
+    assertArrayEquals(new double[][] {{0.5}}, back.parameter("mu"));
+    Files.writeString(file, "\uFEFFlp__,mu\n-1,0.5\n");
+    assertEquals(List.of("lp__"), StanCsv.read(List.of(file)).samplerStatNames());
   }
 
   @Test
@@ -104,14 +158,18 @@ class ExportTest {
     assertTrue(e.getMessage().contains("3 values"));
   }
 
+  private static JsonNode parse(String json) throws Exception {
+    ObjectMapper mapper = JsonMapper.builder()
+        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    return mapper.readTree(json);
+  }
+
   @Test
   void arvizJsonGroupsArrayElements() throws Exception {
     Draws draws = sample();
-    String json = ArvizJson.toJson(draws, Map.of("y", new double[] {28, 8, -3}),
-        Map.of("inference_library", "probity"));
-    ObjectMapper mapper = JsonMapper.builder()
-        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
-    JsonNode root = mapper.readTree(json);
+    String json = ArvizJson.builder(draws).observedData("y", new double[] {28, 8, -3})
+        .attr("model", "eight_schools").toJson();
+    JsonNode root = parse(json);
     List<String> groups = new ArrayList<>();
     root.fieldNames().forEachRemaining(groups::add);
     assertEquals(List.of("posterior", "sample_stats", "observed_data", "attrs"), groups);
@@ -128,6 +186,102 @@ class ExportTest {
     assertTrue(root.get("sample_stats").has("acceptance_rate"));
     assertEquals(-3, root.get("observed_data").get("y").get(2).asInt());
     assertEquals("probity", root.get("attrs").get("inference_library").asText());
+    assertEquals("eight_schools", root.get("attrs").get("model").asText());
+  }
+
+  @Test
+  void arvizJsonIsCompactByDefault() {
+    Draws draws = sample();
+    String compact = ArvizJson.builder(draws).toJson();
+    assertTrue(!compact.contains("\n") && !compact.contains(": "), compact.substring(0, 80));
+    String pretty = ArvizJson.builder(draws).pretty(true).toJson();
+    assertTrue(pretty.contains("\n"));
+    assertTrue(compact.length() < pretty.length(), compact.length() + " vs " + pretty.length());
+  }
+
+  @Test
+  void arvizJsonHasDimsCoordsLogLikelihoodAndPredictive() throws Exception {
+    // Eight schools, 2 chains x 3 draws: theta per school, pointwise log likelihood of y.
+    List<String> names = List.of("mu", "theta[1]", "theta[2]");
+    double[][][] values = new double[2][3][3];
+    double[][][] loglik = new double[2][3][2];
+    double[][][] yrep = new double[2][3][2];
+    for (int c = 0; c < 2; c++) {
+      for (int i = 0; i < 3; i++) {
+        values[c][i] = new double[] {c + i, 10 * c + i, -i};
+        loglik[c][i] = new double[] {-1.0 - i, -2.0 - c};
+        yrep[c][i] = new double[] {i, c};
+      }
+    }
+    Draws posterior = Draws.of(names, values);
+    String json = ArvizJson.builder(posterior)
+        .dims("theta", "school").coords("school", List.of("Choate", "Deerfield"))
+        .observedData("y", new double[] {28, 8}).dims("y", "school")
+        .logLikelihood("y", loglik)
+        .posteriorPredictive(Draws.of(List.of("y.1", "y.2"), yrep))
+        .toJson();
+    JsonNode root = parse(json);
+    List<String> groups = new ArrayList<>();
+    root.fieldNames().forEachRemaining(groups::add);
+    assertEquals(List.of("posterior", "posterior_predictive", "log_likelihood", "observed_data",
+        "coords", "dims", "attrs"), groups);
+    assertEquals(-2.0 - 1, root.get("log_likelihood").get("y").get(1).get(2).get(1).asDouble());
+    assertEquals(1.0, root.get("posterior_predictive").get("y").get(1).get(0).get(1).asDouble());
+    assertEquals("Deerfield", root.get("coords").get("school").get(1).asText());
+    assertEquals("school", root.get("dims").get("theta").get(0).asText());
+    assertEquals(11.0, root.get("posterior").get("theta").get(1).get(1).get(0).asDouble());
+
+    // Dims and coords that do not fit are errors naming the variable or dimension.
+    ArvizJson.Builder bad = ArvizJson.builder(posterior).dims("thetta", "school");
+    assertTrue(assertThrows(InvalidDrawsException.class, bad::toJson).getMessage()
+        .contains("thetta"));
+    ArvizJson.Builder wrongLength = ArvizJson.builder(posterior).dims("theta", "school")
+        .coords("school", List.of("A", "B", "C"));
+    assertTrue(assertThrows(InvalidDrawsException.class, wrongLength::toJson).getMessage()
+        .contains("3 labels"));
+    assertThrows(InvalidDrawsException.class, () -> ArvizJson.builder(posterior)
+        .logLikelihood("y", new double[1][3][2]));
+  }
+
+  @Test
+  void oneBasedAndZeroBasedIndicesAreBothAccepted() {
+    double[][][] values = {{{1, 2, 3}}};
+    for (List<String> names : List.of(List.of("beta[1]", "beta[2]", "beta[3]"),
+        List.of("beta[0]", "beta[1]", "beta[2]"), List.of("beta.1", "beta.2", "beta.3"),
+        List.of("beta.0", "beta.1", "beta.2"))) {
+      Object beta = ((Map<?, ?>) ArvizJson.builder(Draws.of(names, values)).toMap()
+          .get("posterior")).get("beta");
+      assertEquals(List.of(List.of(List.of(1.0, 2.0, 3.0))), beta, names.toString());
+    }
+    Draws matrix = Draws.of(List.of("a[0,0]", "a[0][1]", "a[1,0]", "a[1,1]"),
+        new double[][][] {{{1, 2, 3, 4}}});
+    assertEquals(List.of(List.of(List.of(List.of(1.0, 2.0), List.of(3.0, 4.0)))),
+        ((Map<?, ?>) ArvizJson.builder(matrix).toMap().get("posterior")).get("a"));
+    InvalidDrawsException same = assertThrows(InvalidDrawsException.class, () -> ArvizJson
+        .builder(Draws.of(List.of("b.1", "b[1]"), new double[][][] {{{1, 2}}})).toJson());
+    assertTrue(same.getMessage().contains("same element"), same.getMessage());
+  }
+
+  @Test
+  void arvizJsonRoundTrips() {
+    Draws draws = sample();
+    String json = ArvizJson.builder(draws).logLikelihood("y", new double[][][] {
+        {{-1, -2}, {-3, -4}, {-5, -6}, {-7, -8}, {-9, -10}, {-11, -12}},
+        {{-1, -2}, {-3, -4}, {-5, -6}, {-7, -8}, {-9, -10}, {-11.5, -12}}}).toJson();
+    Map<String, Draws> back = ArvizJson.read(json);
+    assertEquals(List.of("posterior", "log_likelihood", "sample_stats"),
+        List.copyOf(back.keySet()));
+    Draws posterior = back.get("posterior");
+    assertEquals(draws.parameterNames(), posterior.parameterNames());
+    assertArrayEquals(draws.values(), posterior.values());
+    assertEquals(-11.5, back.get("log_likelihood").parameter("y.1")[1][5]);
+    assertArrayEquals(draws.samplerStat("energy__"), back.get("sample_stats").parameter("energy"));
+    // A matrix comes back row-major with Stan names.
+    Draws m = Draws.of(List.of("a.1.1", "a.2.1", "a.1.2", "a.2.2"),
+        new double[][][] {{{11, 21, 12, 22}}});
+    Draws mb = ArvizJson.read(ArvizJson.builder(m).toJson()).get("posterior");
+    assertEquals(List.of("a.1.1", "a.1.2", "a.2.1", "a.2.2"), mb.parameterNames());
+    assertArrayEquals(new double[][] {{21}}, mb.parameter("a.2.1"));
   }
 
   @Test
@@ -135,7 +289,7 @@ class ExportTest {
     // Stan CSV lists matrix elements column-major.
     List<String> names = List.of("a.1.1", "a.2.1", "a.1.2", "a.2.2", "a.1.3", "a.2.3");
     Draws draws = Draws.of(names, new double[][][] {{{11, 21, 12, 22, 13, 23}}});
-    Object a = ((Map<?, ?>) ArvizJson.toMap(draws, Map.of(), Map.of()).get("posterior")).get("a");
+    Object a = ((Map<?, ?>) ArvizJson.builder(draws).toMap().get("posterior")).get("a");
     assertEquals(List.of(List.of(List.of(List.of(11.0, 12.0, 13.0), List.of(21.0, 22.0, 23.0)))),
         a);
   }
@@ -144,8 +298,10 @@ class ExportTest {
   void arvizJsonRejectsIncompleteArrays() {
     Draws draws = Draws.of(List.of("theta.1", "theta.3"), new double[][][] {{{1, 2}}});
     InvalidDrawsException e = assertThrows(InvalidDrawsException.class,
-        () -> ArvizJson.toJson(draws, Map.of(), Map.of()));
+        () -> ArvizJson.builder(draws).toJson());
     assertTrue(e.getMessage().contains("theta"));
+    Draws fromTwo = Draws.of(List.of("theta.2", "theta.3"), new double[][][] {{{1, 2}}});
+    assertThrows(InvalidDrawsException.class, () -> ArvizJson.builder(fromTwo).toJson());
   }
 
   @Test
@@ -154,7 +310,9 @@ class ExportTest {
     assertEquals(Reason.INVALID_NAME, assertThrows(InvalidDrawsException.class,
         () -> Draws.of(List.of("lp__"), one)).reason());
     assertEquals(Reason.INVALID_NAME, assertThrows(InvalidDrawsException.class,
-        () -> Draws.of(List.of("theta.0"), one)).reason());
+        () -> Draws.of(List.of("theta.x"), one)).reason());
+    assertEquals(Reason.INVALID_NAME, assertThrows(InvalidDrawsException.class,
+        () -> Draws.of(List.of("theta[1"), one)).reason());
     assertEquals(Reason.INVALID_NAME, assertThrows(InvalidDrawsException.class,
         () -> Draws.of(List.of("a", "a"), new double[][][] {{{1, 2}}})).reason());
     InvalidDrawsException e = assertThrows(InvalidDrawsException.class,

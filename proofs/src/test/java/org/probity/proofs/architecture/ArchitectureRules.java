@@ -45,10 +45,13 @@ final class ArchitectureRules {
     m.put("dist", Set.of("ad", "random"));
     m.put("bijection", Set.of("ad", "dist"));
     m.put("core", Set.of("ad", "dist", "random"));
-    m.put("semantics", Set.of("core", "dist", "ad", "random"));
+    m.put("progress", Set.of());
+    m.put("semantics", Set.of("core", "dist", "ad", "random", "progress"));
+    m.put("data", Set.of("core"));
     m.put("trace", Set.of("core", "semantics", "dist", "bijection", "ad", "random"));
     m.put("handlers", Set.of("core", "trace", "dist", "ad", "random"));
-    m.put(FACADE, Set.of("ad", "random", "dist", "bijection", "core", "semantics", "trace", "handlers"));
+    m.put(FACADE, Set.of("ad", "random", "dist", "bijection", "core", "semantics", "trace", "handlers", "data",
+        "progress"));
     return m;
   }
 
