@@ -39,6 +39,12 @@ public interface Continuous extends Distribution<Real>, Univariate {
     return Reals.sum(terms);
   }
 
+  /** The interval (lower bound, upper bound) as a constraint: real line, positive, greater-than, less-than or interval. */
+  @Override
+  default Constraint support() {
+    return Constraint.ofBounds(supportLowerBound(), supportUpperBound());
+  }
+
   /** The distribution of {@code n} independent draws, over {@code double[]} (a plate). */
   default Iid iid(int n) {
     return new Iid(this, n);
