@@ -25,6 +25,7 @@ import org.probity.dist.Categorical;
 import org.probity.dist.Continuous;
 import org.probity.dist.Distribution;
 import org.probity.dist.Normal;
+import org.probity.dist.Plate;
 import org.probity.dist.Product;
 import org.probity.dist.Uniform;
 import org.probity.dist.BetaBinomial;
@@ -198,7 +199,7 @@ public final class Probity {
 
   /** A vectorised observation: every entry of {@code data} drawn independently from {@code dist}. */
   public static Prob<Unit> plate(Continuous dist, double[] data) {
-    return new Observe<double[], Unit>(null, dist.iid(data.length), data.clone(), DONE);
+    return new Observe<double[], Unit>(null, Plate.iid(dist, data.length), data.clone(), DONE);
   }
 
   /**
@@ -206,7 +207,7 @@ public final class Probity {
    * from {@code dist.apply(i)}, e.g. {@code plate(y, i -> normal(a.plus(b.times(x[i])), sigma))}.
    */
   public static Prob<Unit> plate(double[] data, IntFunction<? extends Continuous> dist) {
-    return new Observe<double[], Unit>(null, Product.of(data.length, dist), data.clone(), DONE);
+    return new Observe<double[], Unit>(null, new Plate(Product.of(data.length, dist)), data.clone(), DONE);
   }
 
   /** Branches on a random condition. */
@@ -515,7 +516,7 @@ public final class Probity {
     return DiscreteUniform.of(lo, hi);
   }
 
-  /** Multinomial(n, p) over count lists. */
+  /** Multinomial(n, p) over count vectors ({@code int[]}). */
   public static Multinomial multinomial(int n, double... p) {
     return Multinomial.of(n, p);
   }

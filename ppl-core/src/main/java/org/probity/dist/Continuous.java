@@ -45,8 +45,16 @@ public interface Continuous extends Distribution<Real>, Univariate {
     return Constraint.ofBounds(supportLowerBound(), supportUpperBound());
   }
 
-  /** The distribution of {@code n} independent draws, over {@code double[]} (a plate). */
-  default Iid iid(int n) {
+  /**
+   * A vector-valued site of {@code n} independent draws: one address, value {@code Real[]}, e.g.
+   * {@code sample("a", normal(mu, s).vector(J))}.
+   */
+  default Iid vector(int n) {
     return new Iid(this, n);
+  }
+
+  /** The same as {@link #vector(int)}: {@code n} independent draws as one {@code Real[]} value. */
+  default Iid iid(int n) {
+    return vector(n);
   }
 }
