@@ -57,4 +57,22 @@ public interface Continuous extends Distribution<Real>, Univariate {
   default Iid iid(int n) {
     return vector(n);
   }
+
+  /**
+   * The increasing vector of {@code k} independent draws sorted (their order statistics): density
+   * k! prod f(x_i) on x_1 &lt; ... &lt; x_k, e.g. {@code normal(0, 5).ordered(3)} for the ordered
+   * means of a mixture. Its support is the ordered vectors when this distribution is on the real
+   * line, the positive ordered vectors when it is on the positive half line.
+   */
+  default OrderStatistics ordered(int k) {
+    return OrderStatistics.of(this, k);
+  }
+
+  /**
+   * As {@link #ordered(int)}, and checks that this distribution is on the positive half line, so
+   * the support is the positive ordered vectors 0 &lt; x_1 &lt; ... &lt; x_k.
+   */
+  default OrderStatistics positiveOrdered(int k) {
+    return OrderStatistics.positive(this, k);
+  }
 }
