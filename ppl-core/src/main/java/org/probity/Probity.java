@@ -25,6 +25,7 @@ import org.probity.dist.Categorical;
 import org.probity.dist.Continuous;
 import org.probity.dist.Distribution;
 import org.probity.dist.Normal;
+import org.probity.dist.Plate;
 import org.probity.dist.Product;
 import org.probity.dist.Uniform;
 import org.probity.dist.BetaBinomial;
@@ -35,12 +36,14 @@ import org.probity.dist.ContinuousCdf;
 import org.probity.dist.Dirichlet;
 import org.probity.dist.DiscreteUniform;
 import org.probity.dist.Exponential;
+import org.probity.dist.Flat;
 import org.probity.dist.Gamma;
 import org.probity.dist.Geometric;
 import org.probity.dist.HalfCauchy;
 import org.probity.dist.HalfNormal;
 import org.probity.dist.InverseGamma;
 import org.probity.dist.Laplace;
+import org.probity.dist.LkjCholesky;
 import org.probity.dist.LogNormal;
 import org.probity.dist.Logistic;
 import org.probity.dist.Mixture;
@@ -198,7 +201,7 @@ public final class Probity {
 
   /** A vectorised observation: every entry of {@code data} drawn independently from {@code dist}. */
   public static Prob<Unit> plate(Continuous dist, double[] data) {
-    return new Observe<double[], Unit>(null, dist.iid(data.length), data.clone(), DONE);
+    return new Observe<double[], Unit>(null, Plate.iid(dist, data.length), data.clone(), DONE);
   }
 
   /**
@@ -206,7 +209,7 @@ public final class Probity {
    * from {@code dist.apply(i)}, e.g. {@code plate(y, i -> normal(a.plus(b.times(x[i])), sigma))}.
    */
   public static Prob<Unit> plate(double[] data, IntFunction<? extends Continuous> dist) {
-    return new Observe<double[], Unit>(null, Product.of(data.length, dist), data.clone(), DONE);
+    return new Observe<double[], Unit>(null, new Plate(Product.of(data.length, dist)), data.clone(), DONE);
   }
 
   /** Branches on a random condition. */
@@ -515,8 +518,47 @@ public final class Probity {
     return DiscreteUniform.of(lo, hi);
   }
 
-  /** Multinomial(n, p) over count lists. */
+  /** Multinomial(n, p) over count vectors ({@code int[]}). */
   public static Multinomial multinomial(int n, double... p) {
     return Multinomial.of(n, p);
+  }
+
+  /**
+   * Multivariate normal N(mean, L L^T) from a lower-triangular Cholesky factor, differentiable in
+   * the mean and the factor (e.g. L = diag(tau) L_Omega with L_Omega from {@link #lkjCholesky}).
+   */
+  public static MvNormal mvNormalCholesky(Real[] mean, Real[][] lower) {
+    return MvNormal.ofCholesky(mean, lower);
+  }
+
+  /** Multivariate normal N(mean, L L^T) from a lower-triangular Cholesky factor. */
+  public static MvNormal mvNormalCholesky(double[] mean, double[][] lower) {
+    return MvNormal.ofCholesky(mean, lower);
+  }
+
+  /** LKJ(eta) on the Cholesky factor of a K x K correlation matrix (value {@code Real[][]}). */
+  public static LkjCholesky lkjCholesky(int k, double eta) {
+    return LkjCholesky.of(k, eta);
+  }
+
+  /** LKJ(eta) on the Cholesky factor of a K x K correlation matrix, differentiable in eta. */
+  public static LkjCholesky lkjCholesky(int k, Real eta) {
+    return LkjCholesky.of(k, eta);
+  }
+
+  /**
+   * The improper flat prior on the real line (log density 0): for gradient-based samplers only;
+   * sampling it throws {@link org.probity.dist.ImproperPriorException}.
+   */
+  public static Flat flat() {
+    return Flat.real();
+  }
+
+  /**
+   * The improper flat prior on the positive half line (log density 0 there): for gradient-based
+   * samplers only; sampling it throws {@link org.probity.dist.ImproperPriorException}.
+   */
+  public static Flat flatPositive() {
+    return Flat.positive();
   }
 }

@@ -79,6 +79,12 @@ public final class Bernoulli implements Distribution<Boolean>, Univariate {
     return 1;
   }
 
+  /** {false, true}. */
+  @Override
+  public Constraint support() {
+    return new Constraint.Bool();
+  }
+
   @Override
   public String toString() {
     return "Bernoulli(" + p + ")";

@@ -87,6 +87,12 @@ public final class BernoulliLogit implements Distribution<Boolean>, Univariate {
     return 1;
   }
 
+  /** {false, true}. */
+  @Override
+  public Constraint support() {
+    return new Constraint.Bool();
+  }
+
   @Override
   public String toString() {
     return "BernoulliLogit(" + eta + ")";

@@ -157,6 +157,12 @@ public final class BernoulliLogitGlm implements Distribution<int[]> {
     return new DistributionException(NAME + ": label y[" + i + "] must be 0 or 1, got " + y[i]);
   }
 
+  /** A 0/1 label for each of the rows. */
+  @Override
+  public Constraint support() {
+    return new Constraint.Independent(new Constraint.IntegerRange(0, 1), x.numRows);
+  }
+
   @Override
   public String toString() {
     return NAME + "(" + x.numRows + " x " + x.numCols + ", intercept=" + intercept + ", coefficients="

@@ -39,8 +39,40 @@ public interface Continuous extends Distribution<Real>, Univariate {
     return Reals.sum(terms);
   }
 
-  /** The distribution of {@code n} independent draws, over {@code double[]} (a plate). */
-  default Iid iid(int n) {
+  /** The interval (lower bound, upper bound) as a constraint: real line, positive, greater-than, less-than or interval. */
+  @Override
+  default Constraint support() {
+    return Constraint.ofBounds(supportLowerBound(), supportUpperBound());
+  }
+
+  /**
+   * A vector-valued site of {@code n} independent draws: one address, value {@code Real[]}, e.g.
+   * {@code sample("a", normal(mu, s).vector(J))}.
+   */
+  default Iid vector(int n) {
     return new Iid(this, n);
+  }
+
+  /** The same as {@link #vector(int)}: {@code n} independent draws as one {@code Real[]} value. */
+  default Iid iid(int n) {
+    return vector(n);
+  }
+
+  /**
+   * The increasing vector of {@code k} independent draws sorted (their order statistics): density
+   * k! prod f(x_i) on x_1 &lt; ... &lt; x_k, e.g. {@code normal(0, 5).ordered(3)} for the ordered
+   * means of a mixture. Its support is the ordered vectors when this distribution is on the real
+   * line, the positive ordered vectors when it is on the positive half line.
+   */
+  default OrderStatistics ordered(int k) {
+    return OrderStatistics.of(this, k);
+  }
+
+  /**
+   * As {@link #ordered(int)}, and checks that this distribution is on the positive half line, so
+   * the support is the positive ordered vectors 0 &lt; x_1 &lt; ... &lt; x_k.
+   */
+  default OrderStatistics positiveOrdered(int k) {
+    return OrderStatistics.positive(this, k);
   }
 }

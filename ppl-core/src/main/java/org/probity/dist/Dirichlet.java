@@ -123,6 +123,12 @@ public final class Dirichlet implements Distribution<Real[]> {
     return v;
   }
 
+  /** The probability simplex of dimension K. */
+  @Override
+  public Constraint support() {
+    return new Constraint.Simplex(alpha.length);
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("Dirichlet(");

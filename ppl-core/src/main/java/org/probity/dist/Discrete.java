@@ -19,6 +19,12 @@ public interface Discrete extends Distribution<Integer>, Univariate {
     return Real.of(logPmf(k));
   }
 
+  /** The integers between the support bounds (either end may be unbounded). */
+  @Override
+  default Constraint support() {
+    return Constraint.integersBetween(supportLowerBound(), supportUpperBound());
+  }
+
   @Override
   default boolean hasFiniteSupport() {
     return Double.isFinite(supportLowerBound()) && Double.isFinite(supportUpperBound());

@@ -11,6 +11,17 @@ import org.probity.ad.Real;
  *
  * <p>The log density is written once, over {@link Real}, so the same code gives plain doubles
  * when parameters and value are constants and gradients when they are tape nodes.
+ *
+ * <p><b>Values (one convention for every site).</b> A continuous scalar is a {@link Real}, a
+ * continuous vector a {@code Real[]} (Dirichlet, MvNormal, {@link Continuous#vector}, ordered
+ * vectors), a continuous matrix a square {@code Real[][]} (LkjCholesky), so that a gradient flows
+ * through every entry of a sampled value; an integer is an {@code Integer}, an integer vector an
+ * {@code int[]} (Multinomial counts, BernoulliLogitGlm labels); a binary outcome a {@code Boolean}.
+ * The one exception is data: {@link Plate} observes a {@code double[]} data vector without
+ * wrapping each entry (data carry no gradient), and is not for latent sites.
+ *
+ * <p><b>Support.</b> {@link #support()} is the set of values of positive density, as a
+ * {@link Constraint}; {@code Bijections.forConstraint} finds its map to unconstrained space.
  */
 public interface Distribution<X> {
   /** Draws one value. */
@@ -32,6 +43,21 @@ public interface Distribution<X> {
   /** The finite support, in a fixed order. Throws when the support is not finite. */
   default List<X> enumerateSupport() {
     throw new UnsupportedOperationException(name() + " has no finite support to enumerate");
+  }
+
+  /**
+   * The support, as a constraint value (real line, positive, interval, integer range, simplex,
+   * ordered vector, Cholesky factor of a correlation matrix, ...). Every distribution of this
+   * package declares it; the default, for other implementations, is {@link Constraint.Enumerated}
+   * when the support is finite.
+   *
+   * @throws UnsupportedOperationException if the distribution declares no support
+   */
+  default Constraint support() {
+    if (hasFiniteSupport()) {
+      return new Constraint.Enumerated();
+    }
+    throw new UnsupportedOperationException(name() + " declares no support (override Distribution.support())");
   }
 
   /** A short name with parameters, e.g. {@code Normal(0.0, 1.0)}, used in error messages. */

@@ -2,13 +2,14 @@ package org.probity.dist;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.ad.Real;
+import org.probity.ad.Reals;
 
 /**
- * {@code n} independent draws from one continuous distribution, as a distribution over
- * {@code double[]}: the vectorised observation behind {@code plate}. Its log density is the
- * base distribution's {@link Continuous#logProbSum}, a single tape node.
+ * {@code n} independent draws from one continuous distribution as one vector-valued site (value
+ * {@code Real[]}): what {@code normal(mu, s).vector(J)} builds. Observed as data through
+ * {@link Plate}, its log density is the base's {@link Continuous#logProbSum}, a single tape node.
  */
-public record Iid(Continuous base, int n) implements Distribution<double[]> {
+public record Iid(Continuous base, int n) implements IndependentVector {
   /** Validates the size. */
   public Iid {
     if (n < 0) {
@@ -17,7 +18,17 @@ public record Iid(Continuous base, int n) implements Distribution<double[]> {
   }
 
   @Override
-  public double[] sample(UniformRandomProvider rng) {
+  public int size() {
+    return n;
+  }
+
+  @Override
+  public Continuous component(int i) {
+    return base;
+  }
+
+  @Override
+  public double[] sampleDoubles(UniformRandomProvider rng) {
     if (base instanceof Normal normal) {
       return normal.sampleDoubles(rng, n); // one ziggurat sampler for all n draws (random-walk proposals)
     }
@@ -28,12 +39,49 @@ public record Iid(Continuous base, int n) implements Distribution<double[]> {
     return xs;
   }
 
+  /** The sum of the base's log densities; one node through {@link Continuous#logProbSum} when the values are constants. */
   @Override
-  public Real logProb(double[] xs) {
-    if (xs.length != n) {
-      throw new DistributionException("Iid(" + base.name() + ", " + n + "): expected " + n + " values, got " + xs.length);
+  public Real logProb(Real[] xs) {
+    checkLength(xs.length);
+    boolean constant = true;
+    for (Real x : xs) {
+      constant &= !x.isVariable();
     }
-    return base.logProbSum(xs);
+    if (constant) {
+      return base.logProbSum(Real.values(xs));
+    }
+    Real[] terms = new Real[n];
+    for (int i = 0; i < n; i++) {
+      terms[i] = base.logProb(xs[i]);
+    }
+    return Reals.sum(terms);
+  }
+
+  @Override
+  public double logDensity(Real[] xs) {
+    checkLength(xs.length);
+    double s = 0;
+    for (Real x : xs) {
+      s += base.logDensity(x.value());
+    }
+    return s;
+  }
+
+  @Override
+  public Real logProb(double[] data) {
+    checkLength(data.length);
+    return base.logProbSum(data);
+  }
+
+  @Override
+  public double logDensity(double[] data) {
+    return logProb(data).value();
+  }
+
+  /** The base's support for each of the n entries. */
+  @Override
+  public Constraint support() {
+    return new Constraint.Independent(base.support(), n);
   }
 
   @Override

@@ -9,12 +9,12 @@ import org.probity.ad.Real;
 
 /**
  * The multinomial distribution: counts of n independent draws over K categories with
- * probabilities p. Values are immutable {@code List<Integer>} rather than {@code int[]} because
- * lists have value equality and hashing, so the Enumerator can merge equal outcomes and choice
- * maps can key on them. Sampled by sequential conditional binomials; its support (all
- * compositions of n into K non-negative parts, C(n+K-1, K-1) of them) is enumerable.
+ * probabilities p. Values are count vectors {@code int[]} (the integer-vector convention of
+ * {@link Distribution}; the Enumerator compares array results by content). Sampled by sequential
+ * conditional binomials; its support (all compositions of n into K non-negative parts,
+ * C(n+K-1, K-1) of them) is enumerable.
  */
-public final class Multinomial implements Distribution<List<Integer>> {
+public final class Multinomial implements Distribution<int[]> {
   /** The largest support {@link #enumerateSupport()} will list. */
   public static final long MAX_ENUMERATION = 1_000_000;
   private final int n;
@@ -62,8 +62,8 @@ public final class Multinomial implements Distribution<List<Integer>> {
   }
 
   @Override
-  public List<Integer> sample(UniformRandomProvider rng) {
-    Integer[] k = new Integer[p.length];
+  public int[] sample(UniformRandomProvider rng) {
+    int[] k = new int[p.length];
     int left = n;
     double massLeft = 1;
     for (int i = 0; i < p.length - 1; i++) {
@@ -73,13 +73,13 @@ public final class Multinomial implements Distribution<List<Integer>> {
       massLeft -= p[i].value();
     }
     k[p.length - 1] = left;
-    return List.of(k);
+    return k;
   }
 
   @Override
-  public Real logProb(List<Integer> k) {
-    if (k.size() != p.length) {
-      throw new DistributionException(name() + ": expected " + p.length + " counts, got " + k.size());
+  public Real logProb(int[] k) {
+    if (k.length != p.length) {
+      throw new DistributionException(name() + ": expected " + p.length + " counts, got " + k.length);
     }
     int total = 0;
     for (int c : k) {
@@ -93,7 +93,7 @@ public final class Multinomial implements Distribution<List<Integer>> {
     }
     Real lp = Real.of(logNFactorial);
     for (int i = 0; i < p.length; i++) {
-      int c = k.get(i);
+      int c = k[i];
       lp = lp.plus(Beta.xLogY(Real.of(c), p[i])).minus(Special.logGamma(c + 1.0));
     }
     return lp;
@@ -106,20 +106,20 @@ public final class Multinomial implements Distribution<List<Integer>> {
 
   /** All compositions of n into K parts, in lexicographic order of the count vectors. */
   @Override
-  public List<List<Integer>> enumerateSupport() {
+  public List<int[]> enumerateSupport() {
     double size = Math.exp(Special.logGamma(n + p.length) - Special.logGamma(n + 1.0) - Special.logGamma(p.length));
     if (size > MAX_ENUMERATION + 0.5) {
       throw new UnsupportedOperationException(name() + " has about " + Math.round(size) + " outcomes, more than " + MAX_ENUMERATION + " to enumerate");
     }
-    List<List<Integer>> out = new ArrayList<>();
-    compositions(new Integer[p.length], 0, n, out);
+    List<int[]> out = new ArrayList<>();
+    compositions(new int[p.length], 0, n, out);
     return Collections.unmodifiableList(out);
   }
 
-  private static void compositions(Integer[] k, int i, int left, List<List<Integer>> out) {
+  private static void compositions(int[] k, int i, int left, List<int[]> out) {
     if (i == k.length - 1) {
       k[i] = left;
-      out.add(List.of(k));
+      out.add(k.clone());
       return;
     }
     for (int c = 0; c <= left; c++) {
@@ -135,6 +135,12 @@ public final class Multinomial implements Distribution<List<Integer>> {
       m[i] = n * p[i].value();
     }
     return m;
+  }
+
+  /** The count vectors of length K summing to n. */
+  @Override
+  public Constraint support() {
+    return new Constraint.Compositions(n, p.length);
   }
 
   @Override

@@ -199,6 +199,12 @@ public final class MvNormal implements Distribution<Real[]> {
     return -0.5 * q - sumLogDiag.value() - d * Normal.HALF_LOG_TWO_PI;
   }
 
+  /** R^d. */
+  @Override
+  public Constraint support() {
+    return Constraint.realVector(d);
+  }
+
   @Override
   public String toString() {
     return "MvNormal(mean=" + java.util.Arrays.toString(mean()) + ", cov=" + java.util.Arrays.deepToString(covariance()) + ")";

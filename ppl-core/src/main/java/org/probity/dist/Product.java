@@ -1,16 +1,19 @@
 package org.probity.dist;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.ad.Real;
 import org.probity.ad.Reals;
 
 /**
- * Independent, not identically distributed coordinates: entry i of a {@code double[]} drawn from
- * {@code component(i)}. The vectorised observation behind {@code plate(data, i -> dist)}, e.g.
+ * Independent, not identically distributed coordinates as one vector-valued site (value
+ * {@code Real[]}): entry i drawn from {@code component(i)}. Observed as data through
+ * {@link Plate}, it is the likelihood behind {@code plate(data, i -> dist)}, e.g.
  * y[i] ~ Normal(a + b x[i], sigma) for a regression.
  */
-public final class Product implements Distribution<double[]> {
+public final class Product implements IndependentVector {
   private final Continuous[] components;
 
   private Product(Continuous[] components) {
@@ -30,7 +33,17 @@ public final class Product implements Distribution<double[]> {
   }
 
   @Override
-  public double[] sample(UniformRandomProvider rng) {
+  public int size() {
+    return components.length;
+  }
+
+  @Override
+  public Continuous component(int i) {
+    return components[i];
+  }
+
+  @Override
+  public double[] sampleDoubles(UniformRandomProvider rng) {
     double[] xs = new double[components.length];
     for (int i = 0; i < xs.length; i++) {
       xs[i] = components[i].sampleDouble(rng);
@@ -39,13 +52,40 @@ public final class Product implements Distribution<double[]> {
   }
 
   @Override
-  public Real logProb(double[] xs) {
-    check(xs);
+  public Real logProb(Real[] xs) {
+    checkLength(xs.length);
     Real[] terms = new Real[xs.length];
-    boolean constant = true;
+    for (int i = 0; i < xs.length; i++) {
+      terms[i] = components[i].logProb(xs[i]);
+    }
+    return sum(terms);
+  }
+
+  @Override
+  public double logDensity(Real[] xs) {
+    checkLength(xs.length);
+    double s = 0;
+    for (int i = 0; i < xs.length; i++) {
+      s += components[i].logDensity(xs[i].value());
+    }
+    return s;
+  }
+
+  @Override
+  public Real logProb(double[] xs) {
+    checkLength(xs.length);
+    Real[] terms = new Real[xs.length];
     for (int i = 0; i < xs.length; i++) {
       terms[i] = components[i].logProb(Real.of(xs[i]));
-      constant &= !terms[i].isVariable();
+    }
+    return sum(terms);
+  }
+
+  /** The sum as one node, or a constant when no term is on a tape. */
+  private static Real sum(Real[] terms) {
+    boolean constant = true;
+    for (Real t : terms) {
+      constant &= !t.isVariable();
     }
     if (constant) {
       double s = 0;
@@ -59,7 +99,7 @@ public final class Product implements Distribution<double[]> {
 
   @Override
   public double logDensity(double[] xs) {
-    check(xs);
+    checkLength(xs.length);
     double s = 0;
     for (int i = 0; i < xs.length; i++) {
       s += components[i].logDensity(xs[i]);
@@ -67,10 +107,20 @@ public final class Product implements Distribution<double[]> {
     return s;
   }
 
-  private void check(double[] xs) {
-    if (xs.length != components.length) {
-      throw new DistributionException("Product of " + components.length + " components: got " + xs.length + " values");
+  /** Independent(c, n) when every component has the support c, else the componentwise supports. */
+  @Override
+  public Constraint support() {
+    List<Constraint> cs = new ArrayList<>(components.length);
+    boolean same = true;
+    for (Continuous c : components) {
+      Constraint s = c.support();
+      same &= cs.isEmpty() || s.equals(cs.get(0));
+      cs.add(s);
     }
+    if (same) {
+      return new Constraint.Independent(cs.isEmpty() ? new Constraint.RealLine() : cs.get(0), components.length);
+    }
+    return new Constraint.Componentwise(cs);
   }
 
   @Override

@@ -81,6 +81,25 @@ class BijectionPropertyTest {
       cs.add(new Case(new CholeskyCorrelation(k), y -> strictLower(y, k), y -> assertCholeskyCorrelation(y, k),
           r -> randomCorrelationCholesky(r, k)));
     }
+    for (int k : new int[] {1, 2, 4}) {
+      cs.add(new Case(new PositiveOrdered(k), all, y -> {
+        assertTrue(y[0] > 0, "positive");
+        assertIncreasing(y);
+      }, r -> {
+        double[] x = gaussian(r, k, 2);
+        for (int i = 0; i < k; i++) {
+          x[i] = Math.exp(x[i]);
+        }
+        Arrays.sort(x);
+        return x;
+      }));
+    }
+    for (int k : new int[] {1, 2, 3}) {
+      cs.add(new Case(new CholeskyCovariance(k), y -> lowerWithDiagonal(y, k), y -> assertCholeskyCovariance(y, k),
+          r -> randomCovarianceCholesky(r, k)));
+      cs.add(new Case(new CovarianceMatrix(k), y -> lowerWithDiagonal(y, k), y -> assertCovariance(y, k),
+          r -> randomCovariance(r, k).data.clone()));
+    }
     cs.add(new Case(Bijections.elementwise(new Interval(0, 1), 3), all,
         y -> Arrays.stream(y).forEach(v -> assertTrue(v > 0 && v < 1)), r -> new double[] {0.2 + 0.6 * r.nextDouble(), r.nextDouble() * 0.9 + 0.05, 0.5}));
     cs.add(new Case(Bijections.blockwise(List.of(new Positive(), new Simplex(3), new Identity())),
@@ -118,6 +137,56 @@ class BijectionPropertyTest {
       }
     }
     return f;
+  }
+
+  /** The lower triangle, diagonal included, row-major: the free coordinates of a covariance matrix or its factor. */
+  static double[] lowerWithDiagonal(double[] m, int k) {
+    double[] f = new double[k * (k + 1) / 2];
+    int at = 0;
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j <= i; j++) {
+        f[at++] = m[i * k + j];
+      }
+    }
+    return f;
+  }
+
+  /** B B^T + 0.1 I for Gaussian B, a random covariance matrix (independent of the bijection). */
+  static DMatrixRMaj randomCovariance(UniformRandomProvider r, int k) {
+    DMatrixRMaj b = new DMatrixRMaj(k, k, true, gaussian(r, k * k, 1));
+    DMatrixRMaj a = new DMatrixRMaj(k, k);
+    CommonOps_DDRM.multTransB(b, b, a);
+    for (int i = 0; i < k; i++) {
+      a.add(i, i, 0.1);
+    }
+    return a;
+  }
+
+  /** The Cholesky factor of a random covariance matrix, via EJML. */
+  static double[] randomCovarianceCholesky(UniformRandomProvider r, int k) {
+    CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(k, true);
+    assertTrue(chol.decompose(randomCovariance(r, k)));
+    return chol.getT(null).data.clone();
+  }
+
+  static void assertCholeskyCovariance(double[] l, int k) {
+    for (int i = 0; i < k; i++) {
+      for (int j = i + 1; j < k; j++) {
+        assertEquals(0.0, l[i * k + j], "upper triangle is zero");
+      }
+      assertTrue(l[i * k + i] > 0, "positive diagonal");
+    }
+  }
+
+  /** Symmetric, and positive definite by EJML's Cholesky decomposition. */
+  static void assertCovariance(double[] s, int k) {
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        assertEquals(s[i * k + j], s[j * k + i], 0.0, "symmetric");
+      }
+    }
+    CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(k, true);
+    assertTrue(chol.decompose(new DMatrixRMaj(k, k, true, s.clone())), "positive definite: " + Arrays.toString(s));
   }
 
   /** Cholesky factor of D^-1/2 (B B^T + I) D^-1/2 for Gaussian B, via EJML (independent of the bijection). */

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.probity.ad.Real;
 import org.probity.dist.Beta;
+import org.probity.dist.Constraint;
 import org.probity.dist.Normal;
 
 /** Default bijections for supports, dimensions, and errors for values outside the support. */
@@ -27,6 +29,37 @@ class BijectionsTest {
     assertThrows(IllegalArgumentException.class, () -> Bijections.forSupport(2, 1));
     assertThrows(IllegalArgumentException.class, () -> Bijections.forSupport(Double.NaN, 1));
     assertThrows(IllegalArgumentException.class, () -> Bijections.forSupport(INF, INF));
+  }
+
+  @Test
+  void theRegistryMapsEveryContinuousConstraint() {
+    assertInstanceOf(Identity.class, Bijections.forConstraint(new Constraint.RealLine()));
+    assertInstanceOf(Positive.class, Bijections.forConstraint(new Constraint.Positive()));
+    assertEquals(new LowerBounded(1.5), Bijections.forConstraint(new Constraint.GreaterThan(1.5)));
+    assertEquals(new UpperBounded(-2), Bijections.forConstraint(new Constraint.LessThan(-2)));
+    assertEquals(new Interval(0, 1), Bijections.forConstraint(new Constraint.Interval(0, 1)));
+    assertEquals(new Simplex(4), Bijections.forConstraint(new Constraint.Simplex(4)));
+    assertEquals(new Ordered(3), Bijections.forConstraint(new Constraint.Ordered(3)));
+    assertEquals(new PositiveOrdered(3), Bijections.forConstraint(new Constraint.PositiveOrdered(3)));
+    assertEquals(new CholeskyCorrelation(3), Bijections.forConstraint(new Constraint.CorrelationCholesky(3)));
+    assertEquals(new CholeskyCovariance(3), Bijections.forConstraint(new Constraint.CovarianceCholesky(3)));
+    assertEquals(new CovarianceMatrix(3), Bijections.forConstraint(new Constraint.CovarianceMatrix(3)));
+    assertEquals(new Elementwise(new Positive(), 5), Bijections.forConstraint(new Constraint.Independent(new Constraint.Positive(), 5)));
+    assertEquals(new Blockwise(List.of(new Identity(), new Interval(0, 2))),
+        Bijections.forConstraint(new Constraint.Componentwise(List.of(new Constraint.RealLine(), new Constraint.Interval(0, 2)))));
+    assertEquals(new Interval(-1, 1), Bijections.forScalar(new Constraint.Interval(-1, 1)));
+    assertThrows(IllegalArgumentException.class, () -> Bijections.forScalar(new Constraint.Simplex(3)));
+  }
+
+  @Test
+  void discreteConstraintsHaveNoBijection() {
+    for (Constraint c : List.of(new Constraint.IntegerRange(0, Constraint.IntegerRange.UNBOUNDED_ABOVE), new Constraint.Bool(),
+        new Constraint.Enumerated(), new Constraint.Compositions(5, 3), new Constraint.Independent(new Constraint.IntegerRange(0, 1), 4))) {
+      assertTrue(c.isDiscrete(), c.toString());
+      DiscreteSupportException e = assertThrows(DiscreteSupportException.class, () -> Bijections.forConstraint(c));
+      assertTrue(e.getMessage().contains("discrete support " + c), e.getMessage());
+      assertThrows(DiscreteSupportException.class, () -> Bijections.forScalar(c));
+    }
   }
 
   @Test
@@ -69,6 +102,14 @@ class BijectionsTest {
     assertThrows(OutOfSupportException.class, () -> new CholeskyCorrelation(2).inverse(new double[] {1, 0, 0.6, -0.8}));
     assertThrows(OutOfSupportException.class, () -> new CholeskyCorrelation(2).inverse(new double[] {1, 0, 0.6, 0.7}));
     assertThrows(OutOfSupportException.class, () -> new CholeskyCorrelation(2).inverse(new double[] {1, 0.1, 0.6, 0.8}));
+    assertThrows(OutOfSupportException.class, () -> new PositiveOrdered(2).inverse(new double[] {0, 1}));
+    assertThrows(OutOfSupportException.class, () -> new PositiveOrdered(2).inverse(new double[] {2, 1}));
+    assertThrows(OutOfSupportException.class, () -> new CholeskyCovariance(2).inverse(new double[] {1, 0, 0.5, -1}));
+    assertThrows(OutOfSupportException.class, () -> new CholeskyCovariance(2).inverse(new double[] {1, 0.1, 0.5, 1}));
+    e = assertThrows(OutOfSupportException.class, () -> new CovarianceMatrix(2).inverse(new double[] {1, 2, 2, 1}));
+    assertTrue(e.getMessage().contains("positive definite"), e.getMessage());
+    e = assertThrows(OutOfSupportException.class, () -> new CovarianceMatrix(2).inverse(new double[] {1, 0.2, 0.3, 1}));
+    assertTrue(e.getMessage().contains("symmetric"), e.getMessage());
   }
 
   @Test

@@ -154,7 +154,7 @@ class CommonsStatisticsAgreementTest {
     Multinomial m = Multinomial.of(9, 0.35, 0.65);
     BinomialDistribution b = BinomialDistribution.of(9, 0.35);
     for (int k = 0; k <= 9; k++) {
-      close(b.logProbability(k), m.logProb(List.of(k, 9 - k)).value(), REL, "Multinomial at " + k);
+      close(b.logProbability(k), m.logProb(new int[] {k, 9 - k}).value(), REL, "Multinomial at " + k);
     }
     Dirichlet dir = Dirichlet.of(2.5, 0.7);
     BetaDistribution beta = BetaDistribution.of(2.5, 0.7);

@@ -109,7 +109,7 @@ class GradientCheckTest {
     rows.add(new Row("MvNormal.ofCholesky", p -> MvNormal.ofCholesky(new Real[] {p[0], p[1], p[2]},
         new Real[][] {{p[3]}, {p[4], p[5]}, {p[6], p[7], p[8]}}).logProb(new Real[] {p[9], p[10], p[11]}),
         new double[] {0.5, -1, 0.2, 1.3, 0.4, 0.9, -0.3, 0.2, 0.7, 1.1, -0.4, 0.8}));
-    rows.add(new Row("Multinomial", p -> Multinomial.of(6, p[0], p[1], p[0].plus(p[1]).rminus(1)).logProb(List.of(1, 3, 2)),
+    rows.add(new Row("Multinomial", p -> Multinomial.of(6, p[0], p[1], p[0].plus(p[1]).rminus(1)).logProb(new int[] {1, 3, 2}),
         new double[] {0.25, 0.45}));
     return rows;
   }

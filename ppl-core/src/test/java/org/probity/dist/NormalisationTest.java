@@ -83,9 +83,9 @@ class NormalisationTest {
   @Test
   void multinomialSumsToOneOverItsEnumeratedSupport() {
     Multinomial m = Multinomial.of(5, 0.2, 0.5, 0.3);
-    List<List<Integer>> support = m.enumerateSupport();
+    List<int[]> support = m.enumerateSupport();
     double s = 0;
-    for (List<Integer> k : support) {
+    for (int[] k : support) {
       s += Math.exp(m.logDensity(k));
     }
     assertEquals(1.0, s, 1e-12);

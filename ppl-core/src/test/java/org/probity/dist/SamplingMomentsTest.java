@@ -202,10 +202,10 @@ class SamplingMomentsTest {
     UniformRandomProvider rng = Rngs.of(33);
     double[][] xs = new double[3][N];
     for (int i = 0; i < N; i++) {
-      List<Integer> k = d.sample(rng);
-      assertEquals(n, k.get(0) + k.get(1) + k.get(2));
+      int[] k = d.sample(rng);
+      assertEquals(n, k[0] + k[1] + k[2]);
       for (int j = 0; j < 3; j++) {
-        xs[j][i] = k.get(j);
+        xs[j][i] = k[j];
       }
     }
     for (int j = 0; j < 3; j++) {

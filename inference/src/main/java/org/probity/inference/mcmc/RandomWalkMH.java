@@ -21,8 +21,8 @@ import org.probity.core.Prob;
 import org.probity.core.Pure;
 import org.probity.core.Sample;
 import org.probity.dist.Continuous;
-import org.probity.dist.Iid;
 import org.probity.dist.Normal;
+import org.probity.dist.Plate;
 
 /**
  * Random-walk Metropolis (Metropolis et al. 1953) on the selected continuous choices jointly,
@@ -115,7 +115,7 @@ public final class RandomWalkMH<A> implements Kernel<A> {
     int dim = k;
     double s = Math.exp(logScale);
     boolean adapt = adapting;
-    return new Sample<double[], Trace<A>>(null, new Iid(STD, k), eps -> {
+    return new Sample<double[], Trace<A>>(null, Plate.iid(STD, k), eps -> {
       Object[] given = new Object[cs.length]; // the proposal by position in x; null: not moved
       double jac = 0;
       for (int i = 0; i < dim; i++) {

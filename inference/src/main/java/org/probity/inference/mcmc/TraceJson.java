@@ -26,7 +26,8 @@ import org.probity.core.ProbityException;
  *   "value": 0.3, "logDensity": -0.96}, ...], "output": {"type": "integer", "value": 2},
  *   "logPrior": ..., "logLikelihood": ..., "logJoint": ...}</pre>
  * Supported value types: {@code boolean}, {@code integer} (Integer), {@code real} (Real or Double,
- * read back as Real), {@code real[]} (double[]), {@code integer[]} (int[]) and {@code boolean[]}.
+ * read back as Real), {@code real[]} (Real[] or double[], read back as Real[], the type of a
+ * vector-valued site), {@code integer[]} (int[]) and {@code boolean[]}.
  * Non-finite numbers are written as the strings "NaN", "Infinity", "-Infinity". An output of
  * another type is written as {@code {"type": "string", "value": toString()}} and a choice of another
  * type is an error. The distribution is written by name only: reading a trace back needs its
@@ -113,10 +114,10 @@ public final class TraceJson {
     } else if (v instanceof Real || v instanceof Double) {
       o.put("type", "real");
       number(o, "value", Values.scalar(v));
-    } else if (v instanceof double[] xs) {
+    } else if (v instanceof double[] || v instanceof Real[]) {
       o.put("type", "real[]");
       ArrayNode a = o.putArray("value");
-      for (double x : xs) {
+      for (double x : v instanceof Real[] rs ? Real.values(rs) : (double[]) v) {
         if (Double.isFinite(x)) {
           a.add(x);
         } else {
@@ -152,9 +153,9 @@ public final class TraceJson {
       case "real":
         return Real.of(number(v));
       case "real[]": {
-        double[] xs = new double[v.size()];
+        Real[] xs = new Real[v.size()];
         for (int i = 0; i < xs.length; i++) {
-          xs[i] = number(v.get(i));
+          xs[i] = Real.of(number(v.get(i)));
         }
         return xs;
       }

@@ -149,7 +149,7 @@ public abstract class ResamplingDistribution implements Distribution<int[]> {
    * The exact finite distribution: outcome to probability, listed by {@link #computeSupport()}
    * once and cached (only the Enumerator and tests ask for it).
    */
-  protected final Map<List<Integer>, Double> support() {
+  protected final Map<List<Integer>, Double> outcomes() {
     Map<List<Integer>, Double> m = supportCache;
     if (m == null) {
       m = computeSupport();
@@ -163,7 +163,7 @@ public abstract class ResamplingDistribution implements Distribution<int[]> {
 
   @Override
   public double logDensity(int[] a) {
-    Double pr = support().get(key(a));
+    Double pr = outcomes().get(key(a));
     return pr == null ? Double.NEGATIVE_INFINITY : Math.log(pr);
   }
 
@@ -180,7 +180,7 @@ public abstract class ResamplingDistribution implements Distribution<int[]> {
   @Override
   public List<int[]> enumerateSupport() {
     List<int[]> out = new ArrayList<>();
-    for (List<Integer> k : support().keySet()) {
+    for (List<Integer> k : outcomes().keySet()) {
       out.add(k.stream().mapToInt(Integer::intValue).toArray());
     }
     return out;

@@ -60,9 +60,9 @@ class ChainStreamTest {
       if (i % every == 0) {
         out.add(t.logJoint());
         for (Choice c : t.choices().values()) {
-          if (c.value() instanceof double[] v) {
-            for (double d : v) {
-              out.add(d);
+          if (c.value() instanceof Real[] v) {
+            for (Real d : v) {
+              out.add(d.value());
             }
           } else {
             out.add(Values.scalar(c.value()));

@@ -38,7 +38,7 @@ class TraceTest {
                     independent(2, i -> sample(normal(mu.value() + i, 1))).flatMap(zs ->
                         plate(normal(mu, 1.0), new double[] {0.2, -0.1, 0.4})
                             .then(() -> observe("y", normal(zs.get(1), 1.0), Real.of(1.5)))
-                            .then(() -> pure(mu.value() + k + (b ? 1 : 0) + v[0])))))));
+                            .then(() -> pure(mu.value() + k + (b ? 1 : 0) + v[0].value())))))));
   }
 
   @Test
@@ -74,7 +74,7 @@ class TraceTest {
     Trace<Double> b = TraceJson.read(json, mixed());
     assertEquals(a, b);
     assertEquals(a.logJoint(), b.logJoint(), 0);
-    assertArrayEquals((double[]) a.value("v"), (double[]) TraceJson.readValues(json).get(Address.of("v")));
+    assertArrayEquals(Real.values((Real[]) a.value("v")), Real.values((Real[]) TraceJson.readValues(json).get(Address.of("v"))));
     assertTrue(json.contains("\"type\" : \"real[]\""), json);
     Prob<Double> other = sample("mu", normal(5, 1)).flatMap(mu -> mixed());
     assertThrows(ProbityException.class, () -> TraceJson.read(json, other));
