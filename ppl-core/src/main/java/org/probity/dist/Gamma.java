@@ -10,8 +10,9 @@ import org.probity.ad.Reals;
  * density beta^alpha / Gamma(alpha) x^(alpha-1) e^(-beta x) on (0, inf), mean alpha/beta.
  * {@link #ofShapeScale} takes the scale theta = 1/beta instead. Sampled by Marsaglia and Tsang
  * (2000), with Ahrens and Dieter (1974) for shape below 1 (Commons RNG). The CDF is the
- * regularised lower incomplete gamma P(alpha, beta x); its derivative in alpha is by finite
- * differences.
+ * regularised lower incomplete gamma P(alpha, beta x); its derivative in alpha comes from the
+ * differentiated series or continued fraction of {@link IncompleteGamma}, which also gives
+ * {@link #rsample} its implicit reparameterisation gradient.
  */
 public final class Gamma implements ContinuousCdf {
   private final Real shape;
