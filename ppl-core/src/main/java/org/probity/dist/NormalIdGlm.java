@@ -12,7 +12,8 @@ import org.probity.ad.Reals;
  * + x_i . beta, sigma) independently over the rows x_i of the design matrix. The log density is
  * one tape node ({@link Reals#normalLinearLogLikelihood}) whose parents are alpha, beta and sigma,
  * and {@link #logDensity(double[])} is a tight loop over the rows, so a regression on thousands
- * of observations costs one site and one node. The design matrix is held by reference.
+ * of observations costs one site and one node. sigma is one scalar for all rows (Stan also
+ * allows one per row). The design matrix is held by reference.
  */
 public final class NormalIdGlm implements Distribution<double[]> {
   private static final String NAME = "NormalIdGlm";

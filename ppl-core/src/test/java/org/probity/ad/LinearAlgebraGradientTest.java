@@ -185,11 +185,30 @@ class LinearAlgebraGradientTest {
       // the GP marginal likelihood, every operation chained: y ~ N(0, K(x; alpha, rho) + sigma^2 I)
       double[] y = gaussians(r, d);
       cs.add(new Case("GP marginal likelihood d=" + d, p -> gpLogLikelihood(x, y, p[0], p[1], p[2]), new double[] {1.2, 0.6, 0.4}));
+      // blocks with constant inputs (not on the tape) next to variable ones
+      Real[][] constLower = triangular(Real.of(lo), 0, d, true);
+      cs.add(new Case("solveLower, constant matrix d=" + d, p -> weigh(Triangular.solveLower(constLower, p), 16), b));
+      cs.add(new Case("matVec, constant matrix d=" + d, p -> weigh(Matrices.matVec(Matrices.of(new double[][] {b, x}), p), 17), b));
+      cs.add(new Case("cholesky, constant off-diagonal d=" + d, p -> {
+        Real[][] sigma = symmetric(Real.of(spd), 0, d);
+        for (int i = 0; i < d; i++) {
+          sigma[i][i] = p[i];
+        }
+        return weigh(Cholesky.factor(sigma), 18);
+      }, diagonal(spd, d)));
       // MvNormal-style composition: mean + L z with a factor from a real covariance
       cs.add(new Case("lowerMatVec(cholesky(Sigma), z) d=" + d,
           p -> weigh(Matrices.lowerMatVec(Cholesky.factor(symmetric(p, 0, d)), slice(p, t, d)), 15), concat(spd, b)));
     }
     return cs;
+  }
+
+  private static double[] diagonal(double[] packedLower, int d) {
+    double[] g = new double[d];
+    for (int i = 0; i < d; i++) {
+      g[i] = packedLower[i * (i + 1) / 2 + i];
+    }
+    return g;
   }
 
   static Real gpLogLikelihood(double[] x, double[] y, Real alpha, Real rho, Real sigma) {
