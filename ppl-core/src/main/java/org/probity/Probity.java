@@ -50,7 +50,10 @@ import org.probity.dist.Mixture;
 import org.probity.dist.Multinomial;
 import org.probity.dist.MvNormal;
 import org.probity.dist.NegativeBinomial;
+import org.probity.dist.NormalIdGlm;
 import org.probity.dist.Poisson;
+import org.probity.dist.PoissonLog;
+import org.probity.dist.PoissonLogGlm;
 import org.probity.dist.StudentT;
 import org.probity.dist.Truncated;
 import org.probity.dist.Weibull;
@@ -288,6 +291,32 @@ public final class Probity {
     return BernoulliLogitGlm.of(x, intercept, coefficients);
   }
 
+  /**
+   * The linear-regression likelihood of an observation vector, y_i ~ Normal(alpha + x_i . beta,
+   * sigma), as one site and one tape node (Stan's normal_id_glm); {@code x} is held by reference.
+   */
+  public static NormalIdGlm normalIdGlm(DMatrixRMaj x, Real alpha, Real[] beta, Real sigma) {
+    return NormalIdGlm.of(x, alpha, beta, sigma);
+  }
+
+  /** As {@link #normalIdGlm(DMatrixRMaj, Real, Real[], Real)} with the rows copied into a matrix. */
+  public static NormalIdGlm normalIdGlm(double[][] x, Real alpha, Real[] beta, Real sigma) {
+    return NormalIdGlm.of(x, alpha, beta, sigma);
+  }
+
+  /**
+   * The Poisson-regression likelihood of a count vector, y_i ~ PoissonLog(alpha + x_i . beta), as
+   * one site and one tape node (Stan's poisson_log_glm); {@code x} is held by reference.
+   */
+  public static PoissonLogGlm poissonLogGlm(DMatrixRMaj x, Real alpha, Real[] beta) {
+    return PoissonLogGlm.of(x, alpha, beta);
+  }
+
+  /** As {@link #poissonLogGlm(DMatrixRMaj, Real, Real[])} with the rows copied into a matrix. */
+  public static PoissonLogGlm poissonLogGlm(double[][] x, Real alpha, Real[] beta) {
+    return PoissonLogGlm.of(x, alpha, beta);
+  }
+
   /** Beta(alpha, beta). */
   public static Beta beta(double alpha, double beta) {
     return Beta.of(alpha, beta);
@@ -298,8 +327,28 @@ public final class Probity {
     return Categorical.of(p);
   }
 
+  /** Categorical over 0..K-1 with differentiable probabilities (summing to 1). */
+  public static Categorical categorical(Real... p) {
+    return Categorical.ofProbabilities(p);
+  }
+
+  /** Categorical over 0..K-1 with probabilities softmax(logits) (Stan's categorical_logit). */
+  public static Categorical categoricalLogits(double... logits) {
+    return Categorical.ofLogits(logits);
+  }
+
+  /** Categorical with probabilities softmax(logits), differentiable in the logits. */
+  public static Categorical categoricalLogits(Real... logits) {
+    return Categorical.ofLogits(logits);
+  }
+
   /** Uniform on [lo, hi]. */
   public static Uniform uniform(double lo, double hi) {
+    return Uniform.of(lo, hi);
+  }
+
+  /** Uniform on [lo, hi] with differentiable bounds. */
+  public static Uniform uniform(Real lo, Real hi) {
     return Uniform.of(lo, hi);
   }
 
@@ -418,6 +467,11 @@ public final class Probity {
     return ChiSquared.of(k);
   }
 
+  /** ChiSquared(k), differentiable. */
+  public static ChiSquared chiSquared(Real k) {
+    return ChiSquared.of(k);
+  }
+
   /** Weibull(shape, scale). */
   public static Weibull weibull(double shape, double scale) {
     return Weibull.of(shape, scale);
@@ -473,6 +527,11 @@ public final class Probity {
     return MvNormal.of(mean, covariance);
   }
 
+  /** Multivariate normal differentiable in the mean and the covariance (through its Cholesky factor). */
+  public static MvNormal mvNormal(Real[] mean, Real[][] covariance) {
+    return MvNormal.of(mean, covariance);
+  }
+
   /** Binomial(n, p). */
   public static Binomial binomial(int n, double p) {
     return Binomial.of(n, p);
@@ -493,8 +552,23 @@ public final class Probity {
     return Poisson.of(rate);
   }
 
+  /** Poisson with log rate eta (Stan's poisson_log), stable for any finite eta. */
+  public static PoissonLog poissonLog(double eta) {
+    return PoissonLog.of(eta);
+  }
+
+  /** Poisson with a differentiable log rate eta. */
+  public static PoissonLog poissonLog(Real eta) {
+    return PoissonLog.of(eta);
+  }
+
   /** Geometric(p): failures before the first success, on 0, 1, 2, .... */
   public static Geometric geometric(double p) {
+    return Geometric.of(p);
+  }
+
+  /** Geometric(p), differentiable in p. */
+  public static Geometric geometric(Real p) {
     return Geometric.of(p);
   }
 
@@ -510,6 +584,11 @@ public final class Probity {
 
   /** BetaBinomial(n, a, b). */
   public static BetaBinomial betaBinomial(int n, double a, double b) {
+    return BetaBinomial.of(n, a, b);
+  }
+
+  /** BetaBinomial(n, a, b), differentiable in the shapes. */
+  public static BetaBinomial betaBinomial(int n, Real a, Real b) {
     return BetaBinomial.of(n, a, b);
   }
 

@@ -10,6 +10,8 @@ import java.util.Arrays;
  * <p>A tape belongs to one gradient computation and one thread; {@link Grad#grad} makes a fresh
  * one per call. Nodes are stored in flat arrays (parent indices and partials), so a vectorised
  * operation with ten thousand inputs is one node with ten thousand parents, not a deep chain.
+ * Matrix operations whose Jacobian is too large to store (a Cholesky factor, a triangular solve)
+ * are recorded as a {@link BlockNode}: several outputs and a hand-written vector–Jacobian product.
  */
 public final class Tape {
   private int size;
@@ -17,6 +19,13 @@ public final class Tape {
   private int[] parents = new int[128];
   private double[] partials = new double[128];
   private int edges;
+  // Block nodes (BlockNode): outputs first .. first+count-1, no edges; their adjoint runs when the
+  // backward sweep reaches the first output, after every later node has been swept.
+  private int blocks;
+  private int[] blockFirst = new int[0];
+  private int[] blockCount = new int[0];
+  private int[][] blockInputs = new int[0][];
+  private BlockNode.Adjoint[] blockAdjoints = new BlockNode.Adjoint[0];
 
   /** Creates an empty tape. */
   public Tape() {
@@ -92,6 +101,31 @@ public final class Tape {
   }
 
   /**
+   * Records a block of {@code count} output nodes whose inputs are the nodes {@code inputs} (-1
+   * for a constant input) and whose vector–Jacobian product is {@code adjoint}; returns the index
+   * of the first output (the outputs are consecutive).
+   */
+  int pushBlock(int[] inputs, int count, BlockNode.Adjoint adjoint) {
+    int first = size;
+    for (int k = 0; k < count; k++) {
+      push0();
+    }
+    if (blocks == blockFirst.length) {
+      int cap = Math.max(8, 2 * blocks);
+      blockFirst = Arrays.copyOf(blockFirst, cap);
+      blockCount = Arrays.copyOf(blockCount, cap);
+      blockInputs = Arrays.copyOf(blockInputs, cap);
+      blockAdjoints = Arrays.copyOf(blockAdjoints, cap);
+    }
+    blockFirst[blocks] = first;
+    blockCount[blocks] = count;
+    blockInputs[blocks] = inputs;
+    blockAdjoints[blocks] = adjoint;
+    blocks++;
+    return first;
+  }
+
+  /**
    * Adjoints of every node with respect to the output node: entry {@code i} is
    * d output / d node i. A constant output has zero adjoints everywhere.
    *
@@ -106,16 +140,57 @@ public final class Tape {
       throw new IllegalStateException("the output is a node of another tape (nested or mixed gradients are not supported)");
     }
     adj[output.index()] = 1.0;
+    if (blocks == 0) {
+      for (int i = output.index(); i >= 0; i--) {
+        double a = adj[i];
+        if (a == 0.0) {
+          continue;
+        }
+        for (int e = start[i]; e < start[i + 1]; e++) {
+          adj[parents[e]] += a * partials[e];
+        }
+      }
+      return adj;
+    }
+    int b = blocks - 1;
+    while (b >= 0 && blockFirst[b] > output.index()) {
+      b--;
+    }
     for (int i = output.index(); i >= 0; i--) {
       double a = adj[i];
-      if (a == 0.0) {
-        continue;
+      if (a != 0.0) {
+        for (int e = start[i]; e < start[i + 1]; e++) {
+          adj[parents[e]] += a * partials[e];
+        }
       }
-      for (int e = start[i]; e < start[i + 1]; e++) {
-        adj[parents[e]] += a * partials[e];
+      if (b >= 0 && i == blockFirst[b]) {
+        sweepBlock(b, adj);
+        b--;
       }
     }
     return adj;
+  }
+
+  // Runs block b's adjoint: its outputs' adjoints are final here (every later node has been swept).
+  private void sweepBlock(int b, double[] adj) {
+    int first = blockFirst[b];
+    int count = blockCount[b];
+    boolean any = false;
+    for (int k = 0; k < count && !any; k++) {
+      any = adj[first + k] != 0.0;
+    }
+    if (!any) {
+      return;
+    }
+    int[] in = blockInputs[b];
+    double[] outAdj = Arrays.copyOfRange(adj, first, first + count);
+    double[] inAdj = new double[in.length];
+    blockAdjoints[b].backward(outAdj, inAdj);
+    for (int k = 0; k < in.length; k++) {
+      if (in[k] >= 0) {
+        adj[in[k]] += inAdj[k];
+      }
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package org.probity.dist;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.ad.Real;
+import org.probity.ad.Reals;
 
 /**
  * The Cauchy distribution with location and scale: density 1 / (pi s (1 + z^2)), z = (x-loc)/s.
@@ -27,6 +28,25 @@ public final class Cauchy implements ContinuousCdf {
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
     return inverseCdf(rng.nextDouble());
+  }
+
+  @Override
+  public boolean hasRsample() {
+    return true;
+  }
+
+  /**
+   * loc + s tan(pi (u - 1/2)) for the same u as {@link #sampleDouble}: dx/dloc = 1, dx/ds = tan(pi
+   * (u - 1/2)); a constant at u = 0 (x = -inf, probability 2^-53).
+   */
+  @Override
+  public Real rsample(UniformRandomProvider rng) {
+    double u = rng.nextDouble();
+    double x = inverseCdf(u);
+    if (!Double.isFinite(x)) {
+      return Real.of(x);
+    }
+    return Reals.node(new Real[] {ls.loc, ls.scale}, x, new double[] {1, Math.tan(Math.PI * (u - 0.5))});
   }
 
   @Override

@@ -30,6 +30,17 @@ public final class ChiSquared implements ContinuousCdf {
   }
 
   @Override
+  public boolean hasRsample() {
+    return true;
+  }
+
+  /** The Gamma(k/2, 1/2) draw with its implicit reparameterisation gradient in k ({@link Gamma#rsample}). */
+  @Override
+  public Real rsample(UniformRandomProvider rng) {
+    return gamma.rsample(rng);
+  }
+
+  @Override
   public Real logProb(Real x) {
     return gamma.logProb(x);
   }

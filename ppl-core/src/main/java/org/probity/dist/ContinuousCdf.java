@@ -7,8 +7,9 @@ import org.probity.ad.Real;
  * what {@link Truncated} needs to renormalise and to sample by inversion.
  *
  * <p>{@link #cdf(Real)} is differentiable: with respect to its argument (the density) and to the
- * distribution's parameters (closed form where one exists, otherwise a finite difference of the
- * special function, as documented on each distribution).
+ * distribution's parameters (closed form where one exists, otherwise a differentiated series or
+ * continued fraction, or a finite difference of the special function, as documented on each
+ * distribution).
  */
 public interface ContinuousCdf extends Continuous {
   /** F(x) = P(X &lt;= x), differentiable. */

@@ -3,6 +3,7 @@ package org.probity.dist;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.probity.ad.Real;
+import org.probity.ad.Reals;
 
 /**
  * The Dirichlet distribution on the probability simplex of dimension K &gt;= 2 with
@@ -70,6 +71,48 @@ public final class Dirichlet implements Distribution<Real[]> {
     Real[] x = new Real[k];
     for (int i = 0; i < k; i++) {
       x[i] = Real.of(g[i] / s);
+    }
+    return x;
+  }
+
+  @Override
+  public boolean hasRsample() {
+    return true;
+  }
+
+  /**
+   * The draw of {@link #sample}, x_i = g_i / sum g, with each standard gamma g_i carrying its
+   * implicit reparameterisation gradient dg_i/dalpha_i (Figurnov, Mohamed and Mnih 2018, section
+   * 3.3): dx_i/dalpha_j = (delta_ij dg_j/dalpha_j - x_i dg_j/dalpha_j) / sum g, one node per
+   * coordinate with the K concentrations as parents.
+   */
+  @Override
+  public Real[] rsample(UniformRandomProvider rng) {
+    int k = alpha.length;
+    double[] g = new double[k];
+    double s = 0;
+    for (int attempt = 0; attempt < 100 && !(s > 0); attempt++) {
+      s = 0;
+      for (int i = 0; i < k; i++) {
+        g[i] = AhrensDieterMarsagliaTsangGammaSampler.of(rng, alpha[i].value(), 1).sample();
+        s += g[i];
+      }
+    }
+    if (!(s > 0)) {
+      throw new DistributionException(name() + ": every gamma draw underflowed to 0 (concentrations too small to sample in double precision)");
+    }
+    double[] dg = new double[k];
+    for (int j = 0; j < k; j++) {
+      dg[j] = alpha[j].isVariable() ? IncompleteGamma.implicitShapeDerivative(alpha[j].value(), g[j]) : 0;
+    }
+    Real[] x = new Real[k];
+    for (int i = 0; i < k; i++) {
+      double xi = g[i] / s;
+      double[] d = new double[k];
+      for (int j = 0; j < k; j++) {
+        d[j] = ((i == j ? dg[j] : 0) - xi * dg[j]) / s;
+      }
+      x[i] = Reals.node(alpha, xi, d);
     }
     return x;
   }

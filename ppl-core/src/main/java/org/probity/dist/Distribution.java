@@ -35,6 +35,27 @@ public interface Distribution<X> {
     return logProb(x).value();
   }
 
+  /**
+   * Whether {@link #rsample} is available: a reparameterised draw whose value carries the
+   * gradient with respect to the distribution's {@link Real} parameters.
+   */
+  default boolean hasRsample() {
+    return false;
+  }
+
+  /**
+   * A reparameterised draw (the pathwise estimator of Kingma and Welling, 2014; implicit
+   * reparameterisation of Figurnov, Mohamed and Mnih, 2018, where no differentiable standardisation
+   * exists): the same value as {@link #sample} for the same generator state, consuming the
+   * generator identically, but a tape node whose derivatives are dx/dtheta for every parameter
+   * theta that is a tape node (a constant when none is).
+   *
+   * @throws NoRsampleException if {@link #hasRsample()} is false
+   */
+  default X rsample(UniformRandomProvider rng) {
+    throw new NoRsampleException(this);
+  }
+
   /** Whether the support is finite, so {@link #enumerateSupport()} may be called. */
   default boolean hasFiniteSupport() {
     return false;

@@ -3,6 +3,7 @@ package org.probity.dist;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.probity.ad.Real;
+import org.probity.ad.Reals;
 
 /**
  * The exponential distribution with rate lambda: density lambda e^(-lambda x) on [0, inf), mean
@@ -31,6 +32,18 @@ public final class Exponential implements ContinuousCdf {
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
     return ZigguratSampler.Exponential.of(rng, 1 / rate.value()).sample();
+  }
+
+  @Override
+  public boolean hasRsample() {
+    return true;
+  }
+
+  /** The draw of {@link #sampleDouble}, a standard exponential divided by the rate: dx/drate = -x / rate. */
+  @Override
+  public Real rsample(UniformRandomProvider rng) {
+    double x = ZigguratSampler.Exponential.of(rng, 1 / rate.value()).sample();
+    return Reals.node(new Real[] {rate}, x, new double[] {-x / rate.value()});
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.probity.dist;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.ad.Real;
+import org.probity.ad.Reals;
 
 /**
  * The half-Cauchy distribution on [0, inf) with scale s: density 2 / (pi s (1 + (x/s)^2)), the
@@ -41,6 +42,18 @@ public final class HalfCauchy implements ContinuousCdf {
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
     return inverseCdf(rng.nextDouble());
+  }
+
+  @Override
+  public boolean hasRsample() {
+    return true;
+  }
+
+  /** s tan(pi u / 2) for the same u as {@link #sampleDouble}: dx/ds = tan(pi u / 2). */
+  @Override
+  public Real rsample(UniformRandomProvider rng) {
+    double u = rng.nextDouble();
+    return Reals.node(new Real[] {scale}, inverseCdf(u), new double[] {Math.tan(0.5 * Math.PI * u)});
   }
 
   @Override

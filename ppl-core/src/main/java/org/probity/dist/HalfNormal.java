@@ -44,6 +44,18 @@ public final class HalfNormal implements ContinuousCdf {
   }
 
   @Override
+  public boolean hasRsample() {
+    return true;
+  }
+
+  /** sigma |z| for the standard normal z that {@link #sampleDouble} draws: dx/dsigma = |z|. */
+  @Override
+  public Real rsample(UniformRandomProvider rng) {
+    double z = Math.abs(ZigguratSampler.NormalizedGaussian.of(rng).sample());
+    return Reals.node(new Real[] {sigma}, sigma.value() * z, new double[] {z});
+  }
+
+  @Override
   public Real logProb(Real x) {
     if (x.value() < 0) {
       return Real.NEGATIVE_INFINITY;

@@ -3,6 +3,7 @@ package org.probity.dist;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.probity.ad.Real;
+import org.probity.ad.Reals;
 
 /**
  * The inverse-gamma distribution with shape alpha and scale beta: 1/X for X ~ Gamma(alpha, rate
@@ -35,6 +36,24 @@ public final class InverseGamma implements ContinuousCdf {
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
     return scale.value() / AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape.value(), 1).sample();
+  }
+
+  @Override
+  public boolean hasRsample() {
+    return true;
+  }
+
+  /**
+   * beta / g for the standard gamma g that {@link #sampleDouble} draws, with g's implicit
+   * reparameterisation gradient ({@link Gamma#rsample}): dx/dbeta = 1 / g and dx/dalpha = -(x / g)
+   * dg/dalpha.
+   */
+  @Override
+  public Real rsample(UniformRandomProvider rng) {
+    double g = AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape.value(), 1).sample();
+    double x = scale.value() / g;
+    double dShape = shape.isVariable() ? -x / g * IncompleteGamma.implicitShapeDerivative(shape.value(), g) : 0;
+    return Reals.node(new Real[] {shape, scale}, x, new double[] {dShape, 1 / g});
   }
 
   @Override

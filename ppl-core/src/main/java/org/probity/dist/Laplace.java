@@ -2,6 +2,7 @@ package org.probity.dist;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.ad.Real;
+import org.probity.ad.Reals;
 
 /**
  * The Laplace (double exponential) distribution with location mu and scale b: density
@@ -31,6 +32,19 @@ public final class Laplace implements ContinuousCdf {
     // u in (0, 1) exclusive of 0 so that log(2u) is finite
     double u = (rng.nextLong() >>> 11 | 1L) * 0x1.0p-53;
     return inverseCdf(u);
+  }
+
+  @Override
+  public boolean hasRsample() {
+    return true;
+  }
+
+  /** mu + b z with z = F0^-1(u) the standard Laplace quantile of the same u as {@link #sampleDouble}: dx/dmu = 1, dx/db = z. */
+  @Override
+  public Real rsample(UniformRandomProvider rng) {
+    double u = (rng.nextLong() >>> 11 | 1L) * 0x1.0p-53;
+    double z = u < 0.5 ? Math.log(2 * u) : -Math.log(2 * (1 - u));
+    return Reals.node(new Real[] {ls.loc, ls.scale}, inverseCdf(u), new double[] {1, z});
   }
 
   @Override

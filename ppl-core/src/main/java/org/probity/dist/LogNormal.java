@@ -3,6 +3,7 @@ package org.probity.dist;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.probity.ad.Real;
+import org.probity.ad.Reals;
 
 /** The log-normal distribution: exp(Y) for Y ~ Normal(mu, sigma); support (0, inf). */
 public final class LogNormal implements ContinuousCdf {
@@ -25,6 +26,19 @@ public final class LogNormal implements ContinuousCdf {
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
     return Math.exp(ls.loc.value() + ls.scale.value() * ZigguratSampler.NormalizedGaussian.of(rng).sample());
+  }
+
+  @Override
+  public boolean hasRsample() {
+    return true;
+  }
+
+  /** exp(mu + sigma z) for the standard normal z that {@link #sampleDouble} draws: dx/dmu = x, dx/dsigma = x z. */
+  @Override
+  public Real rsample(UniformRandomProvider rng) {
+    double z = ZigguratSampler.NormalizedGaussian.of(rng).sample();
+    double x = Math.exp(ls.loc.value() + ls.scale.value() * z);
+    return Reals.node(new Real[] {ls.loc, ls.scale}, x, new double[] {x, x * z});
   }
 
   @Override

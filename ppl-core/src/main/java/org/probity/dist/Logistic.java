@@ -2,6 +2,7 @@ package org.probity.dist;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.ad.Real;
+import org.probity.ad.Reals;
 
 /**
  * The logistic distribution with location mu and scale s: CDF 1 / (1 + e^-z), z = (x - mu)/s,
@@ -28,6 +29,18 @@ public final class Logistic implements ContinuousCdf {
   public double sampleDouble(UniformRandomProvider rng) {
     double u = (rng.nextLong() >>> 11 | 1L) * 0x1.0p-53;
     return inverseCdf(u);
+  }
+
+  @Override
+  public boolean hasRsample() {
+    return true;
+  }
+
+  /** mu + s log(u / (1 - u)) for the same u as {@link #sampleDouble}: dx/dmu = 1, dx/ds = log(u / (1 - u)). */
+  @Override
+  public Real rsample(UniformRandomProvider rng) {
+    double u = (rng.nextLong() >>> 11 | 1L) * 0x1.0p-53;
+    return Reals.node(new Real[] {ls.loc, ls.scale}, inverseCdf(u), new double[] {1, Math.log(u / (1 - u))});
   }
 
   @Override

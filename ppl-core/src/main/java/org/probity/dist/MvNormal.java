@@ -5,15 +5,19 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+import org.probity.ad.Cholesky;
+import org.probity.ad.DomainException;
+import org.probity.ad.Matrices;
 import org.probity.ad.Real;
 import org.probity.ad.Reals;
 
 /**
  * The multivariate normal N(mu, Sigma) over {@code Real[]}, held as the lower Cholesky factor L
- * (Sigma = L L^T, computed once by EJML) with log det Sigma = 2 sum log L_ii precomputed. The log
- * density solves L z = x - mu by forward substitution over {@link Real}s, so it is
- * differentiable in the value, the mean and (with {@link #ofCholesky(Real[], Real[][])}) the
- * factor. Sampled as mu + L z for standard normal z.
+ * (Sigma = L L^T, computed once by EJML, or differentiably by {@link Cholesky#factor} for a
+ * covariance of tape nodes) with log det Sigma = 2 sum log L_ii precomputed. The log density is
+ * differentiable in the value, the mean and the factor (with {@link #ofCholesky(Real[], Real[][])})
+ * or the covariance (with {@link #of(Real[], Real[][])}). Sampled as mu + L z for standard normal
+ * z; {@link #rsample} is the same draw carrying gradients.
  */
 public final class MvNormal implements Distribution<Real[]> {
   private final Real[] mu;
@@ -97,6 +101,37 @@ public final class MvNormal implements Distribution<Real[]> {
     return new MvNormal(mean.clone(), lower);
   }
 
+  /**
+   * N(mean, covariance) differentiable in the mean and the covariance: the factor is the
+   * differentiable Cholesky factor of {@link Cholesky#factor} (Murray 2016), so log densities and
+   * {@link #rsample} draws carry gradients to every entry of the covariance's lower triangle
+   * (only that triangle is read; the covariance must be symmetric). With constant entries this is
+   * {@link #of(Real[], double[][])}.
+   */
+  public static MvNormal of(Real[] mean, Real[][] covariance) {
+    int d = mean.length;
+    if (covariance.length != d) {
+      throw new DistributionException("MvNormal: parameter covariance has " + covariance.length + " rows, expected " + d);
+    }
+    boolean variable = false;
+    for (int i = 0; i < d; i++) {
+      if (covariance[i].length != d) {
+        throw new DistributionException("MvNormal: parameter covariance row " + i + " has " + covariance[i].length + " entries, expected " + d);
+      }
+      for (Real c : covariance[i]) {
+        variable |= c.isVariable();
+      }
+    }
+    if (!variable) {
+      return of(mean, Matrices.values(covariance));
+    }
+    try {
+      return new MvNormal(mean.clone(), Cholesky.factor(covariance));
+    } catch (DomainException e) {
+      throw new DistributionException("MvNormal: parameter covariance is invalid: " + e.getMessage());
+    }
+  }
+
   /** N(mean, L L^T) from a lower-triangular Cholesky factor (entries above the diagonal ignored). */
   public static MvNormal ofCholesky(double[] mean, double[][] lower) {
     Real[][] l = new Real[lower.length][];
@@ -155,32 +190,59 @@ public final class MvNormal implements Distribution<Real[]> {
     return x;
   }
 
+  @Override
+  public boolean hasRsample() {
+    return true;
+  }
+
+  /**
+   * mu + L z for the standard normal z that {@link #sample} draws: x_i is one node with parents
+   * mu_i and row i of L (partials 1 and z_0..z_i), so the gradient reaches a covariance through its
+   * differentiable Cholesky factor ({@link #of(Real[], Real[][])}).
+   */
+  @Override
+  public Real[] rsample(UniformRandomProvider rng) {
+    ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+    double[] z = new double[d];
+    for (int i = 0; i < d; i++) {
+      z[i] = g.sample();
+    }
+    Real[] x = new Real[d];
+    for (int i = 0; i < d; i++) {
+      double s = mu[i].value();
+      Real[] parents = new Real[i + 2];
+      double[] partial = new double[i + 2];
+      for (int j = 0; j <= i; j++) {
+        s += lowerValues[i][j] * z[j];
+        parents[j] = lower[i][j];
+        partial[j] = z[j];
+      }
+      parents[i + 1] = mu[i];
+      partial[i + 1] = 1;
+      x[i] = Reals.node(parents, s, partial);
+    }
+    return x;
+  }
+
   private void checkLength(int n) {
     if (n != d) {
       throw new DistributionException(name() + ": expected a vector of length " + d + ", got " + n);
     }
   }
 
+  /**
+   * log N(x | mu, L L^T) = -|L^-1 (x - mu)|^2 / 2 - sum log L_ii - d log(2 pi) / 2, with the
+   * quadratic form one node ({@link Cholesky#quadFormInverse}) whose parents are the residuals
+   * and the factor, so a d-dimensional density costs O(d) tape nodes, not O(d^2).
+   */
   @Override
   public Real logProb(Real[] x) {
     checkLength(x.length);
-    Real[] z = new Real[d];
+    Real[] r = new Real[d];
     for (int i = 0; i < d; i++) {
-      Real r = x[i].minus(mu[i]);
-      if (i > 0) {
-        Real[] row = new Real[i];
-        System.arraycopy(lower[i], 0, row, 0, i);
-        Real[] zs = new Real[i];
-        System.arraycopy(z, 0, zs, 0, i);
-        r = r.minus(Reals.dot(row, zs));
-      }
-      z[i] = r.div(lower[i][i]);
+      r[i] = x[i].minus(mu[i]);
     }
-    Real[] sq = new Real[d];
-    for (int i = 0; i < d; i++) {
-      sq[i] = z[i].square();
-    }
-    return Reals.sum(sq).times(-0.5).minus(sumLogDiag).minus(d * Normal.HALF_LOG_TWO_PI);
+    return Cholesky.quadFormInverse(lower, r).times(-0.5).minus(sumLogDiag).minus(d * Normal.HALF_LOG_TWO_PI);
   }
 
   @Override

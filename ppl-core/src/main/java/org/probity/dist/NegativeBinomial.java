@@ -2,7 +2,6 @@ package org.probity.dist;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
-import org.apache.commons.rng.sampling.distribution.PoissonSampler;
 import org.probity.ad.Real;
 
 /**
@@ -44,7 +43,7 @@ public final class NegativeBinomial implements Discrete {
       return 0;
     }
     double lambda = AhrensDieterMarsagliaTsangGammaSampler.of(rng, r.value(), (1 - pv) / pv).sample();
-    return lambda > 0 ? PoissonSampler.of(rng, lambda).sample() : 0;
+    return lambda > 0 ? Poisson.draw(rng, lambda, this) : 0;
   }
 
   @Override

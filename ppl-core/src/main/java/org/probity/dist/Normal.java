@@ -57,6 +57,18 @@ public final class Normal implements ContinuousCdf {
     return mu.value() + sigma.value() * ZigguratSampler.NormalizedGaussian.of(rng).sample();
   }
 
+  @Override
+  public boolean hasRsample() {
+    return true;
+  }
+
+  /** mu + sigma z for the standard normal z that {@link #sampleDouble} draws: dx/dmu = 1, dx/dsigma = z. */
+  @Override
+  public Real rsample(UniformRandomProvider rng) {
+    double z = ZigguratSampler.NormalizedGaussian.of(rng).sample();
+    return Reals.node(new Real[] {mu, sigma}, mu.value() + sigma.value() * z, new double[] {1, z});
+  }
+
   /**
    * {@code n} independent draws, the same values as {@code n} calls of {@link #sampleDouble} (the
    * ziggurat sampler keeps no state but the generator), with one sampler for all of them.

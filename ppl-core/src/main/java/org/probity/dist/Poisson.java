@@ -7,9 +7,15 @@ import org.probity.ad.Real;
 /**
  * The Poisson distribution with the given rate (mean) lambda: P(k) = lambda^k e^-lambda / k!.
  * Sampled by Commons RNG's {@code PoissonSampler} (Knuth's multiplication for small means,
- * Devroye's rejection for large ones); the rate must be below 2^31 / 2 for sampling.
+ * Devroye's rejection for large ones) up to its limit of 2^30 - 1/2; above it as a sum of
+ * independent Poisson variates with means below the limit (exact, since Poisson laws add). The
+ * values are ints, so a rate whose draws cannot be represented (above about 2^31) is refused
+ * when sampled, with a {@link DistributionException} naming it. For a log-rate parameter use
+ * {@link PoissonLog}.
  */
 public final class Poisson implements Discrete {
+  /** The largest mean Commons RNG's {@code PoissonSampler} accepts (its large-mean sampler's limit). */
+  private static final double SAMPLER_MAX_MEAN = 0.5 * Integer.MAX_VALUE;
   private final Real rate;
   private final double logRate;
 
@@ -36,7 +42,35 @@ public final class Poisson implements Discrete {
 
   @Override
   public Integer sample(UniformRandomProvider rng) {
-    return PoissonSampler.of(rng, rate.value()).sample();
+    return draw(rng, rate.value(), this);
+  }
+
+  /**
+   * A Poisson(mean) variate for {@code dist} (named in errors): Commons RNG's sampler up to its
+   * limit, above it the sum of ceil(mean / limit) independent variates of equal means.
+   *
+   * @throws DistributionException if the draws cannot be ints: mean - 10 sqrt(mean) above
+   *     Integer.MAX_VALUE (every draw would overflow), or this draw overflowing
+   */
+  static int draw(UniformRandomProvider rng, double mean, Distribution<?> dist) {
+    if (mean <= SAMPLER_MAX_MEAN) {
+      return PoissonSampler.of(rng, mean).sample();
+    }
+    if (!(mean - 10 * Math.sqrt(mean) <= Integer.MAX_VALUE)) {
+      throw new DistributionException(dist.name() + ": cannot sample rate " + mean + ": its draws exceed the largest int value "
+          + Integer.MAX_VALUE + " (counts are ints)");
+    }
+    int parts = (int) Math.ceil(mean / SAMPLER_MAX_MEAN);
+    double each = mean / parts;
+    long sum = 0;
+    for (int i = 0; i < parts; i++) {
+      sum += PoissonSampler.of(rng, each).sample();
+    }
+    if (sum > Integer.MAX_VALUE) {
+      throw new DistributionException(dist.name() + ": the draw " + sum + " for rate " + mean + " exceeds the largest int value "
+          + Integer.MAX_VALUE + " (counts are ints)");
+    }
+    return (int) sum;
   }
 
   @Override

@@ -12,9 +12,11 @@ import org.probity.ad.Reals;
 /**
  * Special functions over {@link Real} used by the distributions' CDFs: the standard normal CDF
  * and its inverse (via Commons Numbers erfc), and differentiable wrappers of two-argument
- * special functions (regularised incomplete gamma and beta) whose derivative in the first
- * argument is known in closed form and whose derivative in the shape parameter, which has no
- * closed form, is taken by a fourth-order central difference (error about 1e-10 relative).
+ * special functions whose derivative in the argument is known in closed form. The derivative in
+ * a shape parameter, which has no closed form, comes from {@link IncompleteGamma} and
+ * {@link IncompleteBeta} for the incomplete gamma and beta functions (about 1e-11 relative),
+ * and elsewhere (Student t's degrees of freedom) from a fourth-order central difference
+ * ({@link #shapeNode}, error about 1e-10 relative).
  */
 final class Special {
   static final double SQRT2 = Math.sqrt(2.0);
@@ -52,7 +54,8 @@ final class Special {
 
   /**
    * The regularised incomplete gamma P(a, y) (or Q(a, y) = 1 - P when {@code upper}) as a node in
-   * the shape a (derivative by central differences) and y > 0 (derivative +-y^(a-1) e^-y /
+   * the shape a (derivative from the differentiated series or continued fraction of
+   * {@link IncompleteGamma}, about 1e-11 relative) and y > 0 (derivative +-y^(a-1) e^-y /
    * Gamma(a)); the CDF and survival of {@link Gamma} (y = rate x) and {@link InverseGamma} (y =
    * scale / x, tails swapped).
    */
@@ -61,9 +64,9 @@ final class Special {
     double av = a.value();
     // d/dy P(a, y) = y^(a-1) e^-y / Gamma(a); dQ/dy = -that
     double dy = Math.exp((av - 1) * Math.log(yv) - yv - logGamma(av));
-    return upper
-        ? shapeNode(a, y, (s, t) -> RegularizedGamma.Q.value(s, t), -dy)
-        : shapeNode(a, y, (s, t) -> RegularizedGamma.P.value(s, t), dy);
+    double v = upper ? RegularizedGamma.Q.value(av, yv) : RegularizedGamma.P.value(av, yv);
+    double da = a.isVariable() ? IncompleteGamma.dPda(av, yv) : 0;
+    return Reals.node(new Real[] {a, y}, v, new double[] {upper ? -da : da, upper ? -dy : dy});
   }
 
   /**
@@ -79,22 +82,6 @@ final class Special {
       ds = derivative(t -> f.applyAsDouble(t, yv), sv);
     }
     return Reals.node(new Real[] {s, y}, v, new double[] {ds, dfdy});
-  }
-
-  /** A node for f(a, b, y) with two shape parameters (finite differences) and argument y. */
-  static Real shapeNode(Real a, Real b, Real y, TriFunction f, double dfdy) {
-    double av = a.value();
-    double bv = b.value();
-    double yv = y.value();
-    double v = f.apply(av, bv, yv);
-    double da = a.isVariable() ? derivative(t -> f.apply(t, bv, yv), av) : 0;
-    double db = b.isVariable() ? derivative(t -> f.apply(av, t, yv), bv) : 0;
-    return Reals.node(new Real[] {a, b, y}, v, new double[] {da, db, dfdy});
-  }
-
-  /** A function of three doubles. */
-  interface TriFunction {
-    double apply(double a, double b, double y);
   }
 
   /** Fourth-order central difference of g at a positive parameter x. */

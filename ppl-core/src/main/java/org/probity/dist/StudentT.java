@@ -4,6 +4,7 @@ import org.apache.commons.numbers.gamma.RegularizedBeta;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.TSampler;
 import org.probity.ad.Real;
+import org.probity.ad.Reals;
 
 /**
  * Student's t distribution with nu degrees of freedom, location mu and scale sigma: density
@@ -42,6 +43,43 @@ public final class StudentT implements ContinuousCdf {
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
     return ls.loc.value() + ls.scale.value() * TSampler.of(rng, nu.value()).sample();
+  }
+
+  @Override
+  public boolean hasRsample() {
+    return true;
+  }
+
+  /**
+   * mu + sigma t for the standard t draw t of {@link #sampleDouble}: dx/dmu = 1, dx/dsigma = t,
+   * and dx/dnu = sigma dt/dnu by implicit differentiation of the standard t CDF at fixed
+   * probability ({@link #implicitNuDerivative}).
+   */
+  @Override
+  public Real rsample(UniformRandomProvider rng) {
+    double t = TSampler.of(rng, nu.value()).sample();
+    double x = ls.loc.value() + ls.scale.value() * t;
+    double dNu = nu.isVariable() ? ls.scale.value() * implicitNuDerivative(nu.value(), t) : 0;
+    return Reals.node(new Real[] {nu, ls.loc, ls.scale}, x, new double[] {dNu, 1, t});
+  }
+
+  /**
+   * dt/dnu at fixed F_nu(t) for the standard t (Figurnov, Mohamed and Mnih 2018). With F(t) =
+   * I_z(nu/2, 1/2) / 2 for t &lt; 0 (and 1 minus that for t &gt; 0), z = nu / (nu + t^2), holding F
+   * fixed gives dt/dnu = t / (2 nu) + (dz/da) / (2 dz/dt), where dz/da is the implicit
+   * derivative of a Beta(nu/2, 1/2) variate in its first shape ({@link IncompleteBeta}) and dz/dt
+   * = -2 t nu / (nu + t^2)^2; 0 at t = 0 (the median does not move).
+   */
+  static double implicitNuDerivative(double nu, double t) {
+    if (t == 0 || !Double.isFinite(t)) {
+      return 0;
+    }
+    double t2 = t * t;
+    double s = nu + t2;
+    double z = nu / s;
+    double dzda = IncompleteBeta.implicitShapeDerivatives(0.5 * nu, 0.5, z, t2 / s)[0];
+    double dzdt = -2 * t * nu / (s * s);
+    return t / (2 * nu) + 0.5 * dzda / dzdt;
   }
 
   @Override

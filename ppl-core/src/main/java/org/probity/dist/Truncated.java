@@ -94,6 +94,29 @@ public final class Truncated implements ContinuousCdf {
   }
 
   @Override
+  public boolean hasRsample() {
+    return true;
+  }
+
+  /**
+   * The draw x of {@link #sampleDouble} with implicit reparameterisation gradients (Figurnov,
+   * Mohamed and Mnih 2018) through this distribution's differentiable CDF G (the base's CDF
+   * renormalised on [lo, hi]): dx/dtheta = -(dG(x)/dtheta) / g(x) for the bounds and every base
+   * parameter, recorded as x - (G(x) - G(x)|const) / g(x), whose value is exactly x. The
+   * accuracy is that of the base CDF's parameter derivatives ({@link ContinuousCdf}).
+   */
+  @Override
+  public Real rsample(UniformRandomProvider rng) {
+    double x = sampleDouble(rng);
+    Real g = cdf(Real.of(x));
+    double density = Math.exp(logDensity(x));
+    if (!g.isVariable() || !(density > 0) || !Double.isFinite(density)) {
+      return Real.of(x);
+    }
+    return g.minus(g.value()).div(-density).plus(x);
+  }
+
+  @Override
   public Real logProb(Real x) {
     if (x.value() < lo.value() || x.value() > hi.value()) {
       return Real.NEGATIVE_INFINITY;

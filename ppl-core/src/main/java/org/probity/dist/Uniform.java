@@ -2,6 +2,7 @@ package org.probity.dist;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.ad.Real;
+import org.probity.ad.Reals;
 
 /** The continuous uniform distribution on [lo, hi]. */
 public final class Uniform implements ContinuousCdf {
@@ -33,6 +34,18 @@ public final class Uniform implements ContinuousCdf {
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
     return lo.value() + (hi.value() - lo.value()) * rng.nextDouble();
+  }
+
+  @Override
+  public boolean hasRsample() {
+    return true;
+  }
+
+  /** lo + (hi - lo) u for the uniform u that {@link #sampleDouble} draws: dx/dlo = 1 - u, dx/dhi = u. */
+  @Override
+  public Real rsample(UniformRandomProvider rng) {
+    double u = rng.nextDouble();
+    return Reals.node(new Real[] {lo, hi}, lo.value() + (hi.value() - lo.value()) * u, new double[] {1 - u, u});
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.probity.dist;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.ad.Real;
+import org.probity.ad.Reals;
 
 /**
  * The Weibull distribution with shape k and scale lambda: CDF 1 - exp(-(x/lambda)^k) on
@@ -34,6 +35,27 @@ public final class Weibull implements ContinuousCdf {
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
     return inverseCdf(rng.nextDouble());
+  }
+
+  @Override
+  public boolean hasRsample() {
+    return true;
+  }
+
+  /**
+   * lambda E^(1/k) with E = -log(1 - u) for the same u as {@link #sampleDouble}: dx/dlambda =
+   * E^(1/k) and dx/dk = -x log(E) / k^2 (both 0 at x = 0).
+   */
+  @Override
+  public Real rsample(UniformRandomProvider rng) {
+    double u = rng.nextDouble();
+    double x = inverseCdf(u);
+    if (x == 0) {
+      return Reals.node(new Real[] {shape, scale}, 0, new double[] {0, 0});
+    }
+    double k = shape.value();
+    double e = -Math.log1p(-u);
+    return Reals.node(new Real[] {shape, scale}, x, new double[] {-x * Math.log(e) / (k * k), Math.pow(e, 1 / k)});
   }
 
   @Override
