@@ -103,6 +103,11 @@ public final class NormalIdGlm implements Distribution<double[]> {
   }
 
   @Override
+  public Constraint support() {
+    return new Constraint.Independent(new Constraint.RealLine(), design.rows());
+  }
+
+  @Override
   public String toString() {
     return NAME + "(" + design.describe() + ", sigma=" + sigma + ")";
   }

@@ -105,6 +105,11 @@ public final class PoissonLogGlm implements Distribution<int[]> {
   }
 
   @Override
+  public Constraint support() {
+    return new Constraint.Independent(new Constraint.IntegerRange(0, Long.MAX_VALUE), design.rows());
+  }
+
+  @Override
   public String toString() {
     return NAME + "(" + design.describe() + ")";
   }

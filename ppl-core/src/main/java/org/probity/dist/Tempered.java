@@ -58,6 +58,11 @@ public final class Tempered<X> implements Distribution<X> {
   }
 
   @Override
+  public Constraint support() {
+    return base.support();
+  }
+
+  @Override
   public String name() {
     return base.name() + "^" + power;
   }

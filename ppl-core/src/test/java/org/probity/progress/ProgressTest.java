@@ -121,7 +121,9 @@ class ProgressTest {
     assertTrue(text.endsWith(NL) && text.indexOf(NL) == text.length() - NL.length(),
         "a single line: " + text);
     String[] redraws = text.strip().split("\r");
-    assertTrue(redraws.length > 5, "redrawn as it went: " + redraws.length);
+    // how many redraws happen depends on how the threads are scheduled (a thread skips drawing
+    // while another draws); at least one redraw before the closing one shows it went along
+    assertTrue(redraws.length >= 2, "redrawn as it went: " + redraws.length);
     for (String r : redraws) {
       if (!r.isEmpty()) {
         assertTrue(r.strip().matches("mcmc: [0-9,]+/40,000 \\(\\d+%\\)  [0-9,.]+ it/s"

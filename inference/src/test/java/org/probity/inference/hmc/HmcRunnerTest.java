@@ -98,12 +98,12 @@ class HmcRunnerTest {
     assertEquals(2, d.summary().rows().size());
 
     // The existing exports carry the sampler parameters: Stan CSV round trip, ArviZ sample_stats.
-    List<java.nio.file.Path> files = StanCsv.write(d,
-        new StanCsv.Header("gaussian", 3, 200, 1, r.chain(0).stepSize(), 10), dir, "out");
+    List<java.nio.file.Path> files = StanCsv.write(d, StanCsv.Header.of("gaussian", 3,
+        StanCsv.Algorithm.nuts(r.chain(0).stepSize(), 10, "diag_e", ((org.probity.inference.hmc.DiagonalMetric) r.chain(0).metric()).inverseMetric())), dir, "out");
     Draws back = StanCsv.read(files);
     assertArrayEquals(d.samplerStat("n_leapfrog__")[1], back.samplerStat("n_leapfrog__")[1], 0.0);
     assertArrayEquals(d.parameter("sigma")[0], back.parameter("sigma")[0], 0.0);
-    String json = ArvizJson.toJson(d, java.util.Map.of(), java.util.Map.of());
+    String json = ArvizJson.builder(d).toJson();
     assertTrue(json.contains("\"sample_stats\"") && json.contains("\"diverging\"")
         && json.contains("\"tree_depth\""), json.substring(0, 200));
 

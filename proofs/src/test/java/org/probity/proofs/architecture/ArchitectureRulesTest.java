@@ -136,6 +136,7 @@ class ArchitectureRulesTest {
   void nodeDispatchOutsideTheLoopIsFoundButCommentsStringsAndOtherTypesAreNot() {
     NodeDispatch.SourceText bad = new NodeDispatch.SourceText("inference/src/main/java/org/probity/inference/X.java", """
         package org.probity.inference;
+        import org.probity.core.Pure;
         class X {
           // if (n instanceof Sample s) in a comment is fine
           String t = "instanceof Observe";
@@ -148,6 +149,11 @@ class ArchitectureRulesTest {
     java.util.List<String> v = NodeDispatch.violations(java.util.List.of(bad));
     assertEquals(2, v.size(), v.toString());
     assertTrue(v.get(0).contains("Factor") && v.get(1).contains("Pure"), v.toString());
+    NodeDispatch.SourceText other = new NodeDispatch.SourceText("ppl-core/src/main/java/org/probity/data/Y.java", """
+        package org.probity.data;
+        class Y { boolean a(Object n) { return n instanceof Factor; } }
+        """);
+    assertEquals(java.util.List.of(), NodeDispatch.violations(java.util.List.of(other)), "another package's Factor type");
     NodeDispatch.SourceText loop = new NodeDispatch.SourceText("ppl-core/src/main/java/org/probity/core/Interpreter.java",
         "package org.probity.core; class Interpreter { boolean a(Object n) { return n instanceof Sample; } }");
     assertEquals(java.util.List.of(), NodeDispatch.violations(java.util.List.of(loop)));

@@ -43,8 +43,17 @@ final class NodeDispatch {
       if (ALLOWED.contains(f.path())) {
         continue;
       }
-      Matcher m = DISPATCH.matcher(SourceFile.stripCommentsAndStrings(f.text()));
+      String code = SourceFile.stripCommentsAndStrings(f.text());
+      boolean inCore = code.matches("(?s).*\\bpackage\\s+org\\.probity\\.core\\s*;.*");
+      boolean allOfCore = code.contains("import org.probity.core.*;");
+      Matcher m = DISPATCH.matcher(code);
       while (m.find()) {
+        String name = m.group(1);
+        boolean qualified = m.group().contains("org.probity.core.");
+        // a simple name is a node type only where it refers to org.probity.core's (e.g. not org.probity.data.Factor)
+        if (!qualified && !inCore && !allOfCore && !code.contains("import org.probity.core." + name + ";")) {
+          continue;
+        }
         out.add(f.path() + ": dispatches on the program node type " + m.group(1) + " (\"" + m.group().trim()
             + "\"); only the interpreter loop (org.probity.core.Interpreter) may: write a Handler instead");
       }
