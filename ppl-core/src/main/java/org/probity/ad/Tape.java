@@ -25,6 +25,7 @@ public final class Tape {
   private int[] blockFirst = new int[0];
   private int[] blockCount = new int[0];
   private int[][] blockInputs = new int[0][];
+  private double[] scratch = new double[0]; // the adjoint buffer of adjoints(), reused
   private BlockNode.Adjoint[] blockAdjoints = new BlockNode.Adjoint[0];
 
   /** Creates an empty tape. */
@@ -132,7 +133,41 @@ public final class Tape {
    * @throws IllegalStateException if the output is a node of another tape
    */
   public double[] gradient(Real output) {
-    double[] adj = new double[size];
+    return sweep(output, new double[size]);
+  }
+
+  /**
+   * As {@link #gradient(Real)}, writing into a buffer the tape keeps and reuses (grown when the
+   * tape grows): the allocation-free form for a caller that evaluates the same computation many
+   * times on a {@link #reset} tape. The returned array is valid until the next call; entries past
+   * {@link #size()} are meaningless.
+   */
+  public double[] adjoints(Real output) {
+    if (scratch.length < size) {
+      scratch = new double[Math.max(size, 2 * scratch.length)];
+    } else {
+      Arrays.fill(scratch, 0, size, 0.0);
+    }
+    return sweep(output, scratch);
+  }
+
+  /**
+   * Empties the tape for the next evaluation, keeping its arrays (so evaluating the same function
+   * again allocates no new tape storage). Nodes recorded before the reset must not be used after
+   * it: their indices now name other nodes.
+   */
+  public void reset() {
+    size = 0;
+    edges = 0;
+    start[0] = 0;
+    if (blocks > 0) {
+      Arrays.fill(blockAdjoints, 0, blocks, null);
+      Arrays.fill(blockInputs, 0, blocks, null);
+      blocks = 0;
+    }
+  }
+
+  private double[] sweep(Real output, double[] adj) {
     if (output.tape() == null) {
       return adj;
     }

@@ -1,0 +1,337 @@
+package org.probity.trace;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.probity.ad.LogDensityFunction;
+import org.probity.ad.Real;
+import org.probity.ad.Tape;
+import org.probity.bijection.Bijection;
+import org.probity.bijection.Bijections;
+import org.probity.bijection.OutOfSupportException;
+import org.probity.bijection.ScalarBijection;
+import org.probity.core.Address;
+import org.probity.core.Factor;
+import org.probity.core.Handler;
+import org.probity.core.Interpreter;
+import org.probity.core.Observe;
+import org.probity.core.Prob;
+import org.probity.core.ProbityException;
+import org.probity.core.Sample;
+import org.probity.core.Weights;
+import org.probity.dist.Constraint;
+import org.probity.dist.Distribution;
+import org.probity.random.Rngs;
+
+/**
+ * The unconstrained log density of a model whose continuous latent addresses are fixed, as a
+ * function on R^n (Stan's {@code log_prob} with Jacobian, NumPyro's {@code potential_energy}):
+ * what HMC, NUTS and ADVI call thousands of times.
+ *
+ * <p>The {@link #layout} lists the moved sites, the continuous choices of a reference trace in the
+ * order the model reaches them, each with its support, its shape and its block of the flat vector
+ * theta; every other choice (the discrete ones, or those outside a selection) is held at the
+ * reference trace's value. {@link #logDensity} runs the model with each moved site's value the
+ * bijection of its support applied to its block of theta (Stan's constraining transforms,
+ * {@link Bijections#forConstraint}), and adds the log-Jacobians to the log joint density.
+ * {@link #logDensityAndGradient} does so on a reverse-mode tape that is reset and reused between
+ * calls, so repeated evaluation allocates no new tape storage.
+ *
+ * <p>A run that reaches a choice the layout lacks, skips one it has, or gives a moved site a value
+ * of another shape is refused with a {@link StructureChangeException} naming the address: the
+ * view is for models whose continuous structure does not depend on their choices. Not
+ * thread-safe: a sampler running chains in parallel takes one {@link #copy} per chain.
+ */
+public final class LogDensity implements LogDensityFunction {
+  /**
+   * One moved site: its address, the support of its distribution in the reference trace, the
+   * bijection onto it, and where its unconstrained coordinates sit in theta.
+   *
+   * @param address the site's address
+   * @param support the support of its distribution
+   * @param bijection the map from unconstrained coordinates onto the support
+   * @param offset the index of its first coordinate in theta
+   * @param dimension its number of unconstrained coordinates
+   */
+  public record Site(Address address, Constraint support, Bijection bijection, int offset, int dimension) {
+  }
+
+  private final Prob<?> model;
+  private final Site[] sites;
+  private final Map<Address, Integer> index;
+  private final Map<Address, Object> fixed;
+  private final int dimension;
+  private final Tape tape = new Tape();
+
+  private LogDensity(Prob<?> model, Site[] sites, Map<Address, Object> fixed, int dimension) {
+    this.model = model;
+    this.sites = sites;
+    this.fixed = fixed;
+    this.dimension = dimension;
+    Map<Address, Integer> ix = new LinkedHashMap<>();
+    for (int i = 0; i < sites.length; i++) {
+      ix.put(sites[i].address(), i);
+    }
+    this.index = ix;
+  }
+
+  /**
+   * The view of a model whose choices are all continuous (or whose discrete choices are held at
+   * the values of one prior draw), laid out from a prior draw.
+   */
+  public static LogDensity of(Prob<?> model) {
+    return of(model, Traces.sample(model, Rngs.of(0)), Selection.all());
+  }
+
+  /** The view moving every continuous choice of {@code reference}, the other choices held at its values. */
+  public static LogDensity of(Prob<?> model, Trace<?> reference) {
+    return of(model, reference, Selection.all());
+  }
+
+  /**
+   * The view moving the continuous choices of {@code reference} that {@code moved} selects, every
+   * other choice held at its value in {@code reference}.
+   */
+  public static LogDensity of(Prob<?> model, Trace<?> reference, Selection moved) {
+    List<Site> sites = new ArrayList<>();
+    Map<Address, Object> fixed = new LinkedHashMap<>();
+    int offset = 0;
+    for (Choice c : reference.ordered()) {
+      Constraint support = c.dist().support();
+      if (moved.contains(c.address()) && !support.isDiscrete()) {
+        Bijection b = Bijections.forConstraint(support);
+        sites.add(new Site(c.address(), support, b, offset, b.unconstrainedDimension()));
+        offset += b.unconstrainedDimension();
+      } else {
+        fixed.put(c.address(), c.value());
+      }
+    }
+    return new LogDensity(model, sites.toArray(new Site[0]), Collections.unmodifiableMap(fixed), offset);
+  }
+
+  /** The moved sites, in the order the model reaches them. */
+  public List<Site> layout() {
+    return List.of(sites);
+  }
+
+  /** The values held fixed, by address. */
+  public Map<Address, Object> fixed() {
+    return fixed;
+  }
+
+  /** The model. */
+  public Prob<?> model() {
+    return model;
+  }
+
+  @Override
+  public int dimension() {
+    return dimension;
+  }
+
+  @Override
+  public LogDensity copy() {
+    return new LogDensity(model, sites, fixed, dimension);
+  }
+
+  /**
+   * The unconstrained point of a trace's values at the moved sites.
+   *
+   * @throws ProbityException if the trace lacks a moved site, or a value lies outside its support
+   */
+  public double[] unconstrain(Trace<?> trace) {
+    double[] theta = new double[dimension];
+    for (Site s : sites) {
+      Choice c = trace.choice(s.address());
+      if (c == null) {
+        throw new StructureChangeException("the trace has no choice at " + s.address() + ", a site of the layout");
+      }
+      double[] u;
+      try {
+        u = s.bijection().inverse(s.support().flatten(c.value()));
+      } catch (OutOfSupportException e) {
+        throw new ProbityException("the value " + Weights.briefly(c.value()) + " at " + s.address()
+            + " is outside the support " + s.support() + ": " + e.getMessage());
+      }
+      System.arraycopy(u, 0, theta, s.offset(), u.length);
+    }
+    return theta;
+  }
+
+  /** The values of the moved sites at theta (constrained: Real, Real[] or Real[][] as the support's shape). */
+  public Map<Address, Object> constrain(double[] theta) {
+    checkLength(theta);
+    Map<Address, Object> out = new LinkedHashMap<>();
+    for (Site s : sites) {
+      Real[] u = Real.of(java.util.Arrays.copyOfRange(theta, s.offset(), s.offset() + s.dimension()));
+      out.put(s.address(), s.support().unflatten(s.bijection().forward(u)));
+    }
+    return out;
+  }
+
+  /** The whole trace of the model at theta (moved sites from theta, the others fixed). */
+  public Trace<?> trace(double[] theta) {
+    Map<Address, Object> values = new LinkedHashMap<>(fixed);
+    values.putAll(constrain(theta));
+    return Traces.replay(model, values);
+  }
+
+  @Override
+  public double logDensity(double[] theta) {
+    checkLength(theta);
+    return new Evaluation(theta, null).run().value();
+  }
+
+  @Override
+  public double logDensityAndGradient(double[] theta, double[] gradient) {
+    checkLength(theta);
+    if (gradient.length != dimension) {
+      throw new IllegalArgumentException("logDensityAndGradient: the gradient has length " + gradient.length
+          + ", the layout " + dimension);
+    }
+    tape.reset();
+    Evaluation e = new Evaluation(theta, tape);
+    Real lp = e.run();
+    if (lp.value() == Double.NEGATIVE_INFINITY) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double[] adj = tape.adjoints(lp);
+    Real[] leaves = e.leaves;
+    for (int i = 0; i < dimension; i++) {
+      gradient[i] = adj[leaves[i].index()];
+    }
+    return lp.value();
+  }
+
+  private void checkLength(double[] theta) {
+    if (theta.length != dimension) {
+      throw new IllegalArgumentException("the point has " + theta.length + " coordinates, the layout " + dimension
+          + " (" + layout().stream().map(s -> s.address() + ":" + s.dimension()).toList() + ")");
+    }
+  }
+
+  /** One evaluation: a handler of the loop that reads the moved sites from theta and sums the log density. */
+  private final class Evaluation implements Handler<Real> {
+    final double[] theta;
+    final Tape tape;
+    final Real[] leaves;
+    Real total = Real.ZERO;
+    int next; // the index of the next moved site expected
+
+    Evaluation(double[] theta, Tape tape) {
+      this.theta = theta;
+      this.tape = tape;
+      this.leaves = tape == null ? null : new Real[dimension];
+    }
+
+    Real run() {
+      return Interpreter.run(model, this);
+    }
+
+    @Override
+    public boolean claimsNames() {
+      return false; // the layout check finds any repeated site
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
+      Address a = run.address();
+      Distribution d = s.dist();
+      Object x;
+      if (next < sites.length && sites[next].address().equals(a)) {
+        x = moved(sites[next++], d);
+      } else if (fixed.containsKey(a)) {
+        x = fixed.get(a);
+        add(Weights.choiceReal(d, x, a));
+      } else {
+        Integer i = index.get(a);
+        throw new StructureChangeException(i == null
+            ? "the model reached the choice at " + a + " from " + Weights.briefly(d) + ", which its layout does not have"
+                + " (the log-density view needs a model whose continuous addresses do not depend on its choices)"
+            : "the model reached " + a + " out of order (expected " + (next < sites.length ? sites[next].address() : "no more")
+                + "): its structure changed");
+      }
+      if (total.value() == Double.NEGATIVE_INFINITY) {
+        return Interpreter.STOP;
+      }
+      return (Prob<?>) ((Function) s.k()).apply(x);
+    }
+
+    private Object moved(Site site, Distribution<?> d) {
+      Constraint support = d.support();
+      Bijection b = site.bijection();
+      if (!support.equals(site.support())) {
+        if (support.size() != site.support().size() || support.isDiscrete()) {
+          throw new StructureChangeException("the choice at " + site.address() + " now has support " + support
+              + ", the layout " + site.support());
+        }
+        if (tape != null) {
+          throw new StructureChangeException("the support of the choice at " + site.address() + " depends on other"
+              + " choices (" + site.support() + ", now " + support + "): its gradient would miss that dependence");
+        }
+        b = Bijections.forConstraint(support);
+      }
+      Object x;
+      Real logJacobian;
+      if (b instanceof ScalarBijection sb) {
+        Real u = leaf(site.offset());
+        x = sb.forward(u);
+        logJacobian = sb.logAbsDetJacobian(u);
+      } else {
+        Real[] u = new Real[site.dimension()];
+        for (int j = 0; j < u.length; j++) {
+          u[j] = leaf(site.offset() + j);
+        }
+        Bijection.Constrained c = b.forwardWithLogJacobian(u);
+        x = support.unflatten(c.value());
+        logJacobian = c.logAbsDetJacobian();
+      }
+      add(Weights.choiceReal(d, x, site.address()));
+      add(logJacobian);
+      return x;
+    }
+
+    private Real leaf(int i) {
+      if (tape == null) {
+        return Real.of(theta[i]);
+      }
+      Real r = tape.variable(theta[i]);
+      leaves[i] = r;
+      return r;
+    }
+
+    private void add(Real l) {
+      total = total.value() == Double.NEGATIVE_INFINITY ? total : total.plus(l);
+    }
+
+    @Override
+    public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
+      add(Weights.observeReal(o));
+      return total.value() == Double.NEGATIVE_INFINITY ? Interpreter.STOP : o.next().get();
+    }
+
+    @Override
+    public Prob<?> factor(Factor<?> f, Interpreter run) {
+      add(f.logWeight());
+      return total.value() == Double.NEGATIVE_INFINITY ? Interpreter.STOP : f.next().get();
+    }
+
+    @Override
+    public Real result(Object value, Interpreter run) {
+      if (next < sites.length) {
+        throw new StructureChangeException("the model ended without reaching " + sites[next].address()
+            + ", a site of its layout: its structure changed");
+      }
+      return total;
+    }
+
+    @Override
+    public Real stopped(Interpreter run) {
+      return Real.NEGATIVE_INFINITY;
+    }
+  }
+}
