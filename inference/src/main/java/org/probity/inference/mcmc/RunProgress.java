@@ -9,6 +9,9 @@ import org.probity.progress.Progress;
  */
 final class RunProgress implements AutoCloseable {
   private static final long DELAY_NANOS = 1_000_000_000L;
+  private final long delay;
+  private final Appendable out;
+  private final Progress.Mode mode;
   private final String task;
   private final long total;
   private final boolean enabled;
@@ -17,9 +20,18 @@ final class RunProgress implements AutoCloseable {
   private volatile Progress progress;
 
   RunProgress(String task, long total, boolean enabled) {
+    this(task, total, enabled, DELAY_NANOS, System.err,
+        System.console() != null ? Progress.Mode.TERMINAL : Progress.Mode.PLAIN);
+  }
+
+  /** With the delay before the line appears, where it goes and how (for tests). */
+  RunProgress(String task, long total, boolean enabled, long delayNanos, Appendable out, Progress.Mode mode) {
     this.task = task;
     this.total = total;
     this.enabled = enabled;
+    this.delay = delayNanos;
+    this.out = out;
+    this.mode = mode;
   }
 
   /** One iteration of one chain done (any thread). */
@@ -39,11 +51,10 @@ final class RunProgress implements AutoCloseable {
       }
       done++;
       long now = System.nanoTime();
-      if (now - start >= DELAY_NANOS) {
+      if (now - start >= delay) {
         // The line's clock starts at the run's start (its first reading), so rate and ETA count the whole run.
         boolean[] first = {true};
-        Progress q = Progress.create(task, total, "it",
-            System.console() != null ? Progress.Mode.TERMINAL : Progress.Mode.PLAIN, System.err, () -> {
+        Progress q = Progress.create(task, total, "it", mode, out, () -> {
               if (first[0]) {
                 first[0] = false;
                 return start;
