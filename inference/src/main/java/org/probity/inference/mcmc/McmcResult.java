@@ -62,6 +62,8 @@ public final class McmcResult<A> {
   private final long[] gradients;
   private final McmcConfig config;
   private final int segment;
+  private volatile SummaryTable summary; // computed on first use: R-hat and ESS of every column cost more than small runs
+  private volatile List<Problem> problems;
 
   private McmcResult(Prob<A> model, Kernel<A> kernel, Draws draws, List<List<A>> outputs, List<Trace<A>> last,
       List<Kernel<A>> chainKernels, List<List<Transition>> transitions, double[] acceptance, long[] gradients,
@@ -230,7 +232,12 @@ public final class McmcResult<A> {
 
   /** The convergence checks of {@link Warnings#check} on the draws (R-hat, ESS, acceptance, stuck chains). */
   public List<Problem> problems() {
-    return Warnings.check(draws);
+    List<Problem> p = problems;
+    if (p == null) {
+      p = Warnings.check(draws);
+      problems = p;
+    }
+    return p;
   }
 
   /**
@@ -239,6 +246,15 @@ public final class McmcResult<A> {
    * some runs did not reach, are left out).
    */
   public SummaryTable summary() {
+    SummaryTable t = summary;
+    if (t == null) {
+      t = computeSummary();
+      summary = t;
+    }
+    return t;
+  }
+
+  private SummaryTable computeSummary() {
     List<Summary> rows = new ArrayList<>();
     rows.add(Summary.of("lp__", draws.samplerStat("lp__")));
     for (String n : draws.parameterNames()) {
