@@ -346,6 +346,9 @@ class HmcKernelTest {
         McmcConfig.defaults().chains(1).samples(10).progress(false)));
     assertTrue(e.getCause() instanceof McmcInitializationException, String.valueOf(e.getCause()));
     assertTrue(e.getMessage().contains("improper prior at [mu, sigma]"), e.getMessage());
+    // Importance sampling from the prior refuses it too.
+    assertThrows(org.probity.dist.ImproperPriorException.class,
+        () -> org.probity.semantics.ImportanceSampling.run(model, 10, 1));
   }
 
   @Test
