@@ -83,17 +83,35 @@ public final class HmcKernel<A> implements Kernel<A> {
     this.chain = chain;
   }
 
-  /** NUTS on every continuous choice, with Stan's defaults (diagonal metric, delta 0.8, depth 10). */
+  /**
+   * NUTS on every continuous choice, with Stan's defaults (diagonal metric, delta 0.8, depth 10).
+   *
+   * @param <A> the model's return type
+   * @return the kernel
+   */
   public static <A> HmcKernel<A> nuts() {
     return nuts(Selection.all());
   }
 
-  /** NUTS on the selected continuous choices, with Stan's defaults. */
+  /**
+   * NUTS on the selected continuous choices, with Stan's defaults.
+   *
+   * @param <A> the model's return type
+   * @param selection the addresses moved (their continuous choices)
+   * @return the kernel
+   */
   public static <A> HmcKernel<A> nuts(Selection selection) {
     return new HmcKernel<>(selection, HmcConfig.defaults(), null);
   }
 
-  /** Static HMC on the selected continuous choices with integration time {@code integrationTime}. */
+  /**
+   * Static HMC on the selected continuous choices.
+   *
+   * @param <A> the model's return type
+   * @param selection the addresses moved (their continuous choices)
+   * @param integrationTime the integration time (Stan's {@code int_time}; cmdstan's default 2 pi)
+   * @return the kernel
+   */
   public static <A> HmcKernel<A> staticHmc(Selection selection, double integrationTime) {
     return new HmcKernel<>(selection, HmcConfig.defaults().staticHmc(integrationTime), null);
   }
@@ -103,6 +121,11 @@ public final class HmcKernel<A> implements Kernel<A> {
    * divergence threshold, integration time, initial step size, metric kind and adaptation; its
    * chains, warm-up, draws, seed, threads and initialisation settings are not used (the chain
    * runner has its own).
+   *
+   * @param <A> the model's return type
+   * @param selection the addresses moved (their continuous choices)
+   * @param settings the engine settings
+   * @return the kernel
    */
   public static <A> HmcKernel<A> of(Selection selection, HmcConfig settings) {
     return new HmcKernel<>(selection, settings, null);

@@ -58,22 +58,55 @@ public final class Mcmc {
   /**
    * Runs the default sampler for the model ({@link #defaultKernel}) with the default settings (4
    * chains, 1000 warm-up iterations, 1000 draws, in parallel) and the given seed.
+   *
+   * @param <A> the model's return type
+   * @param model the model
+   * @param seed the seed (chain c uses the generator split from (seed, c))
+   * @return the draws, statistics and return values of every chain
+   * @throws McmcChainException when a chain fails (its exception is the cause)
    */
   public static <A> McmcResult<A> run(Prob<A> model, long seed) {
     return run(model, McmcConfig.defaults().seed(seed));
   }
 
-  /** Runs the default sampler for the model ({@link #defaultKernel}) with the given settings. */
+  /**
+   * Runs the default sampler for the model ({@link #defaultKernel}) with the given settings.
+   *
+   * @param <A> the model's return type
+   * @param model the model
+   * @param config the settings
+   * @return the result
+   * @throws McmcChainException when a chain fails (its exception is the cause)
+   */
   public static <A> McmcResult<A> run(Prob<A> model, McmcConfig config) {
     return run(model, defaultKernel(model), config);
   }
 
-  /** Runs the chains with the default settings (4 chains, 1000 warm-up, 1000 draws) and the given seed. */
+  /**
+   * Runs the chains with the default settings (4 chains, 1000 warm-up, 1000 draws) and the given seed.
+   *
+   * @param <A> the model's return type
+   * @param model the model
+   * @param kernel the kernel (each chain uses its own {@link Kernel#forChain} copy)
+   * @param seed the seed
+   * @return the result
+   * @throws McmcChainException when a chain fails (its exception is the cause)
+   */
   public static <A> McmcResult<A> run(Prob<A> model, Kernel<A> kernel, long seed) {
     return run(model, kernel, McmcConfig.defaults().seed(seed));
   }
 
-  /** Runs the chains with the given settings. */
+  /**
+   * Runs the chains with the given settings.
+   *
+   * @param <A> the model's return type
+   * @param model the model
+   * @param kernel the kernel (each chain uses its own {@link Kernel#forChain} copy)
+   * @param config the settings
+   * @return the result
+   * @throws McmcChainException when a chain fails (its exception is the cause)
+   * @throws McmcInterruptedException when the calling thread is interrupted
+   */
   public static <A> McmcResult<A> run(Prob<A> model, Kernel<A> kernel, McmcConfig config) {
     return runChains(model, kernel, null, null, config, 0);
   }
@@ -84,6 +117,11 @@ public final class Mcmc {
    * chain's kernel, so NUTS keeps its adapted step size and metric), on the generators of
    * continuation k = {@code previous.segment() + 1} (split from (childSeed(seed, -k), c)), so it
    * does not reuse the random numbers of the run it continues.
+   *
+   * @param <A> the model's return type
+   * @param previous the finished run
+   * @param draws the number of further draws per chain
+   * @return the continuation (its {@link McmcResult#segment()} is one more than the previous one's)
    */
   public static <A> McmcResult<A> resume(McmcResult<A> previous, int draws) {
     McmcConfig config = previous.config().warmup(0).samples(draws);
@@ -96,6 +134,10 @@ public final class Mcmc {
    * choices are all continuous, else single-site MH over every address. The model is run once to
    * see its choices (continuous ones set by Stan's initialisation rule, never drawn from their
    * prior, discrete ones drawn from theirs).
+   *
+   * @param <A> the model's return type
+   * @param model the model
+   * @return {@link HmcKernel#nuts()} or {@link Kernels#mh()}
    */
   public static <A> Kernel<A> defaultKernel(Prob<A> model) {
     Trace<A> probe = probe(model);
