@@ -4,9 +4,12 @@ import org.probity.bench.api.Workload;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.probity.bench.workloads.EightSchoolsNutsWorkload;
 import org.probity.bench.workloads.EightSchoolsWorkload;
 import org.probity.bench.workloads.HmmSmcWorkload;
+import org.probity.bench.workloads.LogDensityWorkload;
 import org.probity.bench.workloads.LogisticMhWorkload;
+import org.probity.bench.workloads.LogisticNutsWorkload;
 import org.probity.bench.workloads.MixtureMhWorkload;
 
 /** The registry of workloads by name, in the order they run. */
@@ -18,7 +21,7 @@ public final class Workloads {
   public static Map<String, Workload> all() {
     Map<String, Workload> m = new LinkedHashMap<>();
     for (Workload w : List.of(new HmmSmcWorkload(), new HmmSmcWorkload(true), new LogisticMhWorkload(), new MixtureMhWorkload(),
-        new EightSchoolsWorkload())) {
+        new EightSchoolsWorkload(), new LogDensityWorkload(), new LogisticNutsWorkload(), new EightSchoolsNutsWorkload())) {
       m.put(w.name(), w);
     }
     return m;

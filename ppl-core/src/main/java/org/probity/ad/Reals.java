@@ -265,8 +265,12 @@ public final class Reals {
       for (int j = 0; j < p; j++) {
         eta += x.data[off + j] * wv[j];
       }
-      v += y == 1.0 ? -Real.softplus(-eta) : -Real.softplus(eta);
-      double r = y - Real.sigmoid(eta);
+      // softplus(+-eta) and sigmoid(eta) from one exponential, e = exp(-|eta|), with the results of
+      // Real.softplus and Real.sigmoid bit for bit
+      double e = Math.exp(-Math.abs(eta));
+      double l = Math.log1p(e);
+      v -= y == 1.0 ? (eta < 0 ? -eta + l : l) : (eta > 0 ? eta + l : l);
+      double r = y - (eta >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e));
       gb += r;
       for (int j = 0; j < p; j++) {
         gw[j] += r * x.data[off + j];
