@@ -23,6 +23,7 @@ import org.probity.dist.BernoulliLogitGlm;
 import org.probity.dist.Beta;
 import org.probity.dist.Categorical;
 import org.probity.dist.Continuous;
+import org.probity.dist.Deterministic;
 import org.probity.dist.Distribution;
 import org.probity.dist.Normal;
 import org.probity.dist.Plate;
@@ -143,6 +144,57 @@ public final class Probity {
   /** Hard conditioning: zero weight unless {@code holds}. */
   public static Prob<Unit> condition(boolean holds) {
     return new Factor<>(holds ? Real.ZERO : Real.NEGATIVE_INFINITY, DONE);
+  }
+
+  /**
+   * A deterministic site (PyMC's {@code pm.Deterministic}): records {@code value}, a quantity
+   * computed from the model's choices (e.g. {@code mu2 = mu1 + d}), in the trace at {@code name},
+   * so that it appears in MCMC summaries and exports, and returns it. It is not a random choice:
+   * it adds no weight, no kernel moves it, and every run recomputes it (a replay, a density
+   * evaluation or a kernel's re-run takes the value the run computes, never a stored one).
+   *
+   * @param name the site's name
+   * @param value the computed value, not null
+   * @param <X> its type
+   * @return the program that records the value and returns it
+   */
+  public static <X> Prob<X> deterministic(String name, X value) {
+    return new Sample<X, X>(Address.of(name), Deterministic.of(value), Pure::new);
+  }
+
+  /**
+   * A deterministic site at a hierarchical address, e.g. {@code deterministic(addr("theta", j), value)}.
+   *
+   * @param address the site's address
+   * @param value the computed value, not null
+   * @param <X> its type
+   * @return the program that records the value and returns it
+   */
+  public static <X> Prob<X> deterministic(Address address, X value) {
+    return new Sample<X, X>(address, Deterministic.of(value), Pure::new);
+  }
+
+  /**
+   * A real deterministic site, recorded as a {@link Real}.
+   *
+   * @param name the site's name
+   * @param value the computed value
+   * @return the program that records the value and returns it as a Real
+   */
+  public static Prob<Real> deterministic(String name, double value) {
+    return deterministic(name, Real.of(value));
+  }
+
+  /**
+   * An integer deterministic site, recorded as an {@link Integer} (without this overload Java would
+   * widen an int to the real one).
+   *
+   * @param name the site's name
+   * @param value the computed value
+   * @return the program that records the value and returns it
+   */
+  public static Prob<Integer> deterministic(String name, int value) {
+    return deterministic(name, Integer.valueOf(value));
   }
 
   /** A program built only when reached (for recursion). */
