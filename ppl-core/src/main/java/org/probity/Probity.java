@@ -11,6 +11,8 @@ import org.probity.core.Address;
 import org.probity.core.Combinators;
 import org.probity.core.Defer;
 import org.probity.core.Factor;
+import org.probity.core.InvalidAddressException;
+import org.probity.core.Memo;
 import org.probity.core.Observe;
 import org.probity.core.Prob;
 import org.probity.core.Pure;
@@ -25,6 +27,7 @@ import org.probity.dist.Categorical;
 import org.probity.dist.Continuous;
 import org.probity.dist.Deterministic;
 import org.probity.dist.Distribution;
+import org.probity.dist.Empirical;
 import org.probity.dist.Normal;
 import org.probity.dist.Plate;
 import org.probity.dist.Product;
@@ -195,6 +198,58 @@ public final class Probity {
    */
   public static Prob<Integer> deterministic(String name, int value) {
     return deterministic(name, Integer.valueOf(value));
+  }
+
+  /**
+   * A memoised random function (Church's and WebPPL's {@code mem}): {@code mem("eyeColor", person
+   * -> uniformDraw(colours))} returns a function whose call with an argument draws from the
+   * argument's distribution the first time in a run, at the stable address {@code eyeColor/bob}
+   * (an integer argument gives {@code name[k]}, a list of arguments one part each), and returns
+   * that same value whenever the run calls it again with the same argument. The memo table is
+   * state of the run ({@link Memo}): it travels with every sampled, enumerated, traced or SMC run,
+   * and each run has its own. Every interpreter supports it; MCMC moves a memoised value like any
+   * choice, and every later call in the re-run sees the new value. An independent part may read
+   * values drawn before it but may not draw a new one.
+   *
+   * @param name the function's name, the first part of its addresses
+   * @param f the distribution of the value for each argument
+   * @param <K> the argument type: integers, strings, enums, booleans, or lists of them
+   * @param <V> the value type
+   * @return the memoised function
+   */
+  public static <K, V> Function<K, Prob<V>> mem(String name, Function<? super K, ? extends Distribution<V>> f) {
+    Address base = Address.of(name);
+    return key -> defer(() -> Memo.call(keyAddress(base, name, key), f.apply(key)));
+  }
+
+  private static Address keyAddress(Address base, String name, Object key) {
+    if (key instanceof List<?> parts) {
+      Address a = base;
+      for (Object p : parts) {
+        a = keyPart(a, name, p);
+      }
+      return a;
+    }
+    return keyPart(base, name, key);
+  }
+
+  private static Address keyPart(Address a, String name, Object key) {
+    if (key instanceof Integer || key instanceof String) {
+      return a.child(key);
+    }
+    if ((key instanceof Long || key instanceof Short || key instanceof Byte)
+        && ((Number) key).longValue() == ((Number) key).intValue()) {
+      return a.child(((Number) key).intValue());
+    }
+    if (key instanceof Enum<?> e) {
+      return a.child(e.name());
+    }
+    if (key instanceof Boolean || key instanceof Character) {
+      return a.child(key.toString());
+    }
+    throw new InvalidAddressException("mem(\"" + name + "\"): the argument " + key
+        + (key == null ? "" : " (" + key.getClass().getSimpleName() + ")")
+        + " cannot name an address; use integers, strings, enums, booleans or lists of them");
   }
 
   /** A program built only when reached (for recursion). */
@@ -394,6 +449,63 @@ public final class Probity {
     return Categorical.ofLogits(logits);
   }
 
+  /**
+   * Categorical over 0..K-1 proportional to non-negative weights that need not sum to 1 (not all zero).
+   *
+   * @param weights the unnormalised weights
+   * @return the distribution
+   */
+  public static Categorical categoricalWeights(double... weights) {
+    return Categorical.ofWeights(weights);
+  }
+
+  /**
+   * Categorical over 0..K-1 proportional to non-negative weights, differentiable in them.
+   *
+   * @param weights the unnormalised weights
+   * @return the distribution
+   */
+  public static Categorical categoricalWeights(Real... weights) {
+    return Categorical.ofWeights(weights);
+  }
+
+  /**
+   * A choice among the given values with probabilities proportional to {@code weights} (WebPPL's
+   * {@code categorical({vs, ps})}), e.g. {@code categorical(List.of("rain", "sun"), 1, 3)}.
+   *
+   * @param values the outcomes
+   * @param weights their unnormalised, non-negative weights
+   * @param <T> the type of the outcomes
+   * @return the distribution over the outcomes
+   */
+  public static <T> Empirical<T> categorical(List<? extends T> values, double... weights) {
+    return Empirical.ofWeights(values, weights);
+  }
+
+  /**
+   * A choice among the given values with probabilities softmax(logits).
+   *
+   * @param values the outcomes
+   * @param logits their unnormalised log probabilities
+   * @param <T> the type of the outcomes
+   * @return the distribution over the outcomes
+   */
+  public static <T> Empirical<T> categoricalLogits(List<? extends T> values, double... logits) {
+    return Empirical.ofLogWeights(values, logits);
+  }
+
+  /**
+   * Every value of the list equally likely (WebPPL's {@code uniformDraw}), e.g.
+   * {@code sample("colour", uniformDraw(List.of("red", "green", "blue")))}.
+   *
+   * @param values the outcomes, not empty (a value listed twice has twice the mass)
+   * @param <T> their type
+   * @return the distribution
+   */
+  public static <T> Empirical<T> uniformDraw(List<? extends T> values) {
+    return Empirical.uniform(values);
+  }
+
   /** Uniform on [lo, hi]. */
   public static Uniform uniform(double lo, double hi) {
     return Uniform.of(lo, hi);
@@ -484,14 +596,75 @@ public final class Probity {
     return Logistic.of(mu, s);
   }
 
-  /** Gamma(shape, rate): mean shape/rate. */
+  /**
+   * Gamma(shape, <b>rate</b>): mean shape / rate, the convention of Stan, PyMC, NumPyro and R's
+   * positional {@code dgamma(x, shape, rate)}. Code translated from a scale convention (WebPPL's
+   * {@code Gamma({shape, scale})}, NumPy, SciPy) should say which it means with
+   * {@link #gammaShapeScale} or {@link #gammaShapeRate}.
+   *
+   * @param shape the shape k &gt; 0
+   * @param rate the rate beta &gt; 0
+   * @return the distribution
+   */
   public static Gamma gamma(double shape, double rate) {
     return Gamma.of(shape, rate);
   }
 
-  /** Gamma(shape, rate), differentiable. */
+  /**
+   * Gamma(shape, <b>rate</b>), differentiable; see {@link #gamma(double, double)}.
+   *
+   * @param shape the shape k &gt; 0
+   * @param rate the rate beta &gt; 0
+   * @return the distribution
+   */
   public static Gamma gamma(Real shape, Real rate) {
     return Gamma.of(shape, rate);
+  }
+
+  /**
+   * Gamma with shape k and rate beta: mean k / beta (the same as {@link #gamma(double, double)},
+   * with the parametrisation in its name).
+   *
+   * @param shape the shape k &gt; 0
+   * @param rate the rate beta &gt; 0
+   * @return the distribution
+   */
+  public static Gamma gammaShapeRate(double shape, double rate) {
+    return Gamma.of(shape, rate);
+  }
+
+  /**
+   * Gamma with shape k and rate beta, differentiable.
+   *
+   * @param shape the shape k &gt; 0
+   * @param rate the rate beta &gt; 0
+   * @return the distribution
+   */
+  public static Gamma gammaShapeRate(Real shape, Real rate) {
+    return Gamma.of(shape, rate);
+  }
+
+  /**
+   * Gamma with shape k and scale theta = 1 / rate: mean k theta (WebPPL's {@code Gamma({shape, scale})},
+   * NumPy's and SciPy's convention).
+   *
+   * @param shape the shape k &gt; 0
+   * @param scale the scale theta &gt; 0
+   * @return the distribution
+   */
+  public static Gamma gammaShapeScale(double shape, double scale) {
+    return Gamma.ofShapeScale(shape, scale);
+  }
+
+  /**
+   * Gamma with shape k and scale theta, differentiable.
+   *
+   * @param shape the shape k &gt; 0
+   * @param scale the scale theta &gt; 0
+   * @return the distribution
+   */
+  public static Gamma gammaShapeScale(Real shape, Real scale) {
+    return Gamma.ofShapeScale(shape, scale);
   }
 
   /** InverseGamma(shape, scale). */
