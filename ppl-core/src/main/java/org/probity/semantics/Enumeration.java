@@ -9,6 +9,8 @@ import java.util.function.ToDoubleFunction;
 import org.probity.core.Prob;
 import org.probity.core.Weighted;
 import org.probity.dist.Categorical;
+import org.probity.dist.Distribution;
+import org.probity.dist.Empirical;
 
 /**
  * The exact distribution of a finite program's result, as the {@link Enumerator} computes it: the
@@ -19,6 +21,7 @@ public final class Enumeration<A> {
   private final List<A> values;
   private final double[] probs;
   private final double logEvidence;
+  private volatile Empirical<A> empirical; // the distribution view, built on first use
 
   /**
    * The distribution with unnormalised log masses {@code logMass}; normalised by the largest mass
@@ -98,6 +101,25 @@ public final class Enumeration<A> {
       out.add(new Weighted<>(values.get(i), Math.log(probs[i])));
     }
     return out;
+  }
+
+  /**
+   * This distribution as a {@link Distribution} of its results, for nested inference (a model
+   * that reasons about another model, e.g. a listener reasoning about a speaker): usable with
+   * {@code sample} and {@code observe}, sampling a result with its probability, the log mass of a
+   * result being the log of its normalised probability (negative infinity for any other value).
+   * (An {@code Enumeration} is not itself a {@code Distribution} only because its
+   * {@link #support()} lists the results, where a distribution's support is a constraint.)
+   *
+   * @return the distribution over the results, with finite support (the Enumerator enumerates it)
+   */
+  public Empirical<A> asDistribution() {
+    Empirical<A> e = empirical;
+    if (e == null) {
+      e = Empirical.ofWeights(values, probs);
+      empirical = e;
+    }
+    return e;
   }
 
   /** This distribution as a program (a categorical choice of a result), for composition. */
