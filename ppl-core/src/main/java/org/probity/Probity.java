@@ -124,6 +124,45 @@ public final class Probity {
     return new Observe<X, Unit>(Address.of(name), dist, value, DONE);
   }
 
+  /**
+   * An observation at a hierarchical address, e.g. {@code observe(addr("y", i), normal(mu, sigma), y[i])}:
+   * named observations are the columns of the pointwise log likelihood and the sites of
+   * predictive draws ({@link org.probity.trace.Predictive}).
+   *
+   * @param address the observation's address
+   * @param dist its distribution
+   * @param value the observed value
+   * @param <X> the value's type
+   * @return the program that weighs the run by the density of the value
+   */
+  public static <X> Prob<Unit> observe(Address address, Distribution<X> dist, X value) {
+    return new Observe<X, Unit>(address, dist, value, DONE);
+  }
+
+  /**
+   * A named real observation.
+   *
+   * @param name the observation's name
+   * @param dist its distribution
+   * @param value the observed value
+   * @return the program that weighs the run by the density of the value
+   */
+  public static Prob<Unit> observe(String name, Continuous dist, double value) {
+    return new Observe<Real, Unit>(Address.of(name), dist, Real.of(value), DONE);
+  }
+
+  /**
+   * A real observation at a hierarchical address.
+   *
+   * @param address the observation's address
+   * @param dist its distribution
+   * @param value the observed value
+   * @return the program that weighs the run by the density of the value
+   */
+  public static Prob<Unit> observe(Address address, Continuous dist, double value) {
+    return new Observe<Real, Unit>(address, dist, Real.of(value), DONE);
+  }
+
   /** Observation followed directly by the rest of the program (the fast path). */
   public static <X, A> Prob<A> observe(Distribution<X> dist, X value, Supplier<? extends Prob<A>> next) {
     return new Observe<>(null, dist, value, next);
@@ -312,6 +351,31 @@ public final class Probity {
   /** A vectorised observation: every entry of {@code data} drawn independently from {@code dist}. */
   public static Prob<Unit> plate(Continuous dist, double[] data) {
     return new Observe<double[], Unit>(null, Plate.iid(dist, data.length), data.clone(), DONE);
+  }
+
+  /**
+   * A named vectorised observation: every entry of {@code data} drawn independently from
+   * {@code dist}; its pointwise log likelihood has one column per entry ({@code name[i]}).
+   *
+   * @param name the observation's name
+   * @param dist the distribution of each entry
+   * @param data the observed entries
+   * @return the program that weighs the run by the density of the data
+   */
+  public static Prob<Unit> plate(String name, Continuous dist, double[] data) {
+    return new Observe<double[], Unit>(Address.of(name), Plate.iid(dist, data.length), data.clone(), DONE);
+  }
+
+  /**
+   * A named vectorised observation with a distribution per entry.
+   *
+   * @param name the observation's name
+   * @param data the observed entries
+   * @param dist the distribution of entry i
+   * @return the program that weighs the run by the density of the data
+   */
+  public static Prob<Unit> plate(String name, double[] data, IntFunction<? extends Continuous> dist) {
+    return new Observe<double[], Unit>(Address.of(name), new Plate(Product.of(data.length, dist)), data.clone(), DONE);
   }
 
   /**
