@@ -291,6 +291,22 @@ public final class Probity {
         + " cannot name an address; use integers, strings, enums, booleans or lists of them");
   }
 
+  /**
+   * A model in direct style, one line per parameter instead of a lambda nested in the previous
+   * one: {@code model(m -> { Real mu = m.sample("mu", normal(0, 5)); Real tau = m.sample("tau",
+   * halfCauchy(5)); m.observe(normal(mu, tau), 1.2); return mu; })}. The result is an ordinary
+   * program that every interpreter runs (sampling, enumeration, SMC, MCMC, the log-density view of
+   * HMC); it is built by re-running the body, so its cost grows with (number of choices) x (number of
+   * effects): see {@link DirectModel} for when to prefer the monadic form.
+   *
+   * @param body the model's body: its choices come from the context, its result is the model's
+   * @param <A> the model's result type
+   * @return the program
+   */
+  public static <A> Prob<A> model(DirectModel.Body<A> body) {
+    return DirectModel.of(body);
+  }
+
   /** A program built only when reached (for recursion). */
   public static <A> Prob<A> defer(Supplier<? extends Prob<A>> thunk) {
     return new Defer<>(thunk);
