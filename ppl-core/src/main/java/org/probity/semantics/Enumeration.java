@@ -45,22 +45,38 @@ public final class Enumeration<A> {
     this.logEvidence = m + Math.log(s);
   }
 
-  /** Log of the total unnormalised mass (the model evidence). */
+  /**
+   * Log of the total unnormalised mass (the model evidence).
+   *
+   * @return the log evidence
+   */
   public double logEvidence() {
     return logEvidence;
   }
 
-  /** The evidence itself. */
+  /**
+   * The evidence itself.
+   *
+   * @return the evidence
+   */
   public double evidence() {
     return Math.exp(logEvidence);
   }
 
-  /** The distinct results, in the order first reached. */
+  /**
+   * The distinct results, in the order first reached.
+   *
+   * @return the results (unmodifiable)
+   */
   public List<A> support() {
     return values;
   }
 
-  /** Normalised probability of each distinct result. */
+  /**
+   * Normalised probability of each distinct result.
+   *
+   * @return the probabilities by result (unmodifiable)
+   */
   public Map<A, Double> probabilities() {
     Map<A, Double> m = new LinkedHashMap<>();
     for (int i = 0; i < probs.length; i++) {
@@ -69,7 +85,12 @@ public final class Enumeration<A> {
     return Collections.unmodifiableMap(m);
   }
 
-  /** Probability of one result (0 when it cannot occur); arrays compare by content. */
+  /**
+   * Probability of one result (0 when it cannot occur); arrays compare by content.
+   *
+   * @param value a result
+   * @return its probability
+   */
   public double probability(A value) {
     Object key = Enumerator.key(value);
     for (int i = 0; i < probs.length; i++) {
@@ -80,7 +101,12 @@ public final class Enumeration<A> {
     return 0.0;
   }
 
-  /** Posterior expectation of {@code f}. */
+  /**
+   * Posterior expectation of {@code f}.
+   *
+   * @param f a function of the result
+   * @return its expectation
+   */
   public double expectation(ToDoubleFunction<? super A> f) {
     double s = 0;
     for (int i = 0; i < probs.length; i++) {
@@ -89,12 +115,21 @@ public final class Enumeration<A> {
     return s;
   }
 
-  /** Probability of an event. */
+  /**
+   * Probability of an event.
+   *
+   * @param event the event, a predicate on results
+   * @return its probability
+   */
   public double probabilityOf(java.util.function.Predicate<? super A> event) {
     return expectation(a -> event.test(a) ? 1.0 : 0.0);
   }
 
-  /** The results with their normalised log probabilities. */
+  /**
+   * The results with their normalised log probabilities.
+   *
+   * @return the weighted results
+   */
   public List<Weighted<A>> weighted() {
     List<Weighted<A>> out = new ArrayList<>();
     for (int i = 0; i < probs.length; i++) {
@@ -122,7 +157,11 @@ public final class Enumeration<A> {
     return e;
   }
 
-  /** This distribution as a program (a categorical choice of a result), for composition. */
+  /**
+   * This distribution as a program (a categorical choice of a result), for composition.
+   *
+   * @return the program
+   */
   public Prob<A> toProb() {
     return new org.probity.core.Sample<Integer, A>(null, Categorical.of(probs), i -> new org.probity.core.Pure<>(values.get(i)));
   }

@@ -9,7 +9,13 @@ package org.probity.semantics;
  * @param mass the mass of each bin, summing to 1
  */
 public record Histogram(double lo, double hi, double[] mass) {
-  /** Copies the masses and checks the range. */
+  /**
+   * Copies the masses and checks the range.
+   *
+   * @param lo the left end of the first bin
+   * @param hi the right end of the last bin, above lo
+   * @param mass the mass of each bin, at least one bin
+   */
   public Histogram {
     if (mass.length < 1 || !(hi > lo)) {
       throw new IllegalArgumentException("histogram: need bins >= 1 and hi > lo, got " + mass.length + " bins on ["

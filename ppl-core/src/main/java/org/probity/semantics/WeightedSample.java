@@ -58,33 +58,63 @@ public final class WeightedSample<A> implements Distribution<A> {
     logEvidence = m + Math.log(s) - Math.log(items.size());
   }
 
-  /** A weighted sample of the given items; throws {@link ZeroWeightException} if all weights are zero. */
+  /**
+   * A weighted sample of the given items.
+   *
+   * @param items the values with their log weights
+   * @param <A> the value type
+   * @return the sample
+   * @throws ZeroWeightException if all weights are zero
+   */
   @SafeVarargs
   public static <A> WeightedSample<A> of(Weighted<A>... items) {
     return new WeightedSample<>(Arrays.asList(items));
   }
 
-  /** A weighted sample of the given items. */
+  /**
+   * A weighted sample of the given items.
+   *
+   * @param items the values with their log weights
+   * @param <A> the value type
+   * @return the sample
+   * @throws ZeroWeightException if all weights are zero
+   */
   public static <A> WeightedSample<A> of(List<Weighted<A>> items) {
     return new WeightedSample<>(items);
   }
 
-  /** The weighted values. */
+  /**
+   * The weighted values.
+   *
+   * @return the items (unmodifiable)
+   */
   public List<Weighted<A>> items() {
     return items;
   }
 
-  /** Number of samples. */
+  /**
+   * Number of samples.
+   *
+   * @return the number of items
+   */
   public int size() {
     return items.size();
   }
 
-  /** Normalised weights (a copy). */
+  /**
+   * Normalised weights.
+   *
+   * @return a copy of the normalised weights
+   */
   public double[] normalisedWeights() {
     return normalised.clone();
   }
 
-  /** Estimate of the log evidence: log of the mean weight. */
+  /**
+   * Estimate of the log evidence: log of the mean weight.
+   *
+   * @return the log evidence estimate
+   */
   public double logEvidence() {
     return logEvidence;
   }
@@ -92,6 +122,8 @@ public final class WeightedSample<A> implements Distribution<A> {
   /**
    * Kish's effective sample size 1 / sum w_i^2 of the normalised weights, at most the number of
    * samples (which rounding could otherwise exceed when the weights are equal).
+   *
+   * @return the effective sample size
    */
   public double ess() {
     double s = 0;
@@ -101,7 +133,12 @@ public final class WeightedSample<A> implements Distribution<A> {
     return Math.min(normalised.length, 1.0 / s);
   }
 
-  /** Self-normalised estimate of E[f]. */
+  /**
+   * Self-normalised estimate of E[f].
+   *
+   * @param f a function of the value
+   * @return its weighted mean
+   */
   public double expectation(ToDoubleFunction<? super A> f) {
     double s = 0;
     for (int i = 0; i < normalised.length; i++) {
@@ -112,7 +149,12 @@ public final class WeightedSample<A> implements Distribution<A> {
     return s;
   }
 
-  /** Weighted variance of f. */
+  /**
+   * Weighted variance of f.
+   *
+   * @param f a function of the value
+   * @return its weighted variance
+   */
   public double variance(ToDoubleFunction<? super A> f) {
     double m = expectation(f);
     return expectation(a -> {
@@ -121,7 +163,13 @@ public final class WeightedSample<A> implements Distribution<A> {
     });
   }
 
-  /** Weighted quantile of f (the smallest value whose cumulative weight reaches p). */
+  /**
+   * Weighted quantile of f (the smallest value whose cumulative weight reaches p).
+   *
+   * @param f a function of the value
+   * @param p the probability, in [0, 1]
+   * @return the quantile
+   */
   public double quantile(ToDoubleFunction<? super A> f, double p) {
     if (!(p >= 0 && p <= 1)) {
       throw new IllegalArgumentException("quantile: p must be in [0, 1], got " + p);
@@ -276,7 +324,13 @@ public final class WeightedSample<A> implements Distribution<A> {
     return name();
   }
 
-  /** A short summary of f: mean, sd, 5%, 50%, 95% and the ESS. */
+  /**
+   * A short summary of f: mean, sd, 5%, 50%, 95% and the ESS.
+   *
+   * @param name the quantity's name
+   * @param f a function of the value
+   * @return one line of text
+   */
   public String summary(String name, ToDoubleFunction<? super A> f) {
     return String.format("%-12s mean %9.4f  sd %8.4f  5%% %9.4f  50%% %9.4f  95%% %9.4f  (ESS %.1f of %d)",
         name, expectation(f), Math.sqrt(variance(f)), quantile(f, 0.05), quantile(f, 0.5), quantile(f, 0.95), ess(), size());
