@@ -22,6 +22,7 @@ import org.probity.core.ProbityException;
 import org.probity.core.Sample;
 import org.probity.core.Weighted;
 import org.probity.core.Weights;
+import org.probity.dist.Deterministic;
 import org.probity.random.Rngs;
 
 /**
@@ -123,6 +124,11 @@ public final class Sampler {
     public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
       Address a = run.address();
       Object x;
+      if (s.dist() instanceof Deterministic<?> det) {
+        x = det.value(); // recorded, never constrained, no weight
+        choices.put(a, x);
+        return (Prob<?>) ((Sample) s).k().apply(x);
+      }
       if (constraints.containsKey(a)) {
         x = constraints.get(a);
         double l = Weights.choice(s.dist(), x, a);
