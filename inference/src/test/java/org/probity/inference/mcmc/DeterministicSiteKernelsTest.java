@@ -87,6 +87,6 @@ class DeterministicSiteKernelsTest {
     // conjugate: precision 1 + 1/0.25 = 5, mean 4 (0.7 - 1) / 5
     Summary s = r.summary().row("mu2").orElseThrow();
     assertEquals(1 + 4 * (0.7 - 1) / 5, s.mean(), 4 * s.mcseMean());
-    assertEquals(List.of("mu", "mu2"), r.names());
+    assertEquals(List.of("mu", "mu2", "value"), r.names(), "the choices, the deterministic site and the program's return value");
   }
 }
