@@ -12,10 +12,21 @@ import org.probity.inference.composite.Rmsmc;
 import org.probity.inference.composite.Truncation.Prefix;
 import org.probity.inference.mcmc.Kernel;
 import org.probity.inference.mcmc.Kernels;
+import org.probity.inference.smc.Population;
+import org.probity.inference.smc.Resampler;
+import org.probity.testkit.Gen;
+import org.probity.testkit.Property;
+import org.probity.testkit.PropertyFailure;
+import org.probity.testkit.Shrinker;
+import org.probity.testkit.Tries;
+import org.probity.testkit.laws.ProperWeighting;
+import org.probity.testkit.programs.Compiler;
+import org.probity.testkit.programs.Program;
+import org.probity.testkit.programs.ProgramGen;
+import org.probity.testkit.programs.ProgramShrinker;
 import org.probity.trace.Selection;
 import org.probity.trace.Traces;
 import org.probity.trace.Update;
-import org.probity.inference.smc.Resampler;
 
 /**
  * Resample-move SMC (Gilks and Berzuini, "Following a moving target", JRSS B 2001), in its
@@ -65,13 +76,9 @@ class RmsmcPropertiesTest {
 
   static void unbiasedAndProperlyWeighted(Resampler resampler, Move move) {
     Property.forAll(CASES, SHRINK, TRIES, SEED, c -> {
-      ParticleAlgorithm algorithm = new SmcParticleAlgorithm(new SmcParticleAlgorithm.Variant() {
-        @Override
-        public <A> Prob<org.probity.inference.smc.Population<A>> on(Prob<A> model) {
-          return Rmsmc.rmsmc(model, c.steps(), PARTICLES, resampler, move.<A>kernel(), 1);
-        }
-      });
-      ParticleProperties.unbiasedAndProperlyWeighted(algorithm, Compiler.compile(c.model()));
+      Prob<Integer> model = Compiler.compile(c.model());
+      Prob<Population<Integer>> algorithm = Rmsmc.rmsmc(model, c.steps(), PARTICLES, resampler, move.<Integer>kernel(), 1);
+      ProperWeighting.check(model, algorithm, Population::logEvidenceEstimate, Population::weightedResults);
       return true;
     });
   }
@@ -120,7 +127,7 @@ class RmsmcPropertiesTest {
     // the shrunk witness needs no observation: x0 ~ bernoulli; if x0 != 0 then return sample(bernoulli)
     // else return 0 (5 nodes). The site is picked uniformly among a trace's sites, and without the
     // MH correction for the number of sites the move does not even keep the prior invariant.
-    PropertyFailure f = Programs.assertFoundSmall(() -> unbiasedAndProperlyWeighted(Resampler.SYSTEMATIC, PRIOR_REDRAW),
+    PropertyFailure f = Property.assertFindsSmall(() -> unbiasedAndProperlyWeighted(Resampler.SYSTEMATIC, PRIOR_REDRAW),
         5, c -> ((Case) c).model().size());
     assertTrue(f.getMessage().contains("not properly weighted") || f.getMessage().contains("evidence estimate is biased"),
         f.getMessage());

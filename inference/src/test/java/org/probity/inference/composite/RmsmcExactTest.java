@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.probity.Probity.*;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -13,18 +12,18 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.probity.core.Prob;
-import org.probity.core.Weighted;
 import org.probity.inference.composite.Truncation.Prefix;
 import org.probity.inference.mcmc.Kernel;
 import org.probity.inference.mcmc.Kernels;
-import org.probity.trace.Selection;
-import org.probity.trace.Traces;
-import org.probity.trace.Update;
-import org.probity.inference.smc.Particle;
 import org.probity.inference.smc.Population;
 import org.probity.inference.smc.Resampler;
 import org.probity.semantics.Enumeration;
 import org.probity.semantics.Enumerator;
+import org.probity.testkit.Tries;
+import org.probity.testkit.laws.ProperWeighting;
+import org.probity.trace.Selection;
+import org.probity.trace.Traces;
+import org.probity.trace.Update;
 
 /**
  * Exact checks of resample-move SMC on small finite models: the algorithm is a finite program,
@@ -75,7 +74,7 @@ class RmsmcExactTest {
     Map<String, Kernel<Prefix<Integer>>> kernels = new java.util.LinkedHashMap<>();
     kernels.put("mh", Kernels.mh());
     kernels.put("mh twice", Kernels.repeat(2, Kernels.mh()));
-    boolean full = "full".equals(System.getProperty("probity.tries"));
+    boolean full = Tries.full();
     for (var m : models.entrySet()) {
       for (var k : kernels.entrySet()) {
         for (Resampler r : new Resampler[] {Resampler.MULTINOMIAL, Resampler.SYSTEMATIC}) {
@@ -167,36 +166,10 @@ class RmsmcExactTest {
 
   /**
    * The largest error of the two exact identities (relative to the evidence): |E[Z hat] - Z| and,
-   * over the model's results, |E[Z hat * particle measure] - unnormalised posterior|.
+   * over the model's results, |E[Z hat * particle measure] - unnormalised posterior| (the test
+   * kit's {@link ProperWeighting#error}; every output population must have finished).
    */
   static double error(Prob<Integer> model, Prob<Population<Integer>> algorithm) {
-    double z = Math.exp(Enumerator.logEvidence(model));
-    Map<Integer, Double> posterior = new HashMap<>();
-    for (Weighted<Integer> w : Enumerator.unnormalised(model)) {
-      posterior.merge(w.value(), w.weight(), Double::sum);
-    }
-    Enumeration<Population<Integer>> out = Enumerator.enumerate(algorithm);
-    assertEquals(0.0, out.logEvidence(), 1e-12, "the algorithm itself must carry no weight");
-    double expectedZ = 0;
-    Map<Integer, Double> measure = new HashMap<>();
-    for (Weighted<Population<Integer>> o : out.weighted()) {
-      double prob = Math.exp(o.logWeight());
-      Population<Integer> pop = o.value();
-      assertTrue(pop.finished(), "every output population has finished");
-      expectedZ += prob * Math.exp(pop.logEvidenceEstimate());
-      for (Particle<Integer> p : pop.particles()) {
-        if (!p.dead()) {
-          measure.merge(p.value(), prob * Math.exp(pop.logEvidence() + p.logWeight()) / pop.size(), Double::sum);
-        }
-      }
-    }
-    double err = Math.abs(expectedZ - z) / z;
-    for (Integer v : posterior.keySet()) {
-      err = Math.max(err, Math.abs(posterior.get(v) - measure.getOrDefault(v, 0.0)) / z);
-    }
-    for (Integer v : measure.keySet()) {
-      assertTrue(posterior.containsKey(v), "particles only reach values with posterior mass: " + v);
-    }
-    return err;
+    return ProperWeighting.error(model, algorithm, Population::logEvidenceEstimate, Population::weightedResults);
   }
 }
