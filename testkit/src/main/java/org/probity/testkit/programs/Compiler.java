@@ -24,19 +24,32 @@ import org.probity.core.Pure;
  */
 public final class Compiler {
   private final Function<Supplier<Prob<Integer>>, Prob<Integer>> defer;
+  private final boolean direct;
 
-  private Compiler(Function<Supplier<Prob<Integer>>, Prob<Integer>> defer) {
+  private Compiler(Function<Supplier<Prob<Integer>>, Prob<Integer>> defer, boolean direct) {
     this.defer = defer;
+    this.direct = direct;
   }
 
-  /** The plain compiler. */
-  public static final Compiler PLAIN = new Compiler(null);
+  /** The plain compiler: a bind is a {@code FlatMap}, a choice's own continuation returns its value. */
+  public static final Compiler PLAIN = new Compiler(null, false);
   /** The compiler that wraps every node in {@code Defer}. */
-  public static final Compiler DEFERRED = new Compiler(Defer::new);
+  public static final Compiler DEFERRED = new Compiler(Defer::new, false);
+  /**
+   * The compiler that puts a bind's continuation into its choice, as {@code sample(dist, x -> rest)}
+   * writes it: the choice's continuation returns the next effect directly, not a value (the same
+   * measure; interpreters and effect handlers must not take that effect for the choice).
+   */
+  public static final Compiler DIRECT = new Compiler(null, true);
 
   /** The compiler that wraps every node with the given {@code defer} (for testing a defer under test). */
   public static Compiler deferringWith(Function<Supplier<Prob<Integer>>, Prob<Integer>> defer) {
-    return new Compiler(defer);
+    return new Compiler(defer, false);
+  }
+
+  /** Compiles a closed program (no free variables) with this compiler. */
+  public Prob<Integer> apply(Program p) {
+    return apply(p, new int[0], List.of());
   }
 
   /** Compiles a closed program (no free variables). */
@@ -109,6 +122,9 @@ public final class Compiler {
     } else if (p instanceof Program.Choice ch) {
       return ch.dist().sample(ctx.address(ch.name()));
     } else if (p instanceof Program.Bind b) {
+      if (direct && b.first() instanceof Program.Choice ch) {
+        return ch.dist().sample(ctx.address(ch.name()), x -> c(b.rest(), extend(env, x), ctx));
+      }
       return new FlatMap<Integer, Integer>(c(b.first(), env, ctx), x -> c(b.rest(), extend(env, x), ctx));
     } else if (p instanceof Program.Branch br) {
       return br.condition().eval(env) != 0 ? c(br.then(), env, ctx) : c(br.otherwise(), env, ctx);

@@ -3,6 +3,7 @@ package org.probity.testkit.programs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.probity.core.Address;
 import org.probity.core.Observe;
@@ -137,6 +138,14 @@ public record FiniteDist(Kind kind, double p, int n, List<Double> weights) {
       return new Sample<Boolean, Integer>(address, Bernoulli.of(p), b -> new Pure<>(b ? 1 : 0));
     }
     return new Sample<Integer, Integer>(address, integerDistribution(), Pure::new);
+  }
+
+  /** A choice from this distribution at {@code address} (null: anonymous) continuing with {@code k} of its integer value. */
+  public <A> Prob<A> sample(Address address, Function<Integer, ? extends Prob<A>> k) {
+    if (kind == Kind.BERNOULLI) {
+      return new Sample<Boolean, A>(address, Bernoulli.of(p), b -> k.apply(b ? 1 : 0));
+    }
+    return new Sample<Integer, A>(address, integerDistribution(), k);
   }
 
   /** Observes the value {@code v} (taken modulo the support size), then continues. */

@@ -17,6 +17,7 @@ import org.probity.core.Weighted;
 import org.probity.random.Rngs;
 import org.probity.semantics.Enumerator;
 import org.probity.testkit.Property;
+import org.probity.testkit.laws.Measures;
 import org.probity.trace.Trace;
 import org.probity.trace.Traces;
 
@@ -94,6 +95,17 @@ class GeneratorTest {
       for (Program q : ProgramShrinker.shrink(p, 0)) {
         assertTrue(q.size() <= p.size(), "shrink grew\n" + p + "\ninto\n" + q);
         Enumerator.unnormalised(Compiler.compile(q));
+      }
+    }
+  }
+
+  @Test
+  void everyCompiledFormDenotesTheSameMeasure() {
+    for (Program p : programs().subList(0, 200)) {
+      Map<Integer, Double> plain = Measures.of(Compiler.PLAIN.apply(p));
+      for (Compiler c : List.of(Compiler.DIRECT, Compiler.DEFERRED)) {
+        String d = Measures.difference(Measures.of(c.apply(p)), plain);
+        assertTrue(d == null, "compiled forms differ on\n" + p + "\n" + d);
       }
     }
   }
