@@ -9,6 +9,7 @@ import org.probity.Probity;
 import org.probity.core.Address;
 import org.probity.core.Prob;
 import org.probity.inference.composite.Rmsmc;
+import org.probity.inference.composite.RmsmcConfig;
 import org.probity.inference.composite.Truncation.Prefix;
 import org.probity.inference.mcmc.Kernel;
 import org.probity.inference.mcmc.Kernels;
@@ -30,7 +31,7 @@ import org.probity.trace.Update;
 
 /**
  * Resample-move SMC (Gilks and Berzuini, "Following a moving target", JRSS B 2001), in its
- * fixed-schedule form {@code Rmsmc.rmsmc(model, steps, particles, resampler, kernel, moves)}, is
+ * fixed-schedule form ({@code RmsmcConfig.withSteps}), is
  * unbiased, E[Zhat] = Z, and properly weighted, E[Zhat * sum_i wbar_i delta(x_i)] = gamma
  * (Naesseth, Lindsten and Schön 2019, Def. 2.2.1), exactly by enumeration of the algorithm itself,
  * on generated finite programs with stochastic control flow and differing numbers of observations
@@ -77,7 +78,8 @@ class RmsmcPropertiesTest {
   static void unbiasedAndProperlyWeighted(Resampler resampler, Move move) {
     Property.forAll(CASES, SHRINK, TRIES, SEED, c -> {
       Prob<Integer> model = Compiler.compile(c.model());
-      Prob<Population<Integer>> algorithm = Rmsmc.rmsmc(model, c.steps(), PARTICLES, resampler, move.<Integer>kernel(), 1);
+      Prob<Population<Integer>> algorithm = Rmsmc.rmsmc(model, RmsmcConfig.<Integer>defaults().withSteps(c.steps())
+          .withParticles(PARTICLES).withResampler(resampler).withKernel(move.<Integer>kernel()));
       ProperWeighting.check(model, algorithm, Population::logEvidenceEstimate, Population::weightedResults);
       return true;
     });

@@ -53,8 +53,8 @@ class CompositeConjugateTest {
     double[] means = new double[replicas];
     double[] ratios = new double[replicas];
     for (int r = 0; r < replicas; r++) {
-      SmcResult<Double> res = Smc.run(Rmsmc.rmsmc(normalNormal(), 100, Resampler.SYSTEMATIC,
-          Kernels.randomWalk(Selection.all(), 0.5), 2), 1000 + r);
+      SmcResult<Double> res = Smc.run(Rmsmc.rmsmc(normalNormal(), RmsmcConfig.<Double>defaults().withParticles(100)
+          .withKernel(Kernels.randomWalk(Selection.all(), 0.5)).withMoves(2)), 1000 + r);
       means[r] = res.expectation(x -> x);
       ratios[r] = Math.exp(res.logEvidence() - z);
     }

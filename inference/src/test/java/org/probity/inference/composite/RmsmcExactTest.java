@@ -63,6 +63,9 @@ class RmsmcExactTest {
             observe(bernoulli(b ? 0.9 : 0.1 + 0.2 * k), false).map(u -> b ? k + 3 : k))));
   }
 
+  /** Two particles, systematic resampling, one single-site MH move, until every particle has finished. */
+  static final RmsmcConfig<Integer> TWO = RmsmcConfig.<Integer>defaults().withParticles(2);
+
   @TestFactory
   Stream<DynamicTest> expectedEvidenceAndMeasureAreExact() {
     List<DynamicTest> tests = new ArrayList<>();
@@ -86,9 +89,11 @@ class RmsmcExactTest {
             continue;
           }
           tests.add(DynamicTest.dynamicTest(m.getKey() + ": " + k.getKey() + " " + r, () -> {
-            Prob<Population<Integer>> algorithm = m.getKey().equals("branching")
-                ? Rmsmc.rmsmc(m.getValue(), 2, 2, r, k.getValue(), 1) // fixed schedule: the number of observations varies
-                : Rmsmc.rmsmc(m.getValue(), 2, r, k.getValue(), 1);
+            RmsmcConfig<Integer> c = RmsmcConfig.<Integer>defaults().withParticles(2).withResampler(r)
+                .withKernel(k.getValue());
+            Prob<Population<Integer>> algorithm = Rmsmc.rmsmc(m.getValue(), m.getKey().equals("branching")
+                ? c.withSteps(2) // fixed schedule: the number of observations varies
+                : c);
             double err = error(m.getValue(), algorithm);
             assertEquals(0.0, err, 1e-10, "E[Z hat] = Z and E[Z hat * particle measure] = unnormalised posterior");
           }));
@@ -107,7 +112,8 @@ class RmsmcExactTest {
   void particlesAreMovedAfterTheLastObservation() {
     Prob<Integer> model = sample("k", categorical(0.5, 0.3, 0.2)).flatMap(k ->
         observe(bernoulli(0.1 + 0.4 * k), true).map(u -> k));
-    Prob<Population<Integer>> alg = Rmsmc.rmsmc(model, 1, Resampler.MULTINOMIAL, Kernels.gibbs("k"), 1);
+    Prob<Population<Integer>> alg = Rmsmc.rmsmc(model, RmsmcConfig.<Integer>defaults().withParticles(1)
+        .withResampler(Resampler.MULTINOMIAL).withKernel(Kernels.gibbs("k")));
     Enumeration<Integer> posterior = Enumerator.enumerate(model);
     Enumeration<Integer> particle = Enumerator.enumerate(alg.map(p -> p.particle(0).value()));
     for (int k = 0; k < 3; k++) {
@@ -118,11 +124,12 @@ class RmsmcExactTest {
   @Test
   void fixedScheduleIsExactForAnyNumberOfSteps() {
     for (int steps = 0; steps <= 3; steps++) {
-      assertEquals(0.0, error(branching(), Rmsmc.rmsmc(branching(), steps, 2, Resampler.MULTINOMIAL, Kernels.mh(), 1)), 1e-10,
+      assertEquals(0.0, error(branching(), Rmsmc.rmsmc(branching(), TWO.withSteps(steps).withResampler(Resampler.MULTINOMIAL))),
+          1e-10,
           "steps " + steps);
     }
     for (int steps = 0; steps <= 1; steps++) { // more steps on this model: many paths, no new coverage
-      assertEquals(0.0, error(global(), Rmsmc.rmsmc(global(), steps, 2, Resampler.SYSTEMATIC, Kernels.mh(), 1)), 1e-10,
+      assertEquals(0.0, error(global(), Rmsmc.rmsmc(global(), TWO.withSteps(steps))), 1e-10,
           "steps " + steps);
     }
   }
@@ -130,13 +137,13 @@ class RmsmcExactTest {
   @Test
   void stoppingWhenAllHaveFinishedIsBiasedWhenTheNumberOfObservationsVaries() {
     // documents why the fixed schedule exists: a move can take a finished particle back to an unfinished prefix
-    double err = error(branching(), Rmsmc.rmsmc(branching(), 2, Resampler.MULTINOMIAL, Kernels.mh(), 1));
+    double err = error(branching(), Rmsmc.rmsmc(branching(), TWO.withResampler(Resampler.MULTINOMIAL)));
     assertTrue(err > 1e-3, "error " + err);
   }
 
   @Test
   void withoutMovesItIsPlainSmcAndStillExact() {
-    assertEquals(0.0, error(chain(), Rmsmc.rmsmc(chain(), 3, Resampler.SYSTEMATIC, Kernels.mh(), 0)), 1e-10);
+    assertEquals(0.0, error(chain(), Rmsmc.rmsmc(chain(), TWO.withParticles(3).withMoves(0))), 1e-10);
   }
 
   @Test
@@ -144,7 +151,7 @@ class RmsmcExactTest {
     // redraw every choice from the prior and always accept: leaves the prior, not the partial posterior, invariant
     Kernel<Prefix<Integer>> prior = x -> Traces.regenerate(x, Selection.all()).map(Update::trace);
     for (Prob<Integer> m : List.of(chain(), global())) {
-      double err = error(m, Rmsmc.rmsmc(m, 2, Resampler.SYSTEMATIC, prior, 1));
+      double err = error(m, Rmsmc.rmsmc(m, TWO.withKernel(prior)));
       assertTrue(err > 1e-3, "the exact check detects a non-invariant move, error " + err);
     }
   }

@@ -78,9 +78,11 @@ class SmcExactTest {
       cs.add(new Case("proposal " + r.getKey(), m -> Smc.withProposal(m, 2, r.getValue(), UNIFORM)));
     }
     cs.add(new Case("importance n=3", m -> Smc.importance(m, 3)));
-    cs.add(new Case("sis 1 step then finish", m -> Smc.sis(Population.spawn(m, 2), Transform.resample(Resampler.SYSTEMATIC), 1)));
+    cs.add(new Case("1 round then finish", m -> Smc.rounds(Population.spawn(m, 2), Transform.resample(Resampler.SYSTEMATIC), 1)));
+    cs.add(new Case("config: 2 particles, residual, 2 rounds", m -> Smc.smc(m, SmcConfig.DEFAULTS.withParticles(2)
+        .withResampler(Resampler.RESIDUAL).withSteps(2))));
     cs.add(new Case("spawn after resampling", m -> Smc.sis(Population.spawn(m, 2),
-        Transform.<Integer>resample(Resampler.STRATIFIED).andThen(p -> Smc.sis(p.spawn(1), Transform.identity(), 0)))));
+        Transform.<Integer>resample(Resampler.STRATIFIED).andThen(p -> Smc.rounds(p.spawn(1), Transform.identity(), 0)))));
     cs.add(new Case("every other step (docs example)", SmcExactTest::everyOtherStep));
     return cs;
   }
