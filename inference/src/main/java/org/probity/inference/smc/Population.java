@@ -296,8 +296,8 @@ public final class Population<A> {
     Weights c = weights;
     if (c == null) {
       double[] lw = logWeights == null ? logWeights() : logWeights;
-      // weights are never NaN (Particle rejects it), so a comparison is a max (Math.max's NaN and
-      // -0.0 handling cost a third of this method)
+      // weights are never NaN (Particle rejects it), so a plain comparison is a max, without
+      // Math.max's handling of NaN and -0.0
       double m = Double.NEGATIVE_INFINITY;
       for (double x : lw) {
         if (x > m) {
