@@ -63,7 +63,9 @@ import org.probity.trace.Traces;
  * </ul>
  *
  * The handled program's unnormalised measure on results must equal the reference within
- * {@link Measures#LOG_TOLERANCE}. Each property catches a planted handler (a condition that forgets
+ * {@link Measures#LOG_TOLERANCE}. Each case compiles its program plainly or with the continuations
+ * inside its choices ({@link Compiler#DIRECT}), the form in which substitution and seeding once
+ * took the next choice for the fixed one (a bug these properties found). Each property catches a planted handler (a condition that forgets
  * to weigh, a substitution that weighs, a scale that scales choices too, a block that hides nothing,
  * a condition whose observations the handlers outside it cannot see) and shrinks it small.
  * Determinism of {@code seed} and the naming of sites are in {@link SeedTest} and
