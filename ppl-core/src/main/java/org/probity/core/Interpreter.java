@@ -387,7 +387,8 @@ public final class Interpreter {
 
   // ---- administrative reduction ----
 
-  private static final Handler<Machine> REDUCE = new Handler<>() {
+  /** Stops at every effect and at the deferred programs whose thunk {@code stopAt} accepts. */
+  private record Reduce(java.util.function.Predicate<java.util.function.Supplier<?>> stopAt) implements Handler<Machine> {
     @Override
     public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
       return STOP;
@@ -409,8 +410,13 @@ public final class Interpreter {
     }
 
     @Override
+    public Prob<?> defer(Defer<?> d, Interpreter run) {
+      return stopAt.test(d.thunk()) ? STOP : d.thunk().get();
+    }
+
+    @Override
     public Machine result(Object value, Interpreter run) {
-      return run.machine();
+      return run.resume(new Pure<>(value));
     }
 
     @Override
@@ -422,10 +428,20 @@ public final class Interpreter {
     public boolean claimsNames() {
       return false;
     }
-  };
+  }
+
+  private static final Reduce REDUCE = new Reduce(t -> false);
 
   /** Runs the administrative steps of {@code m} up to its next effect or its end. */
   static Machine reduce(Machine m) {
     return run(m, REDUCE);
+  }
+
+  /**
+   * Runs the administrative steps of {@code m} up to its next effect, its end, or a deferred
+   * program whose thunk {@code stopAt} accepts (e.g. the next step of a state-space model).
+   */
+  public static Machine reduce(Machine m, java.util.function.Predicate<java.util.function.Supplier<?>> stopAt) {
+    return run(m, new Reduce(stopAt));
   }
 }

@@ -194,7 +194,7 @@ public final class LogDensity implements LogDensityFunction {
     }
     tape.reset();
     Evaluation e = new Evaluation(theta, tape);
-    Real lp = e.run();
+    Real lp = Tape.recording(e::run);
     if (lp.value() == Double.NEGATIVE_INFINITY) {
       return Double.NEGATIVE_INFINITY;
     }

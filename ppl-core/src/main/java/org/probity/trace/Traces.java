@@ -210,12 +210,12 @@ public final class Traces {
         values.put(c.address(), v);
       }
     }
-    Real lj = Density.replay(trace.program(), values).logJoint();
+    Real lj = Tape.recording(() -> Density.replay(trace.program(), values).logJoint());
     double[] adj = tape.gradient(lj);
     Map<Address, Object> out = new LinkedHashMap<>();
     for (Map.Entry<Address, Object> e : vars.entrySet()) {
       if (e.getValue() instanceof Real r) {
-        out.put(e.getKey(), r.isVariable() && r.index() < adj.length ? adj[r.index()] : 0.0);
+        out.put(e.getKey(), adj[r.index()]);
       } else {
         Real[] rs = (Real[]) e.getValue();
         double[] g = new double[rs.length];
