@@ -62,7 +62,8 @@ class SiteNamingTest {
   static void oneNamingScheme(Recorder recorder) {
     Property.forAll(HandlerLawsTest.MODELS, HandlerLawsTest.SHRINK_MODELS, TRIES, SEED, m -> {
       Prob<Integer> model = m.compiled();
-      for (Trace<Integer> t : Enumerator.enumerate(Traces.posterior(model)).support()) {
+      for (Weighted<Trace<Integer>> path : Enumerator.unnormalised(Traces.posterior(model))) {
+        Trace<Integer> t = path.value();
         Map<Address, Object> values = t.values();
         Density.Result<Integer> d = Density.replay(model, values);
         if (!Objects.equals(d.value(), t.output()) || !Measures.close(d.logPrior().value(), t.logPrior())

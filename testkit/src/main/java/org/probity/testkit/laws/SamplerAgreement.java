@@ -57,7 +57,9 @@ public final class SamplerAgreement {
     double secondMoment = 0;
     for (Map.Entry<Weighted<Integer>, Double> e : prior.probabilities().entrySet()) {
       double w = e.getKey().weight() / z;
-      pi.merge(e.getKey().value(), e.getValue() * w, Double::sum);
+      if (w > 0) { // a run of zero weight (value null) has no posterior mass
+        pi.merge(e.getKey().value(), e.getValue() * w, Double::sum);
+      }
       secondMoment += e.getValue() * w * w;
     }
     if (runs / secondMoment < MIN_EFFECTIVE_RUNS) {
@@ -70,7 +72,9 @@ public final class SamplerAgreement {
       if (Double.isNaN(w.logWeight()) || w.logWeight() == Double.POSITIVE_INFINITY) {
         throw new AssertionError("the sampler returned log weight " + w.logWeight());
       }
-      mass.merge(w.value(), w.weight(), Double::sum);
+      if (w.logWeight() > Double.NEGATIVE_INFINITY) {
+        mass.merge(w.value(), w.weight(), Double::sum);
+      }
       total += w.weight();
     }
     if (!(total > 0)) {
@@ -86,7 +90,7 @@ public final class SamplerAgreement {
       double var = 0;
       for (Map.Entry<Weighted<Integer>, Double> e : prior.probabilities().entrySet()) {
         double w = e.getKey().weight() / z;
-        double d = (e.getKey().value().equals(x) ? 1.0 : 0.0) - p;
+        double d = (java.util.Objects.equals(x, e.getKey().value()) ? 1.0 : 0.0) - p;
         var += e.getValue() * w * w * d * d;
       }
       double sd = Math.sqrt(var / runs);
