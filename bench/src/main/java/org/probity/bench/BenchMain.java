@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The bench command: {@code probity bench [workload...] [--data-dir DIR] [--json] [--repeats N]
  * [--warmup N] [--sizes S1,S2] [--quick] [--seed S]}. Prints a table, or with {@code --json} one
- * JSON object per line. Run it with a fixed heap ({@code -Xms2g -Xmx2g}): a growing heap made runs
- * several times slower and noisier.
+ * JSON object per line. Run it with a fixed heap ({@code -Xms2g -Xmx2g}), since a growing heap
+ * makes the runs slower and noisier (docs/BENCHMARKS.md, "How to run").
  */
 public final class BenchMain {
   private static final ObjectMapper MAPPER = new ObjectMapper()

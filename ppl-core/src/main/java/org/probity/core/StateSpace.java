@@ -35,8 +35,8 @@ public final class StateSpace<S, Y> {
   private final TimeKernel<S, ? extends Distribution<S>> transition;
   private final TimeKernel<S, ? extends Distribution<Y>> emission;
   // the time-homogeneous functions themselves (null for a time-varying model), which
-  // transitionAt/emissionAt hand out: calling them directly rather than through the Kernel
-  // wrapper saved a third of an SMC particle step
+  // transitionAt/emissionAt hand out, so that a particle step calls the user's function directly
+  // rather than through a TimeKernel wrapper
   private final Function<? super S, ? extends Distribution<S>> homogeneousTransition;
   private final Function<? super S, ? extends Distribution<Y>> homogeneousEmission;
 

@@ -1,6 +1,5 @@
 package org.probity.handlers;
 
-import java.util.function.Function;
 import org.probity.core.Address;
 import org.probity.core.Messenger;
 import org.probity.core.Prob;
@@ -17,10 +16,8 @@ import org.probity.random.Rngs;
  */
 public record Seed(long seed) implements Messenger {
   @Override
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public Prob<?> sample(Sample<?, ?> s, Address address) {
-    Object x = s.dist().sample(Rngs.split(seed, fingerprint(address)));
-    return (Prob<?>) ((Function) s.k()).apply(x);
+    return Messenger.resume(s, s.dist().sample(Rngs.split(seed, fingerprint(address))));
   }
 
   /** A 64-bit hash of the address's printed form (FNV-1a), so distinct sites get unrelated streams. */

@@ -1,7 +1,6 @@
 package org.probity.handlers;
 
 import java.util.Map;
-import java.util.function.Function;
 import org.probity.core.Address;
 import org.probity.core.Messenger;
 import org.probity.core.Prob;
@@ -24,10 +23,9 @@ public record Substitute(Map<Address, ?> values) implements Messenger {
   }
 
   @Override
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public Prob<?> sample(Sample<?, ?> s, Address address) {
     if (values.containsKey(address) && !Deterministic.is(s.dist())) {
-      return (Prob<?>) ((Function) s.k()).apply(values.get(address));
+      return Messenger.resume(s, values.get(address));
     }
     return s;
   }

@@ -14,6 +14,17 @@ import org.probity.core.PList;
 import org.probity.core.Prob;
 import org.probity.core.Pure;
 import org.probity.dist.Categorical;
+import org.probity.testkit.Gen;
+import org.probity.testkit.Property;
+import org.probity.testkit.Shrinker;
+import org.probity.testkit.Tries;
+import org.probity.testkit.laws.Measures;
+import org.probity.testkit.programs.Compiler;
+import org.probity.testkit.programs.Expr;
+import org.probity.testkit.programs.FiniteDist;
+import org.probity.testkit.programs.Program;
+import org.probity.testkit.programs.ProgramGen;
+import org.probity.testkit.programs.ProgramShrinker;
 
 /**
  * The combinators are what their definitions say, under the Enumerator's measure semantics:
@@ -155,7 +166,7 @@ class CombinatorLawsTest {
 
   static void mapIsFlatMapPure(Impl impl) {
     check(1, true, impl, c -> {
-      Prob<Integer> m = Programs.closed(c.ps().get(1));
+      Prob<Integer> m = Compiler.compile(c.ps().get(1));
       Function<Integer, Integer> f = x -> ((Program.Return) returnOf(c)).value().eval(new int[] {x});
       return new Prob<?>[] {impl.map(m, f), m.flatMap(x -> new Pure<>(f.apply(x)))};
     });
@@ -169,7 +180,7 @@ class CombinatorLawsTest {
   static void foldUnfolds(Impl impl) {
     check(2, true, impl, c -> {
       Program step = c.ps().get(0);
-      BiFunction<Integer, Integer, Prob<Integer>> f = (s, i) -> Programs.open(step, List.of(i), s, i);
+      BiFunction<Integer, Integer, Prob<Integer>> f = (s, i) -> Compiler.open(step, List.of(i), s, i);
       return new Prob<?>[] {impl.fold(0, c.n(), c.a(), f), unfoldFold(0, c.n(), c.a(), f)};
     });
   }
@@ -180,37 +191,37 @@ class CombinatorLawsTest {
 
   static void forEachUnfolds(Impl impl) {
     check(1, true, impl, c -> {
-      IntFunction<Prob<Integer>> body = i -> Programs.open(c.ps().get(0), List.of(i), i);
+      IntFunction<Prob<Integer>> body = i -> Compiler.open(c.ps().get(0), List.of(i), i);
       return new Prob<?>[] {impl.forEach(0, c.n(), body), unfoldList(0, c.n(), body, null)};
     });
   }
 
   static void replicateUnfolds(Impl impl) {
     check(0, false, impl, c -> {
-      Prob<Integer> p = Programs.closed(c.ps().get(0));
+      Prob<Integer> p = Compiler.compile(c.ps().get(0));
       return new Prob<?>[] {impl.replicate(c.n(), p), unfoldList(0, c.n(), i -> p, null)};
     });
   }
 
   static void sequenceUnfolds(Impl impl) {
     check(0, true, impl, c -> {
-      List<Prob<Integer>> ps = c.ps().stream().map(Programs::closed).toList();
+      List<Prob<Integer>> ps = c.ps().stream().map(Compiler::compile).toList();
       return new Prob<?>[] {impl.sequence(ps), unfoldList(0, ps.size(), ps::get, null)};
     });
   }
 
   static void independentIsTheSequentialProduct(Impl impl) {
     check(1, true, impl, c -> {
-      IntFunction<Prob<Integer>> body = i -> Programs.open(c.ps().get(0), List.of(i), i);
+      IntFunction<Prob<Integer>> body = i -> Compiler.open(c.ps().get(0), List.of(i), i);
       return new Prob<?>[] {impl.independent(c.n(), body), unfoldList(0, c.n(), body, null)};
     });
   }
 
   static void ifThenElseUnfolds(Impl impl) {
     check(0, true, impl, c -> {
-      Prob<Boolean> cond = Programs.closed(c.ps().get(0)).map(x -> x != 0);
-      Prob<Integer> t = Programs.closed(c.ps().get(1));
-      Prob<Integer> e = Programs.closed(c.ps().get(2));
+      Prob<Boolean> cond = Compiler.compile(c.ps().get(0)).map(x -> x != 0);
+      Prob<Integer> t = Compiler.compile(c.ps().get(1));
+      Prob<Integer> e = Compiler.compile(c.ps().get(2));
       return new Prob<?>[] {impl.ifThenElse(cond, t, e), cond.flatMap(b -> b ? t : e)};
     });
   }
@@ -218,7 +229,7 @@ class CombinatorLawsTest {
   static void mixtureUnfolds(Impl impl) {
     check(0, true, impl, c -> {
       double[] w = c.weights().probabilities();
-      List<Prob<Integer>> comps = c.ps().stream().map(Programs::closed).toList();
+      List<Prob<Integer>> comps = c.ps().stream().map(Compiler::compile).toList();
       Prob<Integer> hand = Probity.sample(Categorical.of(w))
           .flatMap(i -> i == 0 ? comps.get(0) : i == 1 ? comps.get(1) : comps.get(2));
       return new Prob<?>[] {impl.mixture(w, comps), hand};
@@ -229,7 +240,7 @@ class CombinatorLawsTest {
     check(0, true, impl, c -> {
       Program p = c.ps().get(0);
       Prob<Integer> everywhere = Compiler.deferringWith(impl::defer).apply(p, new int[0], List.of());
-      return new Prob<?>[] {everywhere, Programs.closed(p)};
+      return new Prob<?>[] {everywhere, Compiler.compile(p)};
     });
   }
 
@@ -281,7 +292,7 @@ class CombinatorLawsTest {
   @Test
   void deferAtTheRootIsTransparent() {
     Property.forAll(ProgramGen.models(), ProgramShrinker.closed(), TRIES, SEED, p -> {
-      Measures.assertSame(new Defer<>(() -> Programs.closed(p)), Programs.closed(p));
+      Measures.assertSame(new Defer<>(() -> Compiler.compile(p)), Compiler.compile(p));
       return true;
     });
   }
@@ -290,7 +301,7 @@ class CombinatorLawsTest {
 
   @Test
   void mapLawFindsAMapThatLosesTheWeight() {
-    Programs.assertFoundSmall(() -> mapIsFlatMapPure(new Impl() {
+    Property.assertFindsSmall(() -> mapIsFlatMapPure(new Impl() {
       @Override
       public Prob<Integer> map(Prob<Integer> m, Function<Integer, Integer> f) {
         return Planted.dropWeights(m, true).map(f);
@@ -300,7 +311,7 @@ class CombinatorLawsTest {
 
   @Test
   void foldLawFindsAnOffByOneFold() {
-    Programs.assertFoundSmall(() -> foldUnfolds(new Impl() {
+    Property.assertFindsSmall(() -> foldUnfolds(new Impl() {
       @Override
       public Prob<Integer> fold(int from, int to, Integer init, BiFunction<Integer, Integer, Prob<Integer>> step) {
         return Probity.fold(from, Math.max(from, to - 1), init, step);
@@ -310,7 +321,7 @@ class CombinatorLawsTest {
 
   @Test
   void forEachLawFindsReversedResults() {
-    Programs.assertFoundSmall(() -> forEachUnfolds(new Impl() {
+    Property.assertFindsSmall(() -> forEachUnfolds(new Impl() {
       @Override
       public Prob<List<Integer>> forEach(int from, int to, IntFunction<Prob<Integer>> body) {
         return Probity.forEach(from, to, body).map(xs -> {
@@ -324,7 +335,7 @@ class CombinatorLawsTest {
 
   @Test
   void replicateLawFindsAReplicateThatReusesOneDraw() {
-    Programs.assertFoundSmall(() -> replicateUnfolds(new Impl() {
+    Property.assertFindsSmall(() -> replicateUnfolds(new Impl() {
       @Override
       public Prob<List<Integer>> replicate(int n, Prob<Integer> p) {
         return p.map(x -> java.util.Collections.nCopies(n, x));
@@ -334,7 +345,7 @@ class CombinatorLawsTest {
 
   @Test
   void sequenceLawFindsASequenceThatDropsTheLastProgram() {
-    Programs.assertFoundSmall(() -> sequenceUnfolds(new Impl() {
+    Property.assertFindsSmall(() -> sequenceUnfolds(new Impl() {
       @Override
       public Prob<List<Integer>> sequence(List<Prob<Integer>> ps) {
         return Probity.sequence(ps.subList(0, ps.size() - 1)).map(xs -> {
@@ -348,7 +359,7 @@ class CombinatorLawsTest {
 
   @Test
   void independentLawFindsAProductThatKeepsOnlyTheFirstWeight() {
-    Programs.assertFoundSmall(() -> independentIsTheSequentialProduct(new Impl() {
+    Property.assertFindsSmall(() -> independentIsTheSequentialProduct(new Impl() {
       @Override
       public Prob<List<Integer>> independent(int n, IntFunction<Prob<Integer>> body) {
         List<Prob<Integer>> parts = new ArrayList<>();
@@ -362,7 +373,7 @@ class CombinatorLawsTest {
 
   @Test
   void ifThenElseLawFindsSwappedBranches() {
-    Programs.assertFoundSmall(() -> ifThenElseUnfolds(new Impl() {
+    Property.assertFindsSmall(() -> ifThenElseUnfolds(new Impl() {
       @Override
       public Prob<Integer> ifThenElse(Prob<Boolean> c, Prob<Integer> t, Prob<Integer> e) {
         return Probity.ifThenElse(c, e, t);
@@ -372,7 +383,7 @@ class CombinatorLawsTest {
 
   @Test
   void mixtureLawFindsReversedWeights() {
-    Programs.assertFoundSmall(() -> mixtureUnfolds(new Impl() {
+    Property.assertFindsSmall(() -> mixtureUnfolds(new Impl() {
       @Override
       public Prob<Integer> mixture(double[] w, List<Prob<Integer>> comps) {
         double[] r = new double[w.length];
@@ -386,7 +397,7 @@ class CombinatorLawsTest {
 
   @Test
   void deferLawFindsADeferThatDropsFactors() {
-    Programs.assertFoundSmall(() -> deferIsTransparent(new Impl() {
+    Property.assertFindsSmall(() -> deferIsTransparent(new Impl() {
       @Override
       public Prob<Integer> defer(Supplier<Prob<Integer>> thunk) {
         return Planted.dropWeights(new Defer<>(thunk), false);

@@ -2,20 +2,36 @@ package org.probity.proofs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
-import org.probity.core.Address;
-import org.probity.core.Independent;
+import org.probity.Probity;
+import org.probity.ad.Real;
+import org.probity.core.Factor;
 import org.probity.core.Prob;
 import org.probity.core.Pure;
 import org.probity.core.Weighted;
+import org.probity.semantics.WeightedSample;
+import org.probity.testkit.Gen;
+import org.probity.testkit.Property;
+import org.probity.testkit.Shrinker;
+import org.probity.testkit.Tries;
+import org.probity.testkit.laws.Measures;
+import org.probity.testkit.laws.ProperWeighting;
+import org.probity.testkit.programs.Compiler;
+import org.probity.testkit.programs.Program;
+import org.probity.testkit.programs.ProgramGen;
+import org.probity.testkit.programs.ProgramShrinker;
 
 /**
  * Importance sampling is exactly unbiased and properly weighted, by enumeration of the algorithm
- * itself: likelihood weighting with n particles is the program {@link LikelihoodWeighting}
- * (n independent copies of {@link WeightAsValue weightAsValue(model)}, evidence from the library's
- * {@code WeightedSample.logEvidence}); its exact output distribution gives E[Zhat] = Z and
- * E[Zhat * sum_i wbar_i delta(x_i)] = gamma (Naesseth, Lindsten and Schön 2019, §2.2).
- * Relative tolerance {@link ParticleProperties#RELATIVE_TOLERANCE}.
+ * itself: likelihood weighting with n particles is the program of n independent prior runs of the
+ * model with their recorded likelihoods ({@link Measures#likelihoodWeighted}, the trace
+ * interpreter's {@code Traces.prior}), read as the library's {@link WeightedSample} (evidence
+ * {@code WeightedSample.logEvidence}, the estimator under test); its exact output distribution gives
+ * E[Zhat] = Z and E[Zhat * sum_i wbar_i delta(x_i)] = gamma (Naesseth, Lindsten and Schön 2019,
+ * §2.2). Relative tolerance {@link ProperWeighting#RELATIVE_TOLERANCE}. That the prior runs with
+ * their recorded weights are the model's measure is a theorem here too.
  */
 class ImportanceSamplingTest {
   static final long SEED = 1998L;
@@ -45,52 +61,45 @@ class ImportanceSamplingTest {
     return ((Case) c).model().size();
   }
 
-  /** The algorithm under test for a given number of particles. */
-  interface Algorithm {
-    ParticleAlgorithm with(int particles);
+  /** Likelihood weighting with n particles, as a program: n independent weighted prior runs. */
+  static <A> Prob<List<Weighted<A>>> likelihoodWeighting(Prob<A> model, int n) {
+    return Probity.independent(n, i -> Measures.likelihoodWeighted(model));
   }
 
-  static void unbiasedAndProperlyWeighted(Algorithm algorithm) {
+  /** The library's evidence estimate of weighted runs, log mean weight (-infinity when all are zero). */
+  static double logEvidence(List<Weighted<Integer>> runs) {
+    boolean any = runs.stream().anyMatch(w -> w.logWeight() > Double.NEGATIVE_INFINITY);
+    return any ? WeightedSample.of(runs).logEvidence() : Double.NEGATIVE_INFINITY;
+  }
+
+  /** Likelihood weighting read by {@code logZ} and {@code particles} is unbiased and properly weighted. */
+  static void unbiasedAndProperlyWeighted(ToDoubleFunction<List<Weighted<Integer>>> logZ,
+      Function<List<Weighted<Integer>>, List<Weighted<Integer>>> particles) {
     Property.forAll(CASES, SHRINK, TRIES, SEED, c -> {
-      ParticleProperties.unbiasedAndProperlyWeighted(algorithm.with(c.particles()), Compiler.compile(c.model()));
+      Prob<Integer> model = Compiler.compile(c.model());
+      ProperWeighting.check(model, likelihoodWeighting(model, c.particles()), logZ, particles);
       return true;
     });
   }
 
   @Test
   void likelihoodWeightingIsUnbiasedAndProperlyWeighted() {
-    unbiasedAndProperlyWeighted(LikelihoodWeighting::new);
+    unbiasedAndProperlyWeighted(ImportanceSamplingTest::logEvidence, runs -> runs);
   }
 
   @Test
-  void weightAsValueKeepsThePriorAndTheWeights() {
+  void priorRunsWithTheirRecordedWeightsAreTheModel() {
     // the measure of the model is the pushforward of the prior runs reweighted by their recorded weights
     Property.forAll(ProgramGen.models(), ProgramShrinker.closed(), TRIES, SEED, p -> {
       Prob<Integer> model = Compiler.compile(p);
-      Prob<Integer> reweighted = WeightAsValue.transform(model)
-          .flatMap(w -> new org.probity.core.Factor<>(org.probity.ad.Real.of(w.logWeight()), () -> new Pure<>(w.value())));
+      Prob<Integer> reweighted = Measures.likelihoodWeighted(model)
+          .flatMap(w -> new Factor<>(Real.of(w.logWeight()), () -> new Pure<>(w.value())));
       Measures.assertSame(reweighted, model);
       return true;
     });
   }
 
   // ---- planted bugs ----
-
-  /** Likelihood weighting whose population is rebuilt by {@code estimate} from the weighted runs. */
-  static Algorithm planted(java.util.function.Function<List<Weighted<Integer>>, Population<Integer>> estimate) {
-    return n -> new ParticleAlgorithm() {
-      @Override
-      @SuppressWarnings("unchecked")
-      public <A> Prob<Population<A>> asProb(Prob<A> model) {
-        List<Prob<Weighted<Integer>>> parts = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-          parts.add(WeightAsValue.transform((Prob<Integer>) model, Address.of("particle", i)));
-        }
-        return new Independent<Weighted<Integer>, Population<A>>(parts,
-            ws -> new Pure<>((Population<A>) (Population<?>) estimate.apply(ws)));
-      }
-    };
-  }
 
   static double logSumExp(double[] xs) {
     double m = Double.NEGATIVE_INFINITY;
@@ -110,24 +119,23 @@ class ImportanceSamplingTest {
   @Test
   void findsEvidenceComputedFromNormalisedWeights() {
     // Zhat = sum_i wbar_i w_i: the weights averaged under their own normalised weights (biased upwards)
-    Programs.assertFoundSmall(() -> unbiasedAndProperlyWeighted(planted(ws -> {
-      Population<Integer> correct = LikelihoodWeighting.population(ws);
-      double[] wbar = correct.normalisedWeights();
-      double[] terms = new double[ws.size()];
-      for (int i = 0; i < terms.length; i++) {
-        terms[i] = Math.log(wbar[i]) + ws.get(i).logWeight();
+    Property.assertFindsSmall(() -> unbiasedAndProperlyWeighted(runs -> {
+      if (logEvidence(runs) == Double.NEGATIVE_INFINITY) {
+        return Double.NEGATIVE_INFINITY;
       }
-      return new Population<>(ws, logSumExp(terms));
-    })), 4, ImportanceSamplingTest::size);
+      double[] wbar = WeightedSample.of(runs).normalisedWeights();
+      double[] terms = new double[runs.size()];
+      for (int i = 0; i < terms.length; i++) {
+        terms[i] = Math.log(wbar[i]) + runs.get(i).logWeight();
+      }
+      return logSumExp(terms);
+    }, runs -> runs), 4, ImportanceSamplingTest::size);
   }
 
   @Test
   void findsPopulationsThatForgetTheWeights() {
     // the evidence is right but the particles are reported unweighted: not properly weighted
-    Programs.assertFoundSmall(() -> unbiasedAndProperlyWeighted(planted(ws -> {
-      Population<Integer> correct = LikelihoodWeighting.population(ws);
-      List<Weighted<Integer>> flat = ws.stream().map(w -> new Weighted<>(w.value(), 0.0)).toList();
-      return new Population<>(flat, correct.logEvidence());
-    })), 4, ImportanceSamplingTest::size);
+    Property.assertFindsSmall(() -> unbiasedAndProperlyWeighted(ImportanceSamplingTest::logEvidence,
+        runs -> runs.stream().map(w -> new Weighted<>(w.value(), 0.0)).toList()), 4, ImportanceSamplingTest::size);
   }
 }

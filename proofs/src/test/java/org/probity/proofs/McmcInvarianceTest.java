@@ -1,64 +1,91 @@
 package org.probity.proofs;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.probity.Probity;
-import org.probity.core.Address;
 import org.probity.core.Prob;
-import org.probity.core.Weighted;
+import org.probity.inference.mcmc.Kernel;
+import org.probity.semantics.Enumerator;
+import org.probity.testkit.Property;
+import org.probity.testkit.Tries;
+import org.probity.testkit.laws.KernelInvariance;
+import org.probity.testkit.programs.Compiler;
+import org.probity.testkit.programs.Program;
+import org.probity.testkit.programs.ProgramGen;
+import org.probity.testkit.programs.ProgramShrinker;
+import org.probity.trace.Traces;
 
 /**
  * An MCMC kernel leaves the exact posterior over traces invariant (Tierney 1994), checked exactly
- * by enumeration on generated programs with stochastic control flow. The reference
- * {@link IndependentMetropolis} kernel is checked now; the {@code mcmc} branch's kernels plug in
- * as {@link McmcKernel}s once merged.
+ * by enumeration ({@link KernelInvariance}) on generated programs with stochastic control flow,
+ * for kernels of {@code org.probity.inference.mcmc} ({@link Kernel}: a trace to a program of
+ * traces). Here the reference kernel, independent Metropolis-Hastings with the prior as proposal,
+ * and two planted bugs (a kernel that always accepts the prior draw; the acceptance ratio
+ * inverted); {@link McmcKernelsInvarianceTest} checks the library's kernels.
  */
 class McmcInvarianceTest {
   static final long SEED = 1994L;
   static final int TRIES = Tries.of(60, 800);
 
-  static void invariant(McmcKernel kernel) {
+  /** The kernel under test for a model (a fixed kernel per model, never per state). */
+  interface KernelFor {
+    <A> Kernel<A> of(Prob<A> model);
+  }
+
+  static void invariant(KernelFor kernels) {
     ProgramGen gen = ProgramGen.models();
     Property.forAll((rng, size) -> gen.generate(rng, Math.min(size, 6)), ProgramShrinker.closed(), TRIES, SEED, p -> {
       Prob<Integer> model = Compiler.compile(p);
-      if (org.probity.semantics.Enumerator.unnormalised(model).isEmpty()) {
-        return true; // no posterior to keep
+      if (Enumerator.unnormalised(model).isEmpty()) {
+        return true; // no posterior to keep (and no site for a kernel built from the posterior)
       }
-      McmcProperties.leavesPosteriorInvariant(kernel, model);
+      KernelInvariance.check(model, kernels.of(model)::apply);
       return true;
+    });
+  }
+
+  /**
+   * Independent Metropolis-Hastings with the prior as proposal (a whole new run of the model,
+   * {@code Traces.prior}), accepted with probability min(1, L(new) / L(old)), L the likelihood
+   * (observations and factors): valid for every program, stochastic control flow included
+   * (Tierney 1994; Wingate et al. 2011). {@code inverted} plants the reciprocal ratio.
+   */
+  static <A> Kernel<A> independentMetropolis(boolean inverted) {
+    return x -> Traces.prior(x.program()).flatMap(y -> {
+      double log = inverted ? x.logLikelihood() - y.logLikelihood() : y.logLikelihood() - x.logLikelihood();
+      double a = Math.min(0.0, log);
+      double p = Double.isNaN(a) ? 0.0 : Math.exp(a);
+      return Probity.sample(Probity.bernoulli(p), accept -> Probity.pure(accept ? y : x));
     });
   }
 
   @Test
   void independentMetropolisLeavesThePosteriorInvariant() {
-    invariant(new IndependentMetropolis());
+    invariant(new KernelFor() {
+      @Override
+      public <A> Kernel<A> of(Prob<A> model) {
+        return independentMetropolis(false);
+      }
+    });
   }
 
   @Test
   void findsAKernelThatAlwaysAccepts() {
-    McmcKernel prior = (model, trace) -> WeightAsValue.transform(TraceAsValue.transform(model))
-        .map(w -> w.value().choices());
-    Programs.assertFoundSmall(() -> invariant(prior), 4, c -> ((Program) c).size());
+    Property.assertFindsSmall(() -> invariant(new KernelFor() {
+      @Override
+      public <A> Kernel<A> of(Prob<A> model) {
+        return x -> Traces.prior(x.program());
+      }
+    }), 4, c -> ((Program) c).size());
   }
 
   @Test
   void findsAKernelWithTheAcceptanceRatioInverted() {
-    McmcKernel inverted = new McmcKernel() {
+    Property.assertFindsSmall(() -> invariant(new KernelFor() {
       @Override
-      public Prob<Map<Address, Object>> step(Prob<?> model, Map<Address, Object> trace) {
-        return typed(model, trace);
+      public <A> Kernel<A> of(Prob<A> model) {
+        return independentMetropolis(true);
       }
-
-      private <A> Prob<Map<Address, Object>> typed(Prob<A> model, Map<Address, Object> trace) {
-        double old = org.probity.semantics.Density.replay(model, trace).logLikelihood().value();
-        Prob<Weighted<Traced<A>>> proposal = WeightAsValue.transform(TraceAsValue.transform(model));
-        return proposal.flatMap(w -> {
-          double a = Math.min(0.0, old - w.logWeight());
-          double p = Double.isNaN(a) ? 0.0 : Math.exp(a);
-          return Probity.sample(Probity.bernoulli(p), acc -> Probity.pure(acc ? w.value().choices() : trace));
-        });
-      }
-    };
-    Programs.assertFoundSmall(() -> invariant(inverted), 4, c -> ((Program) c).size());
+    }), 4, c -> ((Program) c).size());
   }
+
 }

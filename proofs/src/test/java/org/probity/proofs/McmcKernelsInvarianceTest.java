@@ -11,26 +11,28 @@ import org.probity.core.Address;
 import org.probity.core.Prob;
 import org.probity.dist.Distribution;
 import org.probity.inference.mcmc.Acceptance;
-import org.probity.trace.Choice;
 import org.probity.inference.mcmc.Kernel;
 import org.probity.inference.mcmc.Kernels;
+import org.probity.semantics.Enumerator;
+import org.probity.testkit.Property;
+import org.probity.testkit.programs.Program;
+import org.probity.trace.Choice;
 import org.probity.trace.Selection;
 import org.probity.trace.Trace;
 import org.probity.trace.Traces;
-import org.probity.semantics.Enumerator;
 
 /**
  * Every kernel of {@code org.probity.inference.mcmc} leaves the exact posterior over traces
  * invariant (Tierney, Ann. Stat. 1994), exactly by enumeration, on generated programs with
- * stochastic control flow ({@link McmcKernelAdapter} over {@link McmcProperties}): single-site
+ * stochastic control flow ({@code KernelInvariance} on the real traces and kernels): single-site
  * lightweight MH (Wingate et al. 2011), proposal MH with a full-support proposal, enumerative
  * Gibbs at a site, and their cycle and mixture. Planted bugs (MH without the proposal correction;
  * proposal MH without the backward density) are found and shrunk small.
  */
 class McmcKernelsInvarianceTest {
 
-  static void invariant(McmcKernelAdapter.Factory kernels) {
-    McmcInvarianceTest.invariant(new McmcKernelAdapter(kernels));
+  static void invariant(McmcInvarianceTest.KernelFor kernels) {
+    McmcInvarianceTest.invariant(kernels);
   }
 
   /**
@@ -91,29 +93,21 @@ class McmcKernelsInvarianceTest {
     <A> Kernel<A> of(Prob<A> model, Address site);
   }
 
-  /** A factory computing the Gibbs site once per model (the kernel is fixed per model, never per state). */
-  static McmcKernelAdapter.Factory perModel(PerModel k) {
-    return new McmcKernelAdapter.Factory() {
-      private Prob<?> last;
-      private Kernel<?> kernel;
-
+  /** The kernel for each model, given the model's Gibbs site. */
+  static McmcInvarianceTest.KernelFor perModel(PerModel k) {
+    return new McmcInvarianceTest.KernelFor() {
       @Override
-      @SuppressWarnings("unchecked")
-      public synchronized <A> Kernel<A> kernelFor(Prob<A> model) {
-        if (model != last) {
-          kernel = k.of(model, gibbsSite(model));
-          last = model;
-        }
-        return (Kernel<A>) kernel;
+      public <A> Kernel<A> of(Prob<A> model) {
+        return k.of(model, gibbsSite(model));
       }
     };
   }
 
   @Test
   void singleSiteMhLeavesThePosteriorInvariant() {
-    invariant(new McmcKernelAdapter.Factory() {
+    invariant(new McmcInvarianceTest.KernelFor() {
       @Override
-      public <A> Kernel<A> kernelFor(Prob<A> model) {
+      public <A> Kernel<A> of(Prob<A> model) {
         return Kernels.mh();
       }
     });
@@ -121,9 +115,9 @@ class McmcKernelsInvarianceTest {
 
   @Test
   void proposalMhLeavesThePosteriorInvariant() {
-    invariant(new McmcKernelAdapter.Factory() {
+    invariant(new McmcInvarianceTest.KernelFor() {
       @Override
-      public <A> Kernel<A> kernelFor(Prob<A> model) {
+      public <A> Kernel<A> of(Prob<A> model) {
         return Kernels.proposalMh(McmcKernelsInvarianceTest::uniformRedraw);
       }
     });
@@ -191,9 +185,9 @@ class McmcKernelsInvarianceTest {
 
   @Test
   void findsMhWithoutTheProposalCorrection() {
-    Programs.assertFoundSmall(() -> invariant(new McmcKernelAdapter.Factory() {
+    Property.assertFindsSmall(() -> invariant(new McmcInvarianceTest.KernelFor() {
       @Override
-      public <A> Kernel<A> kernelFor(Prob<A> model) {
+      public <A> Kernel<A> of(Prob<A> model) {
         return mhWithoutProposalCorrection();
       }
     }), 3, c -> ((Program) c).size());
@@ -201,9 +195,9 @@ class McmcKernelsInvarianceTest {
 
   @Test
   void findsProposalMhWithoutTheBackwardDensity() {
-    Programs.assertFoundSmall(() -> invariant(new McmcKernelAdapter.Factory() {
+    Property.assertFindsSmall(() -> invariant(new McmcInvarianceTest.KernelFor() {
       @Override
-      public <A> Kernel<A> kernelFor(Prob<A> model) {
+      public <A> Kernel<A> of(Prob<A> model) {
         return proposalMhWithoutBackward();
       }
     }), 4, c -> ((Program) c).size());

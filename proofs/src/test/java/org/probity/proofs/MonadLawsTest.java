@@ -7,6 +7,15 @@ import org.junit.jupiter.api.Test;
 import org.probity.core.FlatMap;
 import org.probity.core.Prob;
 import org.probity.core.Pure;
+import org.probity.testkit.Gen;
+import org.probity.testkit.Property;
+import org.probity.testkit.Shrinker;
+import org.probity.testkit.Tries;
+import org.probity.testkit.laws.Measures;
+import org.probity.testkit.programs.Compiler;
+import org.probity.testkit.programs.Program;
+import org.probity.testkit.programs.ProgramGen;
+import org.probity.testkit.programs.ProgramShrinker;
 
 /**
  * The monad laws of Prob under the Enumerator's measure semantics (Scibior et al., POPL 2018,
@@ -67,7 +76,7 @@ class MonadLawsTest {
   };
 
   static Function<Integer, Prob<Integer>> fn(Program p) {
-    return x -> Programs.apply(p, x);
+    return x -> Compiler.apply(p, x);
   }
 
   static void leftIdentity(Monad monad, int tries) {
@@ -79,7 +88,7 @@ class MonadLawsTest {
 
   static void rightIdentity(Monad monad, int tries) {
     Property.forAll(CASES, SHRINK, tries, SEED, c -> {
-      Prob<Integer> m = Programs.closed(c.m());
+      Prob<Integer> m = Compiler.compile(c.m());
       Measures.assertSame(monad.bind(m, monad::unit), m);
       return true;
     });
@@ -87,7 +96,7 @@ class MonadLawsTest {
 
   static void associativity(Monad monad, int tries) {
     Property.forAll(CASES, SHRINK, tries, SEED, c -> {
-      Prob<Integer> m = Programs.closed(c.m());
+      Prob<Integer> m = Compiler.compile(c.m());
       Function<Integer, Prob<Integer>> f = fn(c.f());
       Function<Integer, Prob<Integer>> g = fn(c.g());
       Measures.assertSame(monad.bind(monad.bind(m, f), g), monad.bind(m, x -> monad.bind(f.apply(x), g)));
@@ -162,16 +171,16 @@ class MonadLawsTest {
 
   @Test
   void leftIdentityFindsAStaleReturn() {
-    Programs.assertFoundSmall(() -> leftIdentity(STALE_RETURN, TRIES), 5, MonadLawsTest::size);
+    Property.assertFindsSmall(() -> leftIdentity(STALE_RETURN, TRIES), 5, MonadLawsTest::size);
   }
 
   @Test
   void rightIdentityFindsABindThatDropsFactors() {
-    Programs.assertFoundSmall(() -> rightIdentity(FACTOR_DROPPING_BIND, TRIES), 5, MonadLawsTest::size);
+    Property.assertFindsSmall(() -> rightIdentity(FACTOR_DROPPING_BIND, TRIES), 5, MonadLawsTest::size);
   }
 
   @Test
   void associativityFindsABrokenReassociation() {
-    Programs.assertFoundSmall(() -> associativity(BROKEN_REASSOCIATION, TRIES), 5, MonadLawsTest::size);
+    Property.assertFindsSmall(() -> associativity(BROKEN_REASSOCIATION, TRIES), 5, MonadLawsTest::size);
   }
 }

@@ -4,28 +4,47 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.probity.Probity;
-import org.probity.core.Prob;
 import org.probity.core.Weighted;
+import org.probity.inference.smc.Particle;
+import org.probity.inference.smc.Population;
+import org.probity.inference.smc.Resampler;
+import org.probity.testkit.Gen;
+import org.probity.testkit.Property;
+import org.probity.testkit.PropertyFailure;
+import org.probity.testkit.Shrinker;
+import org.probity.testkit.Tries;
+import org.probity.testkit.laws.ProperWeighting;
 
 /**
  * Resampling preserves the population's unnormalised measure in expectation (Douc, Cappé and
  * Moulines 2005): E[sum_i w'_i delta(x'_i)] = sum_i w_i delta(x_i), exactly by enumeration, for
- * generated populations. The reference {@link MultinomialResampler} is checked now; SMC's
- * resamplers plug in as {@link Resampler}s once the {@code smc} branch is merged.
+ * generated populations of finished particles (some of zero weight), through the real
+ * {@link Population#resample} with each of the four {@link Resampler}s of {@code smc}
+ * ({@code SmcPropertiesTest.everyResamplerPreservesThePopulationsMeasure} runs the other three). A
+ * planted resampler that picks ancestors uniformly, whatever their weights, is found and shrunk
+ * to two particles.
  */
 class ResamplerPropertiesTest {
   static final long SEED = 2005L;
   static final int TRIES = Tries.of(200, 3000);
   static final double[] LOG_WEIGHTS = {Double.NEGATIVE_INFINITY, -1.0, 0.0, 0.5, 1.2};
 
-  /** A population as a test case. */
+  /** A population as a test case: finished particles (their results and log weights). */
   record Pop(List<Weighted<Integer>> particles) {
+    /** The smc population of finished particles with these results and weights. */
+    Population<Integer> population() {
+      List<Particle<Integer>> ps = new ArrayList<>();
+      for (Weighted<Integer> w : particles) {
+        ps.add(Particle.start(Probity.pure(w.value())).withLogWeight(w.logWeight()));
+      }
+      return Population.of(ps, 0.0, 0);
+    }
+
     @Override
     public String toString() {
       return particles.toString();
     }
   }
-
   static final Gen<Pop> POPS = (rng, size) -> {
     int n = 1 + rng.nextInt(Math.min(4, 1 + size / 3));
     List<Weighted<Integer>> ps = new ArrayList<>();
@@ -61,27 +80,22 @@ class ResamplerPropertiesTest {
 
   static void preserves(Resampler r) {
     Property.forAll(POPS, SHRINK, TRIES, SEED, p -> {
-      ParticleProperties.preservesMeasureInExpectation(r, p.particles());
+      Population<Integer> before = p.population();
+      ProperWeighting.preservesMeasureInExpectation(before, before.resample(r), Population::logEvidenceEstimate,
+          Population::weightedResults);
       return true;
     });
   }
 
   @Test
   void multinomialResamplingPreservesTheMeasure() {
-    preserves(new MultinomialResampler());
+    preserves(Resampler.MULTINOMIAL);
   }
 
   @Test
   void findsAResamplerThatPicksUniformly() {
-    Resampler uniform = new Resampler() {
-      @Override
-      public <A> Prob<List<Weighted<A>>> resample(List<Weighted<A>> pop) {
-        double m = pop.stream().mapToDouble(Weighted::logWeight).map(Math::exp).average().orElse(0);
-        return Probity.forEach(0, pop.size(), i -> Probity.sample(Probity.categorical(uniform(pop.size())))
-            .map(j -> new Weighted<>(pop.get(j).value(), Math.log(m))));
-      }
-    };
-    PropertyFailure f = Programs.assertFoundSmall(() -> preserves(uniform), 2, c -> ((Pop) c).particles().size());
+    Resampler uniform = (w, n) -> Resampler.MULTINOMIAL.ancestors(uniform(w.length), n);
+    PropertyFailure f = Property.assertFindsSmall(() -> preserves(uniform), 2, c -> ((Pop) c).particles().size());
     assertTrueMessage(f);
   }
 
@@ -92,6 +106,6 @@ class ResamplerPropertiesTest {
   }
 
   static void assertTrueMessage(PropertyFailure f) {
-    org.junit.jupiter.api.Assertions.assertTrue(f.getMessage().contains("resampling changes"), f.getMessage());
+    org.junit.jupiter.api.Assertions.assertTrue(f.getMessage().contains("changes the population's measure"), f.getMessage());
   }
 }

@@ -9,17 +9,29 @@ import org.probity.Probity;
 import org.probity.core.Address;
 import org.probity.core.Prob;
 import org.probity.inference.composite.Rmsmc;
+import org.probity.inference.composite.RmsmcConfig;
 import org.probity.inference.composite.Truncation.Prefix;
 import org.probity.inference.mcmc.Kernel;
 import org.probity.inference.mcmc.Kernels;
+import org.probity.inference.smc.Population;
+import org.probity.inference.smc.Resampler;
+import org.probity.testkit.Gen;
+import org.probity.testkit.Property;
+import org.probity.testkit.PropertyFailure;
+import org.probity.testkit.Shrinker;
+import org.probity.testkit.Tries;
+import org.probity.testkit.laws.ProperWeighting;
+import org.probity.testkit.programs.Compiler;
+import org.probity.testkit.programs.Program;
+import org.probity.testkit.programs.ProgramGen;
+import org.probity.testkit.programs.ProgramShrinker;
 import org.probity.trace.Selection;
 import org.probity.trace.Traces;
 import org.probity.trace.Update;
-import org.probity.inference.smc.Resampler;
 
 /**
  * Resample-move SMC (Gilks and Berzuini, "Following a moving target", JRSS B 2001), in its
- * fixed-schedule form {@code Rmsmc.rmsmc(model, steps, particles, resampler, kernel, moves)}, is
+ * fixed-schedule form ({@code RmsmcConfig.withSteps}), is
  * unbiased, E[Zhat] = Z, and properly weighted, E[Zhat * sum_i wbar_i delta(x_i)] = gamma
  * (Naesseth, Lindsten and Schön 2019, Def. 2.2.1), exactly by enumeration of the algorithm itself,
  * on generated finite programs with stochastic control flow and differing numbers of observations
@@ -65,13 +77,10 @@ class RmsmcPropertiesTest {
 
   static void unbiasedAndProperlyWeighted(Resampler resampler, Move move) {
     Property.forAll(CASES, SHRINK, TRIES, SEED, c -> {
-      ParticleAlgorithm algorithm = new SmcParticleAlgorithm(new SmcParticleAlgorithm.Variant() {
-        @Override
-        public <A> Prob<org.probity.inference.smc.Population<A>> on(Prob<A> model) {
-          return Rmsmc.rmsmc(model, c.steps(), PARTICLES, resampler, move.<A>kernel(), 1);
-        }
-      });
-      ParticleProperties.unbiasedAndProperlyWeighted(algorithm, Compiler.compile(c.model()));
+      Prob<Integer> model = Compiler.compile(c.model());
+      Prob<Population<Integer>> algorithm = Rmsmc.rmsmc(model, RmsmcConfig.<Integer>defaults().withSteps(c.steps())
+          .withParticles(PARTICLES).withResampler(resampler).withKernel(move.<Integer>kernel()));
+      ProperWeighting.check(model, algorithm, Population::logEvidenceEstimate, Population::weightedResults);
       return true;
     });
   }
@@ -120,7 +129,7 @@ class RmsmcPropertiesTest {
     // the shrunk witness needs no observation: x0 ~ bernoulli; if x0 != 0 then return sample(bernoulli)
     // else return 0 (5 nodes). The site is picked uniformly among a trace's sites, and without the
     // MH correction for the number of sites the move does not even keep the prior invariant.
-    PropertyFailure f = Programs.assertFoundSmall(() -> unbiasedAndProperlyWeighted(Resampler.SYSTEMATIC, PRIOR_REDRAW),
+    PropertyFailure f = Property.assertFindsSmall(() -> unbiasedAndProperlyWeighted(Resampler.SYSTEMATIC, PRIOR_REDRAW),
         5, c -> ((Case) c).model().size());
     assertTrue(f.getMessage().contains("not properly weighted") || f.getMessage().contains("evidence estimate is biased"),
         f.getMessage());

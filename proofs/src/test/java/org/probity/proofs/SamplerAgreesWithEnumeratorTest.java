@@ -7,6 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.probity.core.Prob;
 import org.probity.core.Weighted;
 import org.probity.semantics.Sampler;
+import org.probity.testkit.Property;
+import org.probity.testkit.Tries;
+import org.probity.testkit.laws.SamplerAgreement;
+import org.probity.testkit.laws.SamplerUnderTest;
+import org.probity.testkit.programs.Compiler;
+import org.probity.testkit.programs.Program;
+import org.probity.testkit.programs.ProgramGen;
+import org.probity.testkit.programs.ProgramShrinker;
 
 /**
  * The sampling semantics agrees with the measure semantics (Scibior et al., POPL 2018: the
@@ -56,6 +64,6 @@ class SamplerAgreesWithEnumeratorTest {
         return Sampler.run(Planted.dropWeights(program, false), seed);
       }
     };
-    Programs.assertFoundSmall(() -> agrees(forgetful, new AtomicInteger()), 4, c -> ((Program) c).size());
+    Property.assertFindsSmall(() -> agrees(forgetful, new AtomicInteger()), 4, c -> ((Program) c).size());
   }
 }

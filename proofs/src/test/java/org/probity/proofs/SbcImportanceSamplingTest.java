@@ -12,6 +12,8 @@ import org.probity.core.Prob;
 import org.probity.random.Rngs;
 import org.probity.semantics.ImportanceSampling;
 import org.probity.semantics.WeightedSample;
+import org.probity.testkit.Tries;
+import org.probity.testkit.laws.SimulationBasedCalibration;
 
 /**
  * Simulation-based calibration (Talts et al. 2018) of importance sampling on the conjugate

@@ -13,11 +13,13 @@ import org.probity.inference.mcmc.Kernel;
 import org.probity.inference.mcmc.Kernels;
 import org.probity.inference.mcmc.Mcmc;
 import org.probity.inference.mcmc.McmcConfig;
-import org.probity.trace.Selection;
-import org.probity.trace.Traces;
 import org.probity.inference.smc.Resampler;
 import org.probity.inference.smc.Smc;
 import org.probity.inference.smc.SmcResult;
+import org.probity.testkit.Tries;
+import org.probity.testkit.laws.SimulationBasedCalibration;
+import org.probity.trace.Selection;
+import org.probity.trace.Traces;
 
 /**
  * Simulation-based calibration (Talts et al. 2018) of SMC (bootstrap filter with systematic

@@ -10,11 +10,21 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.probity.ad.Real;
 import org.probity.core.Prob;
-import org.probity.core.Weighted;
 import org.probity.dist.Distribution;
+import org.probity.inference.smc.Population;
 import org.probity.inference.smc.Resampler;
 import org.probity.inference.smc.Smc;
 import org.probity.inference.smc.SystematicResampling;
+import org.probity.testkit.Gen;
+import org.probity.testkit.Property;
+import org.probity.testkit.PropertyFailure;
+import org.probity.testkit.Shrinker;
+import org.probity.testkit.Tries;
+import org.probity.testkit.laws.ProperWeighting;
+import org.probity.testkit.programs.Compiler;
+import org.probity.testkit.programs.Program;
+import org.probity.testkit.programs.ProgramGen;
+import org.probity.testkit.programs.ProgramShrinker;
 
 /**
  * Every SMC variant of {@code org.probity.inference.smc} is unbiased, E[Zhat] = Z (Del Moral,
@@ -56,25 +66,33 @@ class SmcPropertiesTest {
     return out;
   };
 
-  /** An SMC variant for a number of particles. */
+  /** An SMC variant of {@code org.probity.inference.smc}, for a model and a number of particles. */
   interface Algorithm {
-    ParticleAlgorithm with(int particles);
+    <A> Prob<Population<A>> on(Prob<A> model, int particles);
   }
 
+  /**
+   * The algorithm is unbiased and properly weighted on every generated case: its output population
+   * read as log Zhat = {@link Population#logEvidenceEstimate} (running log evidence plus log mean
+   * weight, Del Moral 2004, Thm 7.4.2) and its weighted finished particles
+   * ({@link Population#weightedResults}).
+   */
   static void unbiasedAndProperlyWeighted(Algorithm algorithm) {
     Property.forAll(CASES, SHRINK, TRIES, SEED, c -> {
-      ParticleProperties.unbiasedAndProperlyWeighted(algorithm.with(c.particles()), Compiler.compile(c.model()));
+      Prob<Integer> model = Compiler.compile(c.model());
+      ProperWeighting.check(model, algorithm.on(model, c.particles()), Population::logEvidenceEstimate,
+          Population::weightedResults);
       return true;
     });
   }
 
   static Algorithm smc(Resampler r) {
-    return n -> new SmcParticleAlgorithm(new SmcParticleAlgorithm.Variant() {
+    return new Algorithm() {
       @Override
-      public <A> Prob<org.probity.inference.smc.Population<A>> on(Prob<A> model) {
+      public <A> Prob<Population<A>> on(Prob<A> model, int n) {
         return Smc.smc(model, n, r);
       }
-    });
+    };
   }
 
   @Test
@@ -100,22 +118,22 @@ class SmcPropertiesTest {
   @Test
   void adaptiveSmcIsUnbiasedAndProperlyWeighted() {
     // threshold 0.75: with 2-3 particles some steps resample and some do not
-    unbiasedAndProperlyWeighted(n -> new SmcParticleAlgorithm(new SmcParticleAlgorithm.Variant() {
+    unbiasedAndProperlyWeighted(new Algorithm() {
       @Override
-      public <A> Prob<org.probity.inference.smc.Population<A>> on(Prob<A> model) {
+      public <A> Prob<Population<A>> on(Prob<A> model, int n) {
         return Smc.adaptive(model, n, Resampler.SYSTEMATIC, 0.75);
       }
-    }));
+    });
   }
 
   @Test
   void sequentialImportanceSamplingIsUnbiasedAndProperlyWeighted() {
-    unbiasedAndProperlyWeighted(n -> new SmcParticleAlgorithm(new SmcParticleAlgorithm.Variant() {
+    unbiasedAndProperlyWeighted(new Algorithm() {
       @Override
-      public <A> Prob<org.probity.inference.smc.Population<A>> on(Prob<A> model) {
+      public <A> Prob<Population<A>> on(Prob<A> model, int n) {
         return Smc.importance(model, n);
       }
-    }));
+    });
   }
 
   // ---- each resampler on its own ----
@@ -123,7 +141,7 @@ class SmcPropertiesTest {
   @Test
   void everyResamplerPreservesThePopulationsMeasure() {
     for (Resampler r : List.of(Resampler.MULTINOMIAL, Resampler.SYSTEMATIC, Resampler.STRATIFIED, Resampler.RESIDUAL)) {
-      ResamplerPropertiesTest.preserves(new SmcResampler(r));
+      ResamplerPropertiesTest.preserves(r);
     }
   }
 
@@ -202,14 +220,14 @@ class SmcPropertiesTest {
     // whose result depends on the first: 6 nodes written out, 7 when the generator found it as a
     // one-level recursion (recursive(depth 1){x ~ bernoulli; factor(x); recurse; return x}), which
     // greedy shrinking cannot unroll into the 6-node form
-    PropertyFailure f = Programs.assertFoundSmall(() -> unbiasedAndProperlyWeighted(smc(OFF_BY_ONE)), 7,
+    PropertyFailure f = Property.assertFindsSmall(() -> unbiasedAndProperlyWeighted(smc(OFF_BY_ONE)), 7,
         SmcPropertiesTest::size);
     assertTrue(f.getMessage().contains("not properly weighted"), f.getMessage());
   }
 
   @Test
   void findsSystematicResamplingOffByOneOnItsOwn() {
-    PropertyFailure f = Programs.assertFoundSmall(() -> ResamplerPropertiesTest.preserves(new SmcResampler(OFF_BY_ONE)),
+    PropertyFailure f = Property.assertFindsSmall(() -> ResamplerPropertiesTest.preserves(OFF_BY_ONE),
         2, c -> ((ResamplerPropertiesTest.Pop) c).particles().size());
     ResamplerPropertiesTest.assertTrueMessage(f);
   }
@@ -217,21 +235,23 @@ class SmcPropertiesTest {
   @Test
   void findsSmcEvidenceFromNormalisedWeights() {
     // Zhat = Z_running * sum_i wbar_i w_i instead of Z_running * mean_i w_i: biased upwards
-    Algorithm planted = n -> new ParticleAlgorithm() {
-      @Override
-      public <A> Prob<Population<A>> asProb(Prob<A> model) {
-        return Smc.smc(model, n, Resampler.SYSTEMATIC).map(p -> {
-          List<Weighted<A>> ps = SmcParticleAlgorithm.particles(p);
-          double[] wbar = new Population<>(ps, 0.0).normalisedWeights();
-          double[] terms = new double[ps.size()];
-          for (int i = 0; i < terms.length; i++) {
-            terms[i] = Math.log(wbar[i]) + ps.get(i).logWeight();
-          }
-          return new Population<>(ps, p.logEvidence() + ImportanceSamplingTest.logSumExp(terms));
-        });
-      }
-    };
-    PropertyFailure f = Programs.assertFoundSmall(() -> unbiasedAndProperlyWeighted(planted), 4, SmcPropertiesTest::size);
+    PropertyFailure f = Property.assertFindsSmall(() -> Property.forAll(CASES, SHRINK, TRIES, SEED, c -> {
+      Prob<Integer> model = Compiler.compile(c.model());
+      ProperWeighting.check(model, Smc.smc(model, c.particles(), Resampler.SYSTEMATIC),
+          SmcPropertiesTest::evidenceFromNormalisedWeights, Population::weightedResults);
+      return true;
+    }), 4, SmcPropertiesTest::size);
     assertTrue(f.getMessage().contains("evidence estimate is biased"), f.getMessage());
+  }
+
+  /** The planted estimate log(Z_running * sum_i wbar_i w_i). */
+  static double evidenceFromNormalisedWeights(Population<?> p) {
+    double[] lw = p.logWeights();
+    double[] wbar = p.normalisedWeights();
+    double[] terms = new double[lw.length];
+    for (int i = 0; i < terms.length; i++) {
+      terms[i] = Math.log(wbar[i]) + lw[i];
+    }
+    return p.logEvidence() + ImportanceSamplingTest.logSumExp(terms);
   }
 }

@@ -22,6 +22,7 @@ import org.probity.inference.smc.Particle;
 import org.probity.inference.smc.Population;
 import org.probity.inference.smc.Resampler;
 import org.probity.inference.smc.Smc;
+import org.probity.inference.smc.SmcConfig;
 import org.probity.inference.smc.Transform;
 
 /**
@@ -43,7 +44,8 @@ import org.probity.inference.smc.Transform;
  * run that ended earlier is a complete trace. So the particles' result is their trace, and
  * {@link #outputs} maps the final population to the model's results.
  *
- * <p>The algorithm is {@link Smc#sis} with the transformation resample-then-{@link #rejuvenate},
+ * <p>The algorithm is {@link Smc#sis} (or fixed rounds) with the transformation
+ * resample-then-{@link #rejuvenate}, its settings an {@link RmsmcConfig},
  * a {@code Prob<Population<A>>} like every SMC variant: run it with {@link Smc#run} or enumerate
  * it on a finite model. Kernels that adapt (adaptive random walk) share their state between
  * particles and break invariance while adapting; use fixed kernels.
@@ -53,43 +55,34 @@ public final class Rmsmc {
   }
 
   /**
-   * Resample-move SMC with {@code particles} particles: resampling with {@code resampler} after every
-   * observation, then {@code moves} applications of {@code kernel} to every particle, until every
-   * particle has finished. Exact (unbiased evidence, consistent posterior) when the number of
-   * observations does not depend on the random choices; otherwise use
-   * {@link #rmsmc(Prob, int, int, Resampler, Kernel, int)} with a fixed number of steps, since a move
-   * can take a finished particle back to an unfinished prefix and stopping when all have finished
-   * would skip moves depending on the particles.
+   * Resample-move SMC with the settings of {@code config} (monad-bayes' {@code rmsmc}): its
+   * particles, resampling with its resampler after every observation, then its {@code moves}
+   * applications of its kernel to every particle; for its number of steps (exactly that many
+   * rounds of advance, resample and moves, then every particle runs to its end, weighted by its
+   * remaining observations without moves: exact for every model) or until every particle has
+   * finished (exact when the number of observations does not depend on the random choices, since a
+   * move can take a finished particle back to an unfinished prefix and stopping when all have
+   * finished would then skip moves depending on the particles).
    */
-  public static <A> Prob<Population<A>> rmsmc(Prob<A> model, int particles, Resampler resampler,
-      Kernel<Prefix<A>> kernel, int moves) {
-    return Smc.sis(Population.spawn(traced(model), particles),
-        Transform.<Trace<Prefix<A>>>resample(resampler).andThen(rejuvenate(model, kernel, moves)))
-        .map(Rmsmc::outputs);
-  }
-
-  /**
-   * Resample-move SMC on monad-bayes' schedule: {@code steps} rounds of advance, resample and
-   * {@code moves} MCMC moves, then every particle runs to its end (weighted by its remaining
-   * observations, without moves). Exact for every model and every number of steps; set
-   * {@code steps} to the largest number of observations of the model to rejuvenate at every one.
-   */
-  public static <A> Prob<Population<A>> rmsmc(Prob<A> model, int steps, int particles, Resampler resampler,
-      Kernel<Prefix<A>> kernel, int moves) {
-    return rounds(Population.spawn(traced(model), particles),
-        Transform.<Trace<Prefix<A>>>resample(resampler).andThen(rejuvenate(model, kernel, moves)), steps)
-        .map(Rmsmc::outputs);
+  public static <A> Prob<Population<A>> rmsmc(Prob<A> model, RmsmcConfig<A> config) {
+    SmcConfig smc = config.smc();
+    Population<Trace<Prefix<A>>> start = Population.spawn(traced(model), smc.particles());
+    Transform<Trace<Prefix<A>>> transform = Transform.<Trace<Prefix<A>>>resample(smc.resampler())
+        .andThen(rejuvenate(model, config.kernel(), config.moves()));
+    Prob<Population<Trace<Prefix<A>>>> run = smc.steps().isPresent()
+        ? fixedRounds(start, transform, smc.steps().getAsInt()) : Smc.sis(start, transform);
+    return run.map(Rmsmc::outputs);
   }
 
   /**
    * Exactly {@code steps} rounds of advance-then-transform, then every particle runs to its end.
-   * Unlike {@link Smc#sis(Population, Transform, int)} it does not stop early when every particle
-   * has finished: with moves a finished particle may become unfinished again, and a stop that
-   * depends on the particles would skip moves on some outcomes only (biased).
+   * Unlike {@link Smc#rounds} it does not stop early when every particle has finished: with moves
+   * a finished particle may become unfinished again, and a stop that depends on the particles
+   * would skip moves on some outcomes only (biased).
    */
-  public static <A> Prob<Population<A>> rounds(Population<A> population, Transform<A> transform, int steps) {
+  private static <A> Prob<Population<A>> fixedRounds(Population<A> population, Transform<A> transform, int steps) {
     return new Defer<>(() -> steps <= 0 ? population.finish()
-        : population.advance().flatMap(q -> transform.apply(q)).flatMap(r -> rounds(r, transform, steps - 1)));
+        : population.advance().flatMap(q -> transform.apply(q)).flatMap(r -> fixedRounds(r, transform, steps - 1)));
   }
 
   /**

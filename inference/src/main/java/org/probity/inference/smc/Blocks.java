@@ -13,8 +13,8 @@ import org.probity.random.Xoroshiro128PlusPlus;
  */
 final class Blocks {
   /**
-   * Particles per block. Seeding a generator per particle was a fifth of a step; per block of 64
-   * it is nothing.
+   * Particles per block: a generator is seeded once per block, not per particle, so seeding is
+   * negligible beside the particles' work.
    */
   static final int BLOCK = 64;
   /** The fewest blocks one parallel task advances (1024 particles); smaller populations advance in sequence. */
@@ -55,8 +55,8 @@ final class Blocks {
   /**
    * Runs {@code body} on every block of n particles, block b on the generator split from (base, b),
    * in {@link #plannedChunks} tasks. The step is timed when it runs in sequence (a parallel step
-   * carries the previous timing over). A stream costs a microsecond even for one task, so one task
-   * is a plain loop. The result does not depend on the chunking.
+   * carries the previous timing over). One task is a plain loop, without a stream's fixed cost.
+   * The result does not depend on the chunking.
    */
   static Outcome forEach(int n, double nanosPerParticle, long base, BlockStep body) {
     int blocks = (n + BLOCK - 1) / BLOCK;

@@ -206,6 +206,27 @@ public final class Population<A> {
     return logWeights == null ? particles[i].logWeight() : logWeights[i];
   }
 
+  /**
+   * The results of the particles with positive weight, each with its log weight: with
+   * {@link #logEvidenceEstimate} the weighted sample a finished population stands for.
+   *
+   * @throws IllegalArgumentException if one of them has not finished its program
+   */
+  public List<Weighted<A>> weightedResults() {
+    List<Weighted<A>> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Particle<A> p = particle(i);
+      if (!p.dead()) {
+        if (!p.finished()) {
+          throw new IllegalArgumentException("a particle with positive weight has not finished its program (it is"
+              + " suspended at step " + step + "); run the population to its end first");
+        }
+        out.add(new Weighted<>(p.value(), p.logWeight()));
+      }
+    }
+    return out;
+  }
+
   /** The log evidence pushed out of the particle weights so far. */
   public double logEvidence() {
     return logEvidence;
@@ -275,8 +296,8 @@ public final class Population<A> {
     Weights c = weights;
     if (c == null) {
       double[] lw = logWeights == null ? logWeights() : logWeights;
-      // weights are never NaN (Particle rejects it), so a comparison is a max (Math.max's NaN and
-      // -0.0 handling cost a third of this method)
+      // weights are never NaN (Particle rejects it), so a plain comparison is a max, without
+      // Math.max's handling of NaN and -0.0
       double m = Double.NEGATIVE_INFINITY;
       for (double x : lw) {
         if (x > m) {

@@ -44,22 +44,34 @@ public final class Smc {
   }
 
   /**
-   * monad-bayes' {@code sis}: {@code steps} rounds of advance-then-transform, then every particle
-   * runs to its end without further transformation.
+   * monad-bayes' {@code sis} with its number of steps: {@code steps} rounds of
+   * advance-then-transform, then every particle runs to its end without further transformation
+   * (fewer rounds if every particle finishes before).
    */
-  public static <A> Prob<Population<A>> sis(Population<A> population, Transform<A> transform, int steps) {
+  public static <A> Prob<Population<A>> rounds(Population<A> population, Transform<A> transform, int steps) {
     return new Defer<>(() -> {
       if (steps <= 0 || population.finished()) {
         return population.finish();
       }
       return new FlatMap<Population<A>, Population<A>>(population.advance(),
-          q -> new FlatMap<>(transform.apply(q), r -> sis(r, transform, steps - 1)));
+          q -> new FlatMap<>(transform.apply(q), r -> rounds(r, transform, steps - 1)));
     });
   }
 
   /** SMC with {@code particles} particles, resampling with {@code resampler} after every observation. */
   public static <A> Prob<Population<A>> smc(Prob<A> model, int particles, Resampler resampler) {
     return sis(Population.spawn(model, particles), Transform.resample(resampler));
+  }
+
+  /**
+   * SMC with the settings of {@code config} (monad-bayes' {@code smc SMCConfig}): its particles,
+   * resampling after every observation with its resampler, until every particle has finished or
+   * for its number of rounds ({@link #rounds}).
+   */
+  public static <A> Prob<Population<A>> smc(Prob<A> model, SmcConfig config) {
+    Population<A> start = Population.spawn(model, config.particles());
+    Transform<A> resample = Transform.resample(config.resampler());
+    return config.steps().isPresent() ? rounds(start, resample, config.steps().getAsInt()) : sis(start, resample);
   }
 
   /** Adaptive SMC: resamples only when the ESS falls below {@code threshold} times the number of particles. */

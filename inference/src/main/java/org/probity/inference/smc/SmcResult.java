@@ -37,14 +37,11 @@ public final class SmcResult<A> {
     if (population.dead() || population.logEvidence() == Double.NEGATIVE_INFINITY) {
       throw new ZeroWeightException("SMC: " + population.zeroWeightReport());
     }
-    List<Weighted<A>> items = new ArrayList<>(population.size());
-    for (Particle<A> p : population.particles()) {
-      if (!p.dead()) {
-        if (!p.finished()) {
-          throw new IllegalArgumentException("SMC result: a particle has not finished its program; run the population to its end first");
-        }
-        items.add(new Weighted<>(p.value(), p.logWeight()));
-      }
+    List<Weighted<A>> items;
+    try {
+      items = population.weightedResults();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("SMC result: " + e.getMessage(), e);
     }
     return new SmcResult<>(population, WeightedSample.of(items));
   }

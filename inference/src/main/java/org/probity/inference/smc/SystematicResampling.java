@@ -36,8 +36,8 @@ public final class SystematicResampling extends ResamplingDistribution {
     double start = u0 * step;
     int i = 0;
     for (int j = 0; j < n; j++) {
-      // a multiplication, not (u0 + j) / n: a division per point was a third of resampling. The
-      // points stay non-decreasing and in [0, 1), and the support below evaluates this same map.
+      // a multiplication, not (u0 + j) / n: no division per point. The points stay non-decreasing
+      // and in [0, 1), and the support below evaluates this same map.
       double u = start + j * step;
       // a zero-weight particle has cum[i] == cum[i - 1] <= u, so the test skips it
       while (i < last && u >= c[i]) {

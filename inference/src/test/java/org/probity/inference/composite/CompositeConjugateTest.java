@@ -9,11 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.probity.core.Prob;
 import org.probity.inference.diagnostics.Mcse;
 import org.probity.inference.mcmc.Kernels;
-import org.probity.trace.Selection;
 import org.probity.inference.smc.Resampler;
 import org.probity.inference.smc.Smc;
 import org.probity.inference.smc.SmcResult;
 import org.probity.semantics.Sampler;
+import org.probity.testkit.Tries;
+import org.probity.trace.Selection;
 
 /**
  * Statistical checks of resample-move SMC and PMMH on conjugate Normal models whose posterior is
@@ -21,7 +22,7 @@ import org.probity.semantics.Sampler;
  * (between seeded replicas for SMC, from the chain's effective sample size for PMMH).
  */
 class CompositeConjugateTest {
-  static final boolean FULL = "full".equals(System.getProperty("probity.tries"));
+  static final boolean FULL = Tries.full();
   static final double[] Y = {0.8, 1.3, 0.4, 1.9, 1.1};
 
   /** mu ~ N(0, 1), y_i ~ N(mu, 1): posterior N(sum y / (1 + n), 1 / (1 + n)). */
@@ -52,8 +53,8 @@ class CompositeConjugateTest {
     double[] means = new double[replicas];
     double[] ratios = new double[replicas];
     for (int r = 0; r < replicas; r++) {
-      SmcResult<Double> res = Smc.run(Rmsmc.rmsmc(normalNormal(), 100, Resampler.SYSTEMATIC,
-          Kernels.randomWalk(Selection.all(), 0.5), 2), 1000 + r);
+      SmcResult<Double> res = Smc.run(Rmsmc.rmsmc(normalNormal(), RmsmcConfig.<Double>defaults().withParticles(100)
+          .withKernel(Kernels.randomWalk(Selection.all(), 0.5)).withMoves(2)), 1000 + r);
       means[r] = res.expectation(x -> x);
       ratios[r] = Math.exp(res.logEvidence() - z);
     }

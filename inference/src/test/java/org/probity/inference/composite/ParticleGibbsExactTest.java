@@ -3,19 +3,18 @@ package org.probity.inference.composite;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.probity.Probity.*;
 
-import java.util.HashSet;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.probity.core.Prob;
 import org.probity.inference.mcmc.Kernel;
-import org.probity.trace.Trace;
-import org.probity.trace.Traces;
 import org.probity.inference.smc.Resampler;
 import org.probity.semantics.Enumeration;
 import org.probity.semantics.Enumerator;
+import org.probity.testkit.laws.KernelInvariance;
+import org.probity.trace.Trace;
+import org.probity.trace.Traces;
 
 /**
  * One particle Gibbs step from the exact posterior over traces leaves the exact posterior (to
@@ -24,17 +23,9 @@ import org.probity.semantics.Enumerator;
  */
 class ParticleGibbsExactTest {
 
-  /** Largest absolute difference between the posterior and the law after one kernel step. */
+  /** Largest difference between the posterior and the law after one kernel step ({@link KernelInvariance}). */
   static <A> double distance(Prob<A> model, Kernel<A> kernel) {
-    Enumeration<Trace<A>> exact = Enumerator.enumerate(Traces.posterior(model));
-    Enumeration<Trace<A>> after = Enumerator.enumerate(Traces.posterior(model).flatMap(kernel::apply));
-    Set<Trace<A>> all = new HashSet<>(exact.support());
-    all.addAll(after.support());
-    double d = 0;
-    for (Trace<A> t : all) {
-      d = Math.max(d, Math.abs(exact.probability(t) - after.probability(t)));
-    }
-    return d;
+    return KernelInvariance.distance(model, kernel::apply);
   }
 
   /** A two-step hidden Markov chain with binary states and noisy binary emissions. */

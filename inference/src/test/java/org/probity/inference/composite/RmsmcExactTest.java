@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.probity.Probity.*;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -13,18 +12,18 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.probity.core.Prob;
-import org.probity.core.Weighted;
 import org.probity.inference.composite.Truncation.Prefix;
 import org.probity.inference.mcmc.Kernel;
 import org.probity.inference.mcmc.Kernels;
-import org.probity.trace.Selection;
-import org.probity.trace.Traces;
-import org.probity.trace.Update;
-import org.probity.inference.smc.Particle;
 import org.probity.inference.smc.Population;
 import org.probity.inference.smc.Resampler;
 import org.probity.semantics.Enumeration;
 import org.probity.semantics.Enumerator;
+import org.probity.testkit.Tries;
+import org.probity.testkit.laws.ProperWeighting;
+import org.probity.trace.Selection;
+import org.probity.trace.Traces;
+import org.probity.trace.Update;
 
 /**
  * Exact checks of resample-move SMC on small finite models: the algorithm is a finite program,
@@ -64,6 +63,9 @@ class RmsmcExactTest {
             observe(bernoulli(b ? 0.9 : 0.1 + 0.2 * k), false).map(u -> b ? k + 3 : k))));
   }
 
+  /** Two particles, systematic resampling, one single-site MH move, until every particle has finished. */
+  static final RmsmcConfig<Integer> TWO = RmsmcConfig.<Integer>defaults().withParticles(2);
+
   @TestFactory
   Stream<DynamicTest> expectedEvidenceAndMeasureAreExact() {
     List<DynamicTest> tests = new ArrayList<>();
@@ -75,7 +77,7 @@ class RmsmcExactTest {
     Map<String, Kernel<Prefix<Integer>>> kernels = new java.util.LinkedHashMap<>();
     kernels.put("mh", Kernels.mh());
     kernels.put("mh twice", Kernels.repeat(2, Kernels.mh()));
-    boolean full = "full".equals(System.getProperty("probity.tries"));
+    boolean full = Tries.full();
     for (var m : models.entrySet()) {
       for (var k : kernels.entrySet()) {
         for (Resampler r : new Resampler[] {Resampler.MULTINOMIAL, Resampler.SYSTEMATIC}) {
@@ -87,9 +89,11 @@ class RmsmcExactTest {
             continue;
           }
           tests.add(DynamicTest.dynamicTest(m.getKey() + ": " + k.getKey() + " " + r, () -> {
-            Prob<Population<Integer>> algorithm = m.getKey().equals("branching")
-                ? Rmsmc.rmsmc(m.getValue(), 2, 2, r, k.getValue(), 1) // fixed schedule: the number of observations varies
-                : Rmsmc.rmsmc(m.getValue(), 2, r, k.getValue(), 1);
+            RmsmcConfig<Integer> c = RmsmcConfig.<Integer>defaults().withParticles(2).withResampler(r)
+                .withKernel(k.getValue());
+            Prob<Population<Integer>> algorithm = Rmsmc.rmsmc(m.getValue(), m.getKey().equals("branching")
+                ? c.withSteps(2) // fixed schedule: the number of observations varies
+                : c);
             double err = error(m.getValue(), algorithm);
             assertEquals(0.0, err, 1e-10, "E[Z hat] = Z and E[Z hat * particle measure] = unnormalised posterior");
           }));
@@ -108,7 +112,8 @@ class RmsmcExactTest {
   void particlesAreMovedAfterTheLastObservation() {
     Prob<Integer> model = sample("k", categorical(0.5, 0.3, 0.2)).flatMap(k ->
         observe(bernoulli(0.1 + 0.4 * k), true).map(u -> k));
-    Prob<Population<Integer>> alg = Rmsmc.rmsmc(model, 1, Resampler.MULTINOMIAL, Kernels.gibbs("k"), 1);
+    Prob<Population<Integer>> alg = Rmsmc.rmsmc(model, RmsmcConfig.<Integer>defaults().withParticles(1)
+        .withResampler(Resampler.MULTINOMIAL).withKernel(Kernels.gibbs("k")));
     Enumeration<Integer> posterior = Enumerator.enumerate(model);
     Enumeration<Integer> particle = Enumerator.enumerate(alg.map(p -> p.particle(0).value()));
     for (int k = 0; k < 3; k++) {
@@ -119,11 +124,12 @@ class RmsmcExactTest {
   @Test
   void fixedScheduleIsExactForAnyNumberOfSteps() {
     for (int steps = 0; steps <= 3; steps++) {
-      assertEquals(0.0, error(branching(), Rmsmc.rmsmc(branching(), steps, 2, Resampler.MULTINOMIAL, Kernels.mh(), 1)), 1e-10,
+      assertEquals(0.0, error(branching(), Rmsmc.rmsmc(branching(), TWO.withSteps(steps).withResampler(Resampler.MULTINOMIAL))),
+          1e-10,
           "steps " + steps);
     }
     for (int steps = 0; steps <= 1; steps++) { // more steps on this model: many paths, no new coverage
-      assertEquals(0.0, error(global(), Rmsmc.rmsmc(global(), steps, 2, Resampler.SYSTEMATIC, Kernels.mh(), 1)), 1e-10,
+      assertEquals(0.0, error(global(), Rmsmc.rmsmc(global(), TWO.withSteps(steps))), 1e-10,
           "steps " + steps);
     }
   }
@@ -131,13 +137,13 @@ class RmsmcExactTest {
   @Test
   void stoppingWhenAllHaveFinishedIsBiasedWhenTheNumberOfObservationsVaries() {
     // documents why the fixed schedule exists: a move can take a finished particle back to an unfinished prefix
-    double err = error(branching(), Rmsmc.rmsmc(branching(), 2, Resampler.MULTINOMIAL, Kernels.mh(), 1));
+    double err = error(branching(), Rmsmc.rmsmc(branching(), TWO.withResampler(Resampler.MULTINOMIAL)));
     assertTrue(err > 1e-3, "error " + err);
   }
 
   @Test
   void withoutMovesItIsPlainSmcAndStillExact() {
-    assertEquals(0.0, error(chain(), Rmsmc.rmsmc(chain(), 3, Resampler.SYSTEMATIC, Kernels.mh(), 0)), 1e-10);
+    assertEquals(0.0, error(chain(), Rmsmc.rmsmc(chain(), TWO.withParticles(3).withMoves(0))), 1e-10);
   }
 
   @Test
@@ -145,7 +151,7 @@ class RmsmcExactTest {
     // redraw every choice from the prior and always accept: leaves the prior, not the partial posterior, invariant
     Kernel<Prefix<Integer>> prior = x -> Traces.regenerate(x, Selection.all()).map(Update::trace);
     for (Prob<Integer> m : List.of(chain(), global())) {
-      double err = error(m, Rmsmc.rmsmc(m, 2, Resampler.SYSTEMATIC, prior, 1));
+      double err = error(m, Rmsmc.rmsmc(m, TWO.withKernel(prior)));
       assertTrue(err > 1e-3, "the exact check detects a non-invariant move, error " + err);
     }
   }
@@ -167,36 +173,10 @@ class RmsmcExactTest {
 
   /**
    * The largest error of the two exact identities (relative to the evidence): |E[Z hat] - Z| and,
-   * over the model's results, |E[Z hat * particle measure] - unnormalised posterior|.
+   * over the model's results, |E[Z hat * particle measure] - unnormalised posterior| (the test
+   * kit's {@link ProperWeighting#error}; every output population must have finished).
    */
   static double error(Prob<Integer> model, Prob<Population<Integer>> algorithm) {
-    double z = Math.exp(Enumerator.logEvidence(model));
-    Map<Integer, Double> posterior = new HashMap<>();
-    for (Weighted<Integer> w : Enumerator.unnormalised(model)) {
-      posterior.merge(w.value(), w.weight(), Double::sum);
-    }
-    Enumeration<Population<Integer>> out = Enumerator.enumerate(algorithm);
-    assertEquals(0.0, out.logEvidence(), 1e-12, "the algorithm itself must carry no weight");
-    double expectedZ = 0;
-    Map<Integer, Double> measure = new HashMap<>();
-    for (Weighted<Population<Integer>> o : out.weighted()) {
-      double prob = Math.exp(o.logWeight());
-      Population<Integer> pop = o.value();
-      assertTrue(pop.finished(), "every output population has finished");
-      expectedZ += prob * Math.exp(pop.logEvidenceEstimate());
-      for (Particle<Integer> p : pop.particles()) {
-        if (!p.dead()) {
-          measure.merge(p.value(), prob * Math.exp(pop.logEvidence() + p.logWeight()) / pop.size(), Double::sum);
-        }
-      }
-    }
-    double err = Math.abs(expectedZ - z) / z;
-    for (Integer v : posterior.keySet()) {
-      err = Math.max(err, Math.abs(posterior.get(v) - measure.getOrDefault(v, 0.0)) / z);
-    }
-    for (Integer v : measure.keySet()) {
-      assertTrue(posterior.containsKey(v), "particles only reach values with posterior mass: " + v);
-    }
-    return err;
+    return ProperWeighting.error(model, algorithm, Population::logEvidenceEstimate, Population::weightedResults);
   }
 }

@@ -1,7 +1,5 @@
 package org.probity.inference.mcmc;
 
-import org.probity.trace.Selection;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.probity.Probity.*;
 
@@ -13,13 +11,15 @@ import org.probity.core.Prob;
 import org.probity.inference.diagnostics.Mcse;
 import org.probity.inference.diagnostics.Rhat;
 import org.probity.random.Rngs;
+import org.probity.testkit.Tries;
+import org.probity.trace.Selection;
 
 /**
  * Posterior mean and sd of conjugate models within 5 Monte Carlo standard errors (MCSE from the
  * diagnostics' ESS, Vehtari et al. 2021) of the exact values, at fixed seeds.
  */
 class ConjugateTest {
-  static final boolean FULL = "full".equals(System.getProperty("probity.tries"));
+  static final boolean FULL = Tries.full();
   static final int DRAWS = FULL ? 10000 : 2000;
   static final double Z = 5;
 

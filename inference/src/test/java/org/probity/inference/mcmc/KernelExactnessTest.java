@@ -1,20 +1,10 @@
 package org.probity.inference.mcmc;
 
-import org.probity.trace.Traces;
-
-import org.probity.trace.Selection;
-
-import org.probity.trace.Choice;
-
-import org.probity.trace.Trace;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.probity.Probity.*;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -24,6 +14,11 @@ import org.probity.core.Prob;
 import org.probity.dist.Distribution;
 import org.probity.semantics.Enumeration;
 import org.probity.semantics.Enumerator;
+import org.probity.testkit.laws.KernelInvariance;
+import org.probity.trace.Choice;
+import org.probity.trace.Selection;
+import org.probity.trace.Trace;
+import org.probity.trace.Traces;
 
 /**
  * One step of each kernel from the exact posterior leaves the exact posterior (to 1e-10), the
@@ -31,17 +26,9 @@ import org.probity.semantics.Enumerator;
  */
 class KernelExactnessTest {
 
-  /** Largest absolute difference between the posterior and the law after one kernel step. */
+  /** Largest difference between the posterior and the law after one kernel step ({@link KernelInvariance}). */
   static <A> double distance(Prob<A> model, Kernel<A> kernel) {
-    Enumeration<Trace<A>> exact = Enumerator.enumerate(Traces.posterior(model));
-    Enumeration<Trace<A>> after = Enumerator.enumerate(Traces.posterior(model).flatMap(kernel::apply));
-    Set<Trace<A>> all = new HashSet<>(exact.support());
-    all.addAll(after.support());
-    double d = 0;
-    for (Trace<A> t : all) {
-      d = Math.max(d, Math.abs(exact.probability(t) - after.probability(t)));
-    }
-    return d;
+    return KernelInvariance.distance(model, kernel::apply);
   }
 
   static <A> void assertInvariant(Prob<A> model, Kernel<A> kernel) {

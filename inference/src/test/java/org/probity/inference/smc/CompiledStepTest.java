@@ -41,7 +41,7 @@ class CompiledStepTest {
     }
     algorithms.put("adaptive", m -> Smc.adaptive(m, 100, Resampler.SYSTEMATIC, 0.5));
     algorithms.put("importance", m -> Smc.importance(m, 100));
-    algorithms.put("sis 2 steps then finish", m -> Smc.sis(Population.spawn(m, 64), Transform.resample(Resampler.STRATIFIED), 2));
+    algorithms.put("2 rounds then finish", m -> Smc.rounds(Population.spawn(m, 64), Transform.resample(Resampler.STRATIFIED), 2));
     List<DynamicTest> tests = new ArrayList<>();
     for (var m : models.entrySet()) {
       for (var a : algorithms.entrySet()) {

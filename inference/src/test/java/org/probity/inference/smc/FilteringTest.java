@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.probity.core.Address;
 import org.probity.core.Prob;
 import org.probity.dist.Normal;
+import org.probity.testkit.Tries;
 
 /**
  * SMC against exact filters: the forward algorithm for a hidden Markov model and the Kalman filter
@@ -22,7 +23,7 @@ import org.probity.dist.Normal;
  * over the runs, and require the standard error to be small enough for the check to bite.
  */
 class FilteringTest {
-  static final boolean FULL = "full".equals(System.getProperty("probity.tries"));
+  static final boolean FULL = Tries.full();
   static final int RUNS = FULL ? 120 : 30;
   static final double Z_TOL = 4.5;
 

@@ -1,11 +1,8 @@
 package org.probity.inference.smc;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.probity.Probity.*;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +11,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.probity.core.Prob;
-import org.probity.core.Weighted;
 import org.probity.dist.Bernoulli;
 import org.probity.dist.Categorical;
-import org.probity.semantics.Enumeration;
-import org.probity.semantics.Enumerator;
+import org.probity.testkit.laws.ProperWeighting;
 
 /**
  * Exact checks of the SMC algorithms: each algorithm applied to a small finite model is itself a
  * finite program, so the Enumerator gives the exact distribution of its output population. Over
  * that distribution the expected evidence estimate must equal the model's evidence (unbiasedness,
  * Del Moral 2004) and the expected unnormalised particle measure must equal the unnormalised
- * posterior, to rounding error, for every resampler and variant.
+ * posterior, to rounding error, for every resampler and variant (the test kit's
+ * {@link ProperWeighting}, also used by the proofs on generated programs).
  */
 class SmcExactTest {
 
@@ -82,9 +78,11 @@ class SmcExactTest {
       cs.add(new Case("proposal " + r.getKey(), m -> Smc.withProposal(m, 2, r.getValue(), UNIFORM)));
     }
     cs.add(new Case("importance n=3", m -> Smc.importance(m, 3)));
-    cs.add(new Case("sis 1 step then finish", m -> Smc.sis(Population.spawn(m, 2), Transform.resample(Resampler.SYSTEMATIC), 1)));
+    cs.add(new Case("1 round then finish", m -> Smc.rounds(Population.spawn(m, 2), Transform.resample(Resampler.SYSTEMATIC), 1)));
+    cs.add(new Case("config: 2 particles, residual, 2 rounds", m -> Smc.smc(m, SmcConfig.DEFAULTS.withParticles(2)
+        .withResampler(Resampler.RESIDUAL).withSteps(2))));
     cs.add(new Case("spawn after resampling", m -> Smc.sis(Population.spawn(m, 2),
-        Transform.<Integer>resample(Resampler.STRATIFIED).andThen(p -> Smc.sis(p.spawn(1), Transform.identity(), 0)))));
+        Transform.<Integer>resample(Resampler.STRATIFIED).andThen(p -> Smc.rounds(p.spawn(1), Transform.identity(), 0)))));
     cs.add(new Case("every other step (docs example)", SmcExactTest::everyOtherStep));
     return cs;
   }
@@ -133,36 +131,11 @@ class SmcExactTest {
     return tests.stream();
   }
 
+  /**
+   * E[Zhat] = Z and E[Zhat * particle measure] = unnormalised posterior, exactly ({@link ProperWeighting};
+   * every output population must have finished, and the algorithm program carry no weight).
+   */
   static void check(Prob<Integer> model, Prob<Population<Integer>> algorithm) {
-    double z = Math.exp(Enumerator.logEvidence(model));
-    Map<Integer, Double> posterior = new HashMap<>();
-    for (Weighted<Integer> w : Enumerator.unnormalised(model)) {
-      posterior.put(w.value(), w.weight());
-    }
-    Enumeration<Population<Integer>> out = Enumerator.enumerate(algorithm);
-    assertEquals(0.0, out.logEvidence(), 1e-12, "the algorithm itself must carry no weight");
-    double expectedZ = 0;
-    double total = 0;
-    Map<Integer, Double> measure = new HashMap<>();
-    for (Weighted<Population<Integer>> o : out.weighted()) {
-      double prob = Math.exp(o.logWeight());
-      total += prob;
-      Population<Integer> pop = o.value();
-      assertTrue(pop.finished(), "every output population has finished");
-      expectedZ += prob * Math.exp(pop.logEvidenceEstimate());
-      for (Particle<Integer> p : pop.particles()) {
-        if (!p.dead()) {
-          measure.merge(p.value(), prob * Math.exp(pop.logEvidence() + p.logWeight()) / pop.size(), Double::sum);
-        }
-      }
-    }
-    assertEquals(1.0, total, 1e-12);
-    assertEquals(z, expectedZ, 1e-10 * z, "E[Z hat] = Z");
-    for (Map.Entry<Integer, Double> e : posterior.entrySet()) {
-      assertEquals(e.getValue(), measure.getOrDefault(e.getKey(), 0.0), 1e-10 * z, "E[Z hat * particle measure] at " + e.getKey());
-    }
-    for (Integer v : measure.keySet()) {
-      assertTrue(posterior.containsKey(v), "particles only reach values with posterior mass: " + v);
-    }
+    ProperWeighting.check(model, algorithm, Population::logEvidenceEstimate, Population::weightedResults);
   }
 }

@@ -30,6 +30,7 @@ class ArchitectureRulesTest {
     s.add(file("ppl-core", "org.probity.core", "Prob", "org.probity.dist.Normal"));
     s.add(file("ppl-core", "org.probity.semantics", "Enumeration", "org.probity.core.Prob"));
     s.add(file("ppl-core", "org.probity", "Probity", "org.probity.core.Prob", "org.probity.dist.*"));
+    s.add(file("testkit", "org.probity.testkit", "Property", "org.probity.core.Prob"));
     s.add(file("inference", "org.probity.inference.smc", "Smc", "org.probity.core.Prob"));
     s.add(file("vi", "org.probity.vi", "Elbo", "org.probity.inference.smc.Smc"));
     s.add(file("examples", "org.probity.examples", "Coin", "static org.probity.Probity.*", "org.probity.vi.Elbo"));
@@ -76,6 +77,7 @@ class ArchitectureRulesTest {
   @Test
   void detectsUpwardImportsFromEveryModule() {
     Map<String, String> upward = Map.of(
+        "testkit", "org.probity.inference.smc.Smc",
         "inference", "org.probity.vi.Elbo",
         "vi", "org.probity.examples.Coin",
         "examples", "org.probity.proofs.Proof",
