@@ -124,6 +124,45 @@ public final class Expectation {
     });
   }
 
+  /**
+   * The exact mean of the estimator, E[value estimate] and E[gradient estimate], on a program
+   * whose estimator program is finite: the Enumerator gives the law of the estimator's own
+   * randomness, and the mean gradient is one backward sweep of sum_path P(path) S(path) (the
+   * path probabilities are constants). For an unbiased estimator this is the objective and its
+   * exact gradient; the proofs compare it with the enumerated objective.
+   *
+   * @throws org.probity.core.UnsupportedConstructException if the estimator program makes a choice without finite support
+   */
+  public ValueAndGradient exactMean(ParamStore store) {
+    Tape tape = new Tape();
+    Params view = store.view(tape);
+    java.util.List<org.probity.core.Weighted<Path>> paths =
+        org.probity.semantics.Enumerator.unnormalised(estimator(view).map(Path::new));
+    double total = 0;
+    for (org.probity.core.Weighted<Path> w : paths) {
+      total += Math.exp(w.logWeight());
+    }
+    Real[] terms = new Real[paths.size()];
+    for (int i = 0; i < terms.length; i++) {
+      terms[i] = paths.get(i).value().surrogate().times(Math.exp(paths.get(i).logWeight()) / total);
+    }
+    Real mean = org.probity.ad.Reals.sum(terms);
+    return new ValueAndGradient(mean.value(), store.gradient(view, tape.gradient(mean)));
+  }
+
+  /** One path's surrogate, compared by identity so that the Enumerator never merges two paths. */
+  private static final class Path {
+    private final Real surrogate;
+
+    Path(Real surrogate) {
+      this.surrogate = surrogate;
+    }
+
+    Real surrogate() {
+      return surrogate;
+    }
+  }
+
   // ---- combinators ----
 
   /** this + other, independent estimates. */
