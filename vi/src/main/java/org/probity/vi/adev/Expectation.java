@@ -38,10 +38,16 @@ public final class Expectation {
 
   private final Function<Params, Prob<Real>> estimator;
   private final Function<Params, Real> exact; // non-null when the value is computed exactly
+  private final Function<Params, Prob<?>> objective; // non-null when built from an objective program
 
   private Expectation(Function<Params, Prob<Real>> estimator, Function<Params, Real> exact) {
+    this(estimator, exact, null);
+  }
+
+  private Expectation(Function<Params, Prob<Real>> estimator, Function<Params, Real> exact, Function<Params, Prob<?>> objective) {
     this.estimator = estimator;
     this.exact = exact;
+    this.objective = objective;
   }
 
   /**
@@ -54,7 +60,7 @@ public final class Expectation {
 
   /** E[program(params)], its untagged choices estimated as {@code policy} says. */
   public static Expectation of(Function<? super Params, ? extends Prob<?>> program, Policy policy) {
-    return new Expectation(p -> Adev.estimator(program.apply(p), policy), null);
+    return new Expectation(p -> Adev.estimator(program.apply(p), policy), null, program::apply);
   }
 
   /** An expectation from its estimator program directly (its result a surrogate real). */
@@ -76,6 +82,20 @@ public final class Expectation {
   /** The estimator program at the given parameters. */
   public Prob<Real> estimator(Params params) {
     return estimator.apply(params);
+  }
+
+  /**
+   * The objective program this expectation was built from ({@link #of}), at the given
+   * parameters: E[its result] is the expectation (the Enumerator computes it exactly on a finite
+   * program).
+   *
+   * @throws UnsupportedOperationException for an expectation built by a combinator
+   */
+  public Prob<?> objective(Params params) {
+    if (objective == null) {
+      throw new UnsupportedOperationException("this expectation was built by a combinator, not from an objective program");
+    }
+    return objective.apply(params);
   }
 
   /** Whether the value is computed exactly (no randomness). */

@@ -42,6 +42,15 @@ public final class Surrogate {
     return Reals.node(new Real[] {carrier}, value, new double[] {1.0});
   }
 
+  /** Constants with the values of {@code vs} (stop-gradient). */
+  public static Real[] stopAll(Real[] vs) {
+    Real[] out = new Real[vs.length];
+    for (int i = 0; i < vs.length; i++) {
+      out[i] = Real.of(vs[i].value());
+    }
+    return out;
+  }
+
   /** A constant with v's value (stop-gradient). */
   public static Real stop(Real v) {
     return Real.of(v.value());
