@@ -259,6 +259,25 @@ public final class Expectation {
         sample(index, (Integer i) -> term.apply(i).estimator(p).map(acc::plus))).map(s -> s.times(scale)), null);
   }
 
+  /**
+   * sum_{i < n} f_i estimated from a minibatch of {@code m} indices drawn uniformly with
+   * replacement, the batch handled at once: {@code batchSum(indices)} must be the expectation of
+   * sum_j f_{indices[j]} (a vectorised term over the batch, as a VAE's ELBO over a minibatch is);
+   * the estimate is (n / m) times it, unbiased for the sum and its gradient.
+   */
+  public static Expectation minibatchOf(int n, int m, Function<int[], Expectation> batchSum) {
+    if (n < 1 || m < 1) {
+      throw new IllegalArgumentException("minibatchOf: needs n >= 1 terms and m >= 1 draws, got n = " + n + ", m = " + m);
+    }
+    double scale = (double) n / m;
+    DiscreteUniform index = DiscreteUniform.of(0, n - 1);
+    return new Expectation(p -> fold(0, m, new int[0], (int[] acc, Integer j) -> sample(index, (Integer i) -> {
+      int[] next = java.util.Arrays.copyOf(acc, acc.length + 1);
+      next[acc.length] = i;
+      return pure(next);
+    })).flatMap(indices -> batchSum.apply(indices).estimator(p)).map(s -> s.times(scale)), null);
+  }
+
   /** The sum of {@code terms} (independent estimates). */
   public static Expectation sum(java.util.List<Expectation> terms) {
     Expectation e = constant(0);
