@@ -20,7 +20,7 @@ import org.probity.random.Rngs;
  */
 public final class VaeWorkload implements Workload {
   /** Training steps per run. */
-  public static final int STEPS = 300;
+  public static final int STEPS = 500;
 
   @Override
   public String name() {
@@ -34,7 +34,7 @@ public final class VaeWorkload implements Workload {
 
   @Override
   public List<String> sizes(boolean quick) {
-    return quick ? List.of("N1000-B32") : List.of("N1000-B32", "N1000-B128");
+    return quick ? List.of("N1000-B32") : List.of("N1000-B32", "N1000-B64", "N1000-B128");
   }
 
   @Override

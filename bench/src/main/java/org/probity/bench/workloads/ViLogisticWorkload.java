@@ -26,7 +26,7 @@ import org.probity.vi.param.ParamStore;
  */
 public final class ViLogisticWorkload implements Workload {
   /** Optimisation steps per run. */
-  public static final int STEPS = 2000;
+  public static final int STEPS = 5000;
   /** Adam's learning rate. */
   public static final double LR = 0.05;
 

@@ -50,13 +50,12 @@ public final class Adam implements Optimizer {
       double[][] mv = moments.computeIfAbsent(e.getKey(), k -> new double[][] {new double[grad.length], new double[grad.length]});
       double[] m = mv[0];
       double[] v = mv[1];
-      double[] u = store.unconstrained(e.getKey());
+      double[] u = store.coordinates(e.getKey());
       for (int i = 0; i < u.length; i++) {
         m[i] = beta1 * m[i] + (1 - beta1) * grad[i];
         v[i] = beta2 * v[i] + (1 - beta2) * grad[i] * grad[i];
         u[i] += lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + eps);
       }
-      store.setUnconstrained(e.getKey(), u);
     }
   }
 

@@ -177,6 +177,15 @@ public final class Optimize {
       throw new OptimizationException("the objective estimate at step " + t + " is " + vg.value()
           + " (a zero density under the guide's draw, or an overflow); check the model's support and the guide's initial values");
     }
+    double sum = 0; // one pass: a non-finite entry makes the sum non-finite
+    for (double[] g : vg.gradient().entries().values()) {
+      for (double x : g) {
+        sum += x * 0.0;
+      }
+    }
+    if (sum == 0.0) {
+      return;
+    }
     for (Map.Entry<String, double[]> e : vg.gradient().entries().entrySet()) {
       for (int i = 0; i < e.getValue().length; i++) {
         if (!Double.isFinite(e.getValue()[i])) {

@@ -34,13 +34,12 @@ public final class Sgd implements Optimizer {
     double lr = schedule.rate(t++);
     for (Map.Entry<String, double[]> e : g.entries().entrySet()) {
       double[] grad = e.getValue();
-      double[] u = store.unconstrained(e.getKey());
+      double[] u = store.coordinates(e.getKey());
       double[] v = velocity.computeIfAbsent(e.getKey(), k -> new double[grad.length]);
       for (int i = 0; i < u.length; i++) {
         v[i] = momentum * v[i] + grad[i];
         u[i] += lr * v[i];
       }
-      store.setUnconstrained(e.getKey(), u);
     }
   }
 

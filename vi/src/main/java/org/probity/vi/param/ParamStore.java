@@ -80,6 +80,14 @@ public final class ParamStore {
     return entry(name).constraint();
   }
 
+  /**
+   * The live unconstrained coordinates of {@code name}, for optimisers that update them in place
+   * (no copy): writes take effect at once and must keep every entry finite.
+   */
+  public double[] coordinates(String name) {
+    return entry(name).u();
+  }
+
   /** Sets the unconstrained coordinates of {@code name}. */
   public void setUnconstrained(String name, double[] u) {
     Entry e = entry(name);
