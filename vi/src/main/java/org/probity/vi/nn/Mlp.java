@@ -8,8 +8,8 @@ import org.probity.vi.param.Params;
 /**
  * A multilayer perceptron whose weights are named parameters ({@code <name>.w<l>},
  * {@code <name>.b<l>}; Glorot-initialised weights, zero biases), applied to a batch as one tape
- * block per layer ({@link Dense}): the encoder and decoder of amortised guides and variational
- * autoencoders.
+ * block for the whole network ({@link Dense#network}): the encoder and decoder of amortised guides
+ * and variational autoencoders.
  */
 public final class Mlp {
   private final String name;
@@ -38,27 +38,32 @@ public final class Mlp {
     return sizes[sizes.length - 1];
   }
 
-  /** The network on a batch of data rows. */
+  /** The network on a batch of data rows: one tape block for all its layers. */
   public Real[][] apply(Params p, double[][] batch) {
-    Real[][] h = null;
-    for (int l = 0; l + 1 < sizes.length; l++) {
-      Real[][] w = p.matrix(name + ".w" + l, sizes[l + 1], sizes[l], Init.glorot());
-      Real[] b = p.vector(name + ".b" + l, sizes[l + 1], Init.constant(0));
-      Activation a = l + 2 == sizes.length ? output : hidden;
-      h = l == 0 ? Dense.apply(w, b, batch, a) : Dense.apply(w, b, h, a);
-    }
-    return h;
+    Layers l = layers(p);
+    return Dense.network(l.w(), l.b(), l.act(), batch);
   }
 
-  /** The network on a batch of rows of reals (the output of another network, or a draw). */
+  /** The network on a batch of rows of reals (the output of another network, or a draw): one tape block. */
   public Real[][] apply(Params p, Real[][] batch) {
-    Real[][] h = batch;
-    for (int l = 0; l + 1 < sizes.length; l++) {
-      Real[][] w = p.matrix(name + ".w" + l, sizes[l + 1], sizes[l], Init.glorot());
-      Real[] b = p.vector(name + ".b" + l, sizes[l + 1], Init.constant(0));
-      h = Dense.apply(w, b, h, l + 2 == sizes.length ? output : hidden);
+    Layers l = layers(p);
+    return Dense.network(l.w(), l.b(), l.act(), batch);
+  }
+
+  private record Layers(Real[][][] w, Real[][] b, Activation[] act) {
+  }
+
+  private Layers layers(Params p) {
+    int n = sizes.length - 1;
+    Real[][][] w = new Real[n][][];
+    Real[][] b = new Real[n][];
+    Activation[] act = new Activation[n];
+    for (int l = 0; l < n; l++) {
+      w[l] = p.matrix(name + ".w" + l, sizes[l + 1], sizes[l], Init.glorot());
+      b[l] = p.vector(name + ".b" + l, sizes[l + 1], Init.constant(0));
+      act[l] = l + 1 == n ? output : hidden;
     }
-    return h;
+    return new Layers(w, b, act);
   }
 
   /** The network on one input. */

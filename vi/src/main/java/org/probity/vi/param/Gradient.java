@@ -22,11 +22,11 @@ public final class Gradient {
 
   /** Wraps entries the caller gives up (no copy). */
   static Gradient adopt(Map<String, double[]> byName) {
-    return new Gradient(byName, true);
+    return new Gradient(Collections.unmodifiableMap(byName), null);
   }
 
-  private Gradient(Map<String, double[]> byName, boolean adopt) {
-    this.byName = Collections.unmodifiableMap(byName);
+  private Gradient(Map<String, double[]> adopted, Void unused) {
+    this.byName = adopted;
   }
 
   /** The parameters with an entry. */

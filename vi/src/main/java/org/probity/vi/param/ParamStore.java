@@ -199,30 +199,33 @@ public final class ParamStore {
     if (init0.length != size) {
       throw new ParamException("parameter " + name + ": the initialiser gave " + init0.length + " values for size " + size);
     }
-    Entry e = new Entry(name, constraint, shape.clone(), b, new double[0]);
-    double[] u = inverse(e, init0);
-    Entry made = new Entry(name, constraint, shape.clone(), b, u);
+    Entry made = new Entry(name, constraint, shape.clone(), b, inverse(name, constraint, b, init0));
     entries.put(name, made);
     return made;
   }
 
   private static double[] inverse(Entry e, double[] constrained) {
+    if (constrained.length != e.constraint().size()) {
+      throw new ParamException("parameter " + e.name() + " has " + e.constraint().size() + " entries, got " + constrained.length);
+    }
+    return inverse(e.name(), e.constraint(), e.bijection(), constrained);
+  }
+
+  /** The unconstrained coordinates of a constrained value (the identity when there is no bijection). */
+  private static double[] inverse(String name, Constraint constraint, Bijection b, double[] constrained) {
     for (double x : constrained) {
       if (Double.isNaN(x)) {
-        throw new ParamException("parameter " + e.name() + ": value NaN in " + Arrays.toString(constrained));
+        throw new ParamException("parameter " + name + ": value NaN in " + Arrays.toString(constrained));
       }
     }
-    if (e.unconstrained()) {
-      if (constrained.length != e.u().length && e.u().length != 0) {
-        throw new ParamException("parameter " + e.name() + " has " + e.u().length + " entries, got " + constrained.length);
-      }
+    if (b == null) {
       return constrained.clone();
     }
     try {
-      return e.bijection().inverse(constrained.clone());
+      return b.inverse(constrained.clone());
     } catch (IllegalArgumentException ex) {
-      throw new ParamException("parameter " + e.name() + ": the value " + Arrays.toString(constrained) + " is not in "
-          + e.constraint() + " (" + ex.getMessage() + ")");
+      throw new ParamException("parameter " + name + ": the value " + Arrays.toString(constrained) + " is not in "
+          + constraint + " (" + ex.getMessage() + ")");
     }
   }
 
