@@ -44,8 +44,14 @@ public final class Vae {
   private Vae() {
   }
 
-  /** A data set of binary images, one row of SIDE * SIDE pixels each. */
-  public record Images(int[][] pixels) {
+  /** A data set of binary images, one row of SIDE * SIDE pixels each (and the same rows as doubles, the encoder's input). */
+  public record Images(int[][] pixels, double[][] inputs) {
+    /** The images of these pixel rows. */
+    public Images(int[][] pixels) {
+      this(pixels, java.util.Arrays.stream(pixels).map(r -> java.util.Arrays.stream(r).asDoubleStream().toArray())
+          .toArray(double[][]::new));
+    }
+
     /** The number of images. */
     public int size() {
       return pixels.length;
@@ -96,11 +102,9 @@ public final class Vae {
 
   /** The amortised guide of the images {@code idx}: z ~ N(loc(x), diag(exp(logScale(x))^2)). */
   static Prob<Real[]> guide(Params p, Networks nets, Images data, int[] idx) {
-    double[][] x = new double[idx.length][SIDE * SIDE];
+    double[][] x = new double[idx.length][];
     for (int r = 0; r < idx.length; r++) {
-      for (int i = 0; i < SIDE * SIDE; i++) {
-        x[r][i] = data.pixels()[idx[r]][i];
-      }
+      x[r] = data.inputs()[idx[r]];
     }
     Real[][] h = nets.encoder().apply(p, x);
     Real[] loc = new Real[idx.length * LATENT];
