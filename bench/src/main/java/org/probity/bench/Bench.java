@@ -177,6 +177,20 @@ public final class Bench {
       extra.put(k, Stats.mean(v));
     }
     row.put("extra", extra);
+    if (ms.get(0).result().extra().containsKey("gradients")) {
+      // gradient evaluations per run: their rate, and (for samplers) the ESS they buy
+      double[] rate = new double[n];
+      double[] essPerGradient = new double[n];
+      for (int i = 0; i < n; i++) {
+        double g = ms.get(i).result().extra().get("gradients");
+        rate[i] = g / secs[i];
+        essPerGradient[i] = ess[i] / g;
+      }
+      row.put("gradients_per_second", Stats.median(rate));
+      if (!Double.isNaN(ess[0])) {
+        row.put("ess_per_gradient", Stats.median(essPerGradient));
+      }
+    }
     return row;
   }
 

@@ -21,7 +21,7 @@ public final class Grad {
     for (int i = 0; i < point.length; i++) {
       xs[i] = tape.variable(point[i]);
     }
-    Real y = f.apply(xs);
+    Real y = Tape.recording(() -> f.apply(xs));
     double[] adj = tape.gradient(y);
     double[] g = new double[point.length];
     for (int i = 0; i < point.length; i++) {
@@ -41,7 +41,7 @@ public final class Grad {
     }
     Tape tape = new Tape();
     Real[] xs = tape.variables(point);
-    Real y = f.apply(xs);
+    Real y = Tape.recording(() -> f.apply(xs));
     double[] adj = tape.gradient(y);
     for (int i = 0; i < point.length; i++) {
       gradient[i] = adj[xs[i].index()];

@@ -1,6 +1,7 @@
 package org.probity.ad;
 
 import org.apache.commons.numbers.gamma.Digamma;
+import org.apache.commons.numbers.gamma.Erfc;
 import org.apache.commons.numbers.gamma.LogGamma;
 import org.apache.commons.numbers.gamma.Trigamma;
 
@@ -137,6 +138,26 @@ public final class Real implements Comparable<Real> {
     return unary(c - value, -1.0);
   }
 
+  /**
+   * 1 - this, as the mathematics reads ({@code w.oneMinus()} for 1 - w); the same as {@code rminus(1)}.
+   *
+   * @return 1 - this
+   */
+  public Real oneMinus() {
+    return unary(1.0 - value, -1.0);
+  }
+
+  /**
+   * c / this (the reversed division, as {@link #rminus} is the reversed subtraction).
+   *
+   * @param c the numerator
+   * @return c / this
+   */
+  public Real rdiv(double c) {
+    double r = c / value;
+    return unary(r, -r / value);
+  }
+
   /** this * o. */
   public Real times(Real o) {
     return binary(o, value * o.value, o.value, value);
@@ -218,6 +239,45 @@ public final class Real implements Comparable<Real> {
   public Real logistic() {
     double s = sigmoid(value);
     return unary(s, s * sigmoid(-value));
+  }
+
+  /**
+   * The inverse logit 1 / (1 + e^-this) (Stan's {@code inv_logit}); the same as {@link #logistic}.
+   *
+   * @return the probability whose log-odds this is
+   */
+  public Real inverseLogit() {
+    return logistic();
+  }
+
+  /**
+   * The log-odds log(this / (1 - this)) of a probability in (0, 1); derivative 1 / (this (1 - this)).
+   *
+   * @return the logit
+   */
+  public Real logit() {
+    return unary(Math.log(value) - Math.log1p(-value), 1.0 / (value * (1.0 - value)));
+  }
+
+  /**
+   * The standard normal distribution function Phi(this) (Stan's {@code Phi}, the probit link's
+   * inverse), accurate in both tails; derivative the standard normal density.
+   *
+   * @return Phi(this)
+   */
+  public Real normalCdf() {
+    double p = 0.5 * Erfc.value(-value / Math.sqrt(2.0));
+    return unary(p, Math.exp(-0.5 * value * value) / Math.sqrt(2 * Math.PI));
+  }
+
+  /**
+   * 1 / this; the same as {@link #reciprocal}, by the name a statistician may look for (a precision's
+   * inverse is a variance).
+   *
+   * @return 1 / this
+   */
+  public Real inverse() {
+    return reciprocal();
   }
 
   /** log(1 + e^this) (softplus), stable for large |x|; derivative logistic(x). */

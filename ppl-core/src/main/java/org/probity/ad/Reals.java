@@ -4,11 +4,140 @@ import org.ejml.data.DMatrixRMaj;
 
 
 /**
- * Vectorised operations on arrays of {@link Real}s, each recorded as a single tape node, so a
- * likelihood over ten thousand rows adds one wide node to the tape instead of a deep chain.
+ * Functions of {@link Real}s written as in mathematics ({@code exp(x)}, {@code log(x)},
+ * {@code inverseLogit(a.plus(b.times(x)))}, {@code oneMinus(w)}), for {@code import static
+ * org.probity.ad.Reals.*}; and vectorised operations on arrays of {@link Real}s, each recorded as a
+ * single tape node, so a likelihood over ten thousand rows adds one wide node to the tape instead
+ * of a deep chain.
  */
 public final class Reals {
   private Reals() {
+  }
+
+  // ---- scalar functions, as the mathematics writes them ----
+
+  /**
+   * e^x.
+   *
+   * @param x the argument
+   * @return e^x
+   */
+  public static Real exp(Real x) {
+    return x.exp();
+  }
+
+  /**
+   * The natural logarithm.
+   *
+   * @param x the argument, positive
+   * @return log x
+   */
+  public static Real log(Real x) {
+    return x.log();
+  }
+
+  /**
+   * The square root.
+   *
+   * @param x the argument, non-negative
+   * @return sqrt x
+   */
+  public static Real sqrt(Real x) {
+    return x.sqrt();
+  }
+
+  /**
+   * x squared.
+   *
+   * @param x the argument
+   * @return x^2
+   */
+  public static Real square(Real x) {
+    return x.square();
+  }
+
+  /**
+   * x to the power p.
+   *
+   * @param x the base
+   * @param p the exponent
+   * @return x^p
+   */
+  public static Real pow(Real x, double p) {
+    return x.pow(p);
+  }
+
+  /**
+   * The absolute value.
+   *
+   * @param x the argument
+   * @return |x|
+   */
+  public static Real abs(Real x) {
+    return x.abs();
+  }
+
+  /**
+   * 1 - x.
+   *
+   * @param x the argument
+   * @return 1 - x
+   */
+  public static Real oneMinus(Real x) {
+    return x.oneMinus();
+  }
+
+  /**
+   * The inverse logit (logistic sigmoid) 1 / (1 + e^-x).
+   *
+   * @param x the log-odds
+   * @return the probability
+   */
+  public static Real inverseLogit(Real x) {
+    return x.logistic();
+  }
+
+  /**
+   * The logit log(p / (1 - p)).
+   *
+   * @param p a probability in (0, 1)
+   * @return its log-odds
+   */
+  public static Real logit(Real p) {
+    return p.logit();
+  }
+
+  /**
+   * The standard normal distribution function (Stan's {@code Phi}).
+   *
+   * @param x the argument
+   * @return Phi(x)
+   */
+  public static Real normalCdf(Real x) {
+    return x.normalCdf();
+  }
+
+  /**
+   * log(1 + x), accurate near 0.
+   *
+   * @param x the argument, above -1
+   * @return log(1 + x)
+   */
+  public static Real log1p(Real x) {
+    return x.log1p();
+  }
+
+  /**
+   * The mean of the entries; one node.
+   *
+   * @param xs the entries, at least one
+   * @return their mean
+   */
+  public static Real mean(Real... xs) {
+    if (xs.length == 0) {
+      throw new IllegalArgumentException("mean of no values");
+    }
+    return sum(xs).div(xs.length);
   }
 
   /** log(e^a + e^b), stable. */
@@ -265,8 +394,12 @@ public final class Reals {
       for (int j = 0; j < p; j++) {
         eta += x.data[off + j] * wv[j];
       }
-      v += y == 1.0 ? -Real.softplus(-eta) : -Real.softplus(eta);
-      double r = y - Real.sigmoid(eta);
+      // softplus(+-eta) and sigmoid(eta) from one exponential, e = exp(-|eta|), with the results of
+      // Real.softplus and Real.sigmoid bit for bit
+      double e = Math.exp(-Math.abs(eta));
+      double l = Math.log1p(e);
+      v -= y == 1.0 ? (eta < 0 ? -eta + l : l) : (eta > 0 ? eta + l : l);
+      double r = y - (eta >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e));
       gb += r;
       for (int j = 0; j < p; j++) {
         gw[j] += r * x.data[off + j];

@@ -28,7 +28,34 @@ public final class Tape {
   private double[] scratch = new double[0]; // the adjoint buffer of adjoints(), reused
   private BlockNode.Adjoint[] blockAdjoints = new BlockNode.Adjoint[0];
 
-  /** Creates an empty tape. */
+  /** How many {@link #recording} scopes are open on each thread. */
+  private static final ThreadLocal<int[]> RECORDING = ThreadLocal.withInitial(() -> new int[1]);
+
+  private final Thread owner = Thread.currentThread();
+
+  /**
+   * Runs {@code work} as differentiated work on this thread: while it runs, {@link #recording()}
+   * is true, and interpreters that could run independent parts in parallel (the Sampler) run them
+   * in sequence instead, since a tape is single-threaded. This is how automatic differentiation
+   * and Probity's parallelism meet: independent parts are evaluated sequentially when a tape is
+   * active (rather than one tape per thread merged afterwards).
+   */
+  public static <T> T recording(java.util.function.Supplier<T> work) {
+    int[] depth = RECORDING.get();
+    depth[0]++;
+    try {
+      return work.get();
+    } finally {
+      depth[0]--;
+    }
+  }
+
+  /** Whether differentiated work is running on this thread ({@link #recording}). */
+  public static boolean recording() {
+    return RECORDING.get()[0] > 0;
+  }
+
+  /** Creates an empty tape, confined to the calling thread. */
   public Tape() {
     start[0] = 0;
   }
@@ -51,6 +78,10 @@ public final class Tape {
   }
 
   private void ensureNodes() {
+    if (Thread.currentThread() != owner) {
+      throw new IllegalStateException("a tape records on the thread that made it (" + owner.getName() + "), not on "
+          + Thread.currentThread().getName() + ": evaluate differentiated work in sequence (see Tape.recording)");
+    }
     if (size + 2 >= start.length) {
       start = Arrays.copyOf(start, start.length * 2);
     }

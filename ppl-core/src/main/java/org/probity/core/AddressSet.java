@@ -5,6 +5,10 @@ package org.probity.core;
  * structure with the old one, so a suspended or forked run (an SMC particle, a branch of the
  * Enumerator, a trace being built) keeps the named addresses claimed so far at no copying cost.
  * A hash array mapped trie of branching 32 (Bagwell, "Ideal hash trees", 2001), without removal.
+ *
+ * <p>The set also carries the run's memo table ({@link #memoise}, {@link Memo}): the values of
+ * memoised functions are state of the run, like the claimed names, and must travel with it
+ * wherever it is suspended, copied or resumed.
  */
 public final class AddressSet {
   /** The empty set. */
@@ -16,11 +20,60 @@ public final class AddressSet {
   private final Object[] slots; // an Address, an AddressSet (a subtrie), or a Collision list
   private final int bitmap;
   private final int size;
+  private final AddressMap memo; // the run's memo table, kept at the root only; null when empty
 
   private AddressSet(Object[] slots, int bitmap, int size) {
+    this(slots, bitmap, size, null);
+  }
+
+  private AddressSet(Object[] slots, int bitmap, int size, AddressMap memo) {
     this.slots = slots;
     this.bitmap = bitmap;
     this.size = size;
+    this.memo = memo;
+  }
+
+  // ---- the memo table a run carries with its names (see Memo) ----
+
+  /**
+   * The value memoised at {@code a} in this run (see {@link Memo}).
+   *
+   * @param a the address of a memoised site
+   * @return its value, or null when the run has not drawn it yet
+   */
+  public Object memoised(Address a) {
+    return memo == null ? null : memo.get(a);
+  }
+
+  /**
+   * These names with {@code value} memoised at {@code a}: the memo table travels with the claimed
+   * names, so every suspended, forked or resumed run keeps its own.
+   *
+   * @param a the address of a memoised site
+   * @param value its value
+   * @return the new set (the same claimed names)
+   */
+  public AddressSet memoise(Address a, Object value) {
+    return new AddressSet(slots, bitmap, size, (memo == null ? AddressMap.EMPTY : memo).put(a, value));
+  }
+
+  /**
+   * The memo table alone, without claimed names: where an independent part starts, so that it
+   * sees the values memoised before it.
+   *
+   * @return the empty set with this set's memo table ({@link #EMPTY} when there is none)
+   */
+  public AddressSet memoTable() {
+    return memo == null ? EMPTY : new AddressSet(EMPTY.slots, 0, 0, memo);
+  }
+
+  /**
+   * The memoised values.
+   *
+   * @return the memo table ({@link AddressMap#EMPTY} when there is none)
+   */
+  public AddressMap memo() {
+    return memo == null ? AddressMap.EMPTY : memo;
   }
 
   /** A chain of addresses with the same hash. */
@@ -61,13 +114,13 @@ public final class AddressSet {
     }
   }
 
-  /** Sets are equal when they hold the same addresses. */
+  /** Sets are equal when they hold the same addresses and memoise the same values. */
   @Override
   public boolean equals(Object o) {
     if (this == o) {
       return true;
     }
-    if (!(o instanceof AddressSet b) || b.size != size) {
+    if (!(o instanceof AddressSet b) || b.size != size || !memo().equals(b.memo())) {
       return false;
     }
     for (Address a : addresses()) {
@@ -89,7 +142,7 @@ public final class AddressSet {
 
   @Override
   public String toString() {
-    return addresses().toString();
+    return memo == null ? addresses().toString() : addresses() + " memo " + memo;
   }
 
   /** Whether the set holds {@code a}. */
@@ -119,7 +172,7 @@ public final class AddressSet {
   /** This set with {@code a} added (this set itself when it already holds it). */
   public AddressSet plus(Address a) {
     AddressSet r = plus(a, a.hashCode(), 0);
-    return r == null ? this : r;
+    return r == null ? this : memo == null ? r : new AddressSet(r.slots, r.bitmap, r.size, memo);
   }
 
   // null when a is already present

@@ -10,7 +10,8 @@ import java.util.function.Function;
  * program (a bind pushes its continuation, a return pops one, a deferred program is built),
  * names every site (named sites keep the model's address, anonymous ones get {@code #k} in their
  * scope, the parts of an independent product are scoped {@code #n[i]/...}), detects a named
- * address used twice, passes each effect through the active effect handlers ({@link Handled},
+ * address used twice, answers the calls of memoised functions already drawn in the run
+ * ({@link Memo}), passes each effect through the active effect handlers ({@link Handled},
  * {@link Messenger}), and hands the effect to a {@link Handler}, which gives it its meaning. No
  * other code dispatches on the types of program nodes.
  *
@@ -133,10 +134,11 @@ public final class Interpreter {
   /**
    * The machines of the parts of the independent product at the current node, part i scoped
    * under {@code #n[i]} (the product's position) and run under the active effect handlers,
-   * each starting with no named address claimed (merge them back with {@link #claimAll}).
+   * each starting with no named address claimed (merge them back with {@link #claimAll}) and with
+   * the run's memo table ({@link Memo}).
    */
   public Machine[] parts(Independent<?, ?> ind) {
-    return parts(ind, AddressSet.EMPTY);
+    return parts(ind, names.memoTable());
   }
 
   /**
@@ -201,6 +203,18 @@ public final class Interpreter {
           s = s.tail();
         }
       } else if (n instanceof Sample smp) {
+        if (smp.k() instanceof Memo.Call call) {
+          Object v = names.memoised(call.address());
+          if (v != null) {
+            n = (Prob<?>) ((Function) call.k()).apply(v); // drawn before in this run: no effect
+            continue;
+          }
+          if (scope != Address.ROOT) {
+            throw new UnsupportedConstructException("the memoised value at " + call.address() + " is first drawn inside"
+                + " the independent part " + scope + ", but parts run apart and cannot share new state; call the"
+                + " memoised function before the independent product, or draw the value in the part as an ordinary choice");
+          }
+        }
         address = null;
         namesBefore = names;
         Address a = smp.address();
@@ -257,6 +271,11 @@ public final class Interpreter {
         }
         s = stack;
       } else if (n instanceof Independent ind) {
+        if (ind.k() instanceof Memo.Store st && ind.parts().isEmpty()) {
+          names = names.memoise(st.address(), st.value()); // the run's memo table records the draw
+          n = st.next();
+          continue;
+        }
         address = null;
         namesBefore = names;
         given = null;
@@ -387,7 +406,8 @@ public final class Interpreter {
 
   // ---- administrative reduction ----
 
-  private static final Handler<Machine> REDUCE = new Handler<>() {
+  /** Stops at every effect and at the deferred programs whose thunk {@code stopAt} accepts. */
+  private record Reduce(java.util.function.Predicate<java.util.function.Supplier<?>> stopAt) implements Handler<Machine> {
     @Override
     public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
       return STOP;
@@ -409,8 +429,13 @@ public final class Interpreter {
     }
 
     @Override
+    public Prob<?> defer(Defer<?> d, Interpreter run) {
+      return stopAt.test(d.thunk()) ? STOP : d.thunk().get();
+    }
+
+    @Override
     public Machine result(Object value, Interpreter run) {
-      return run.machine();
+      return run.resume(new Pure<>(value));
     }
 
     @Override
@@ -422,10 +447,20 @@ public final class Interpreter {
     public boolean claimsNames() {
       return false;
     }
-  };
+  }
+
+  private static final Reduce REDUCE = new Reduce(t -> false);
 
   /** Runs the administrative steps of {@code m} up to its next effect or its end. */
   static Machine reduce(Machine m) {
     return run(m, REDUCE);
+  }
+
+  /**
+   * Runs the administrative steps of {@code m} up to its next effect, its end, or a deferred
+   * program whose thunk {@code stopAt} accepts (e.g. the next step of a state-space model).
+   */
+  public static Machine reduce(Machine m, java.util.function.Predicate<java.util.function.Supplier<?>> stopAt) {
+    return run(m, new Reduce(stopAt));
   }
 }

@@ -109,6 +109,38 @@ public sealed interface Constraint {
     }
   }
 
+  /** Continuous vectors of length k (Real[]): the simplex and ordered vectors. */
+  sealed interface ContinuousVector extends Constraint {
+    /** The length. */
+    int k();
+
+    @Override
+    default boolean isDiscrete() {
+      return false;
+    }
+
+    @Override
+    default int[] shape() {
+      return new int[] {k()};
+    }
+  }
+
+  /** Continuous k x k matrices (square Real[][]): covariance matrices and Cholesky factors. */
+  sealed interface ContinuousMatrix extends Constraint {
+    /** The order. */
+    int k();
+
+    @Override
+    default boolean isDiscrete() {
+      return false;
+    }
+
+    @Override
+    default int[] shape() {
+      return new int[] {k(), k()};
+    }
+  }
+
   /** The real line (-inf, inf). */
   record RealLine() implements RealInterval {
     @Override
@@ -299,20 +331,10 @@ public sealed interface Constraint {
   }
 
   /** The probability simplex {x in R^k : x_i &gt;= 0, sum x_i = 1} (Real[] of length k). */
-  record Simplex(int k) implements Constraint {
+  record Simplex(int k) implements ContinuousVector {
     /** Validates k. */
     public Simplex {
       Shapes.atLeast("Simplex", "k", k, 1);
-    }
-
-    @Override
-    public boolean isDiscrete() {
-      return false;
-    }
-
-    @Override
-    public int[] shape() {
-      return new int[] {k};
     }
 
     @Override
@@ -322,20 +344,10 @@ public sealed interface Constraint {
   }
 
   /** Strictly increasing vectors in R^k (Real[] of length k). */
-  record Ordered(int k) implements Constraint {
+  record Ordered(int k) implements ContinuousVector {
     /** Validates k. */
     public Ordered {
       Shapes.atLeast("Ordered", "k", k, 1);
-    }
-
-    @Override
-    public boolean isDiscrete() {
-      return false;
-    }
-
-    @Override
-    public int[] shape() {
-      return new int[] {k};
     }
 
     @Override
@@ -345,20 +357,10 @@ public sealed interface Constraint {
   }
 
   /** Strictly increasing vectors of positive reals, 0 &lt; x_1 &lt; ... &lt; x_k (Real[] of length k). */
-  record PositiveOrdered(int k) implements Constraint {
+  record PositiveOrdered(int k) implements ContinuousVector {
     /** Validates k. */
     public PositiveOrdered {
       Shapes.atLeast("PositiveOrdered", "k", k, 1);
-    }
-
-    @Override
-    public boolean isDiscrete() {
-      return false;
-    }
-
-    @Override
-    public int[] shape() {
-      return new int[] {k};
     }
 
     @Override
@@ -456,20 +458,10 @@ public sealed interface Constraint {
   }
 
   /** Symmetric positive-definite k x k matrices (covariance matrices; Real[][]). */
-  record CovarianceMatrix(int k) implements Constraint {
+  record CovarianceMatrix(int k) implements ContinuousMatrix {
     /** Validates k. */
     public CovarianceMatrix {
       Shapes.atLeast("CovarianceMatrix", "k", k, 1);
-    }
-
-    @Override
-    public boolean isDiscrete() {
-      return false;
-    }
-
-    @Override
-    public int[] shape() {
-      return new int[] {k, k};
     }
 
     @Override
@@ -482,20 +474,10 @@ public sealed interface Constraint {
    * Cholesky factors of k x k correlation matrices: lower triangular, positive diagonal, rows of
    * unit norm (Real[][], zeros above the diagonal).
    */
-  record CorrelationCholesky(int k) implements Constraint {
+  record CorrelationCholesky(int k) implements ContinuousMatrix {
     /** Validates k. */
     public CorrelationCholesky {
       Shapes.atLeast("CorrelationCholesky", "k", k, 1);
-    }
-
-    @Override
-    public boolean isDiscrete() {
-      return false;
-    }
-
-    @Override
-    public int[] shape() {
-      return new int[] {k, k};
     }
 
     @Override
@@ -508,20 +490,10 @@ public sealed interface Constraint {
    * Cholesky factors of k x k covariance matrices: lower triangular with a positive diagonal
    * (Real[][], zeros above the diagonal; Stan's {@code cholesky_factor_cov}).
    */
-  record CovarianceCholesky(int k) implements Constraint {
+  record CovarianceCholesky(int k) implements ContinuousMatrix {
     /** Validates k. */
     public CovarianceCholesky {
       Shapes.atLeast("CovarianceCholesky", "k", k, 1);
-    }
-
-    @Override
-    public boolean isDiscrete() {
-      return false;
-    }
-
-    @Override
-    public int[] shape() {
-      return new int[] {k, k};
     }
 
     @Override

@@ -13,13 +13,16 @@ import org.probity.core.Prob;
 import org.probity.core.ProbityException;
 import org.probity.core.Sample;
 import org.probity.core.Weights;
+import org.probity.dist.Deterministic;
 
 /**
  * The density semantics: replays a program against an assignment of addresses to values and
  * returns the log joint density, split into log prior (the choices) and log likelihood
  * (observations and factors). When the values are tape nodes ({@link org.probity.ad.Tape}) the
  * result carries the gradient; this is what HMC and reparameterised VI differentiate. The replay
- * stops at the first zero density (the rest of the program need not be valid there).
+ * stops at the first zero density (the rest of the program need not be valid there). A
+ * deterministic site ({@link Deterministic}) takes the value the replay computes: it needs no
+ * value, and a value given for it is ignored.
  */
 public final class Density {
   private Density() {
@@ -73,6 +76,13 @@ public final class Density {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
       Address a = run.address();
+      if (s.dist() instanceof Deterministic<?> det) {
+        // recomputed from the other values; a given value is accepted and ignored
+        if (values.containsKey(a)) {
+          used.add(a);
+        }
+        return (Prob<?>) ((Sample) s).k().apply(det.value());
+      }
       Object x = values.get(a);
       if (x == null && !values.containsKey(a)) {
         throw new ProbityException("no value given for the choice at " + a + " from " + Weights.briefly(s.dist()));

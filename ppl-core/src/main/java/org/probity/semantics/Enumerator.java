@@ -21,6 +21,7 @@ import org.probity.core.UnsupportedConstructException;
 import org.probity.core.Weighted;
 import org.probity.core.Weights;
 import org.probity.core.ZeroWeightException;
+import org.probity.dist.Deterministic;
 import org.probity.dist.Distribution;
 
 /**
@@ -167,6 +168,9 @@ public final class Enumerator {
     public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
       Address a = run.address();
       Distribution dist = s.dist();
+      if (dist instanceof Deterministic det) {
+        return (Prob<?>) ((Sample) s).k().apply(det.value()); // one value of mass 1: no fork
+      }
       if (!dist.hasFiniteSupport()) {
         throw new UnsupportedConstructException("the Enumerator cannot enumerate the choice at " + a + " from "
             + Weights.briefly(dist) + ": its support is not finite (use a sampling-based inference, or a finite distribution)");

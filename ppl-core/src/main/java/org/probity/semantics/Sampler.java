@@ -22,6 +22,7 @@ import org.probity.core.ProbityException;
 import org.probity.core.Sample;
 import org.probity.core.Weighted;
 import org.probity.core.Weights;
+import org.probity.dist.Deterministic;
 import org.probity.random.Rngs;
 
 /**
@@ -32,7 +33,9 @@ import org.probity.random.Rngs;
  *
  * <p>Independent products run their parts on generators split from (a draw of the parent
  * generator, part index), in parallel when there are enough parts, so the result for a seed is
- * bit-identical whatever the number of threads. A {@link Compiled} node runs its compiled path.
+ * bit-identical whatever the number of threads; in sequence while a tape records on the calling
+ * thread ({@code Tape.recording}), since automatic differentiation is single-threaded. A
+ * {@link Compiled} node runs its compiled path.
  */
 public final class Sampler {
   /** Parts below this count run sequentially. */
@@ -121,6 +124,11 @@ public final class Sampler {
     public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
       Address a = run.address();
       Object x;
+      if (s.dist() instanceof Deterministic<?> det) {
+        x = det.value(); // recorded, never constrained, no weight
+        choices.put(a, x);
+        return (Prob<?>) ((Sample) s).k().apply(x);
+      }
       if (constraints.containsKey(a)) {
         x = constraints.get(a);
         double l = Weights.choice(s.dist(), x, a);
@@ -220,7 +228,8 @@ public final class Sampler {
       long base = rng.nextLong();
       Object[] values = new Object[n];
       Draw[] hs = new Draw[n];
-      Parallel.forEach(n, n >= PARALLEL_THRESHOLD, i -> {
+      // a tape is single-threaded: while differentiated work runs, the parts run in sequence
+      Parallel.forEach(n, n >= PARALLEL_THRESHOLD && !org.probity.ad.Tape.recording(), i -> {
         Draw h = child(Rngs.split(base, i));
         values[i] = Interpreter.run(parts[i], h);
         hs[i] = h;

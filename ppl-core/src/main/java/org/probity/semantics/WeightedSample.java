@@ -4,20 +4,34 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.ad.Real;
 import org.probity.core.Weighted;
 import org.probity.core.ZeroWeightException;
+import org.probity.dist.Constraint;
+import org.probity.dist.Distribution;
+import org.probity.dist.Empirical;
 
 /**
  * A weighted sample from importance sampling or SMC: values with log weights, the log-evidence
- * estimate log(mean weight), self-normalised expectations, weighted quantiles and the effective
- * sample size (Kish). All arithmetic is in log space.
+ * estimate log(mean weight), self-normalised expectations, weighted quantiles and histograms and
+ * the effective sample size (Kish). All arithmetic is in log space.
+ *
+ * <p>It is also a {@link Distribution} of its values, the weighted empirical distribution, for
+ * nested inference (a model that reasons about another model's posterior): sampling draws a
+ * value with probability its normalised weight, and the log density of a value is the log of the
+ * normalised weight of the items equal to it (negative infinity for any other value, so observing
+ * a continuous value the sample does not hold has zero density).
  */
-public final class WeightedSample<A> {
+public final class WeightedSample<A> implements Distribution<A> {
   private final List<Weighted<A>> items;
   private final double[] normalised;
   private final double logEvidence;
+  private volatile Empirical<A> empirical; // the distribution view, built on first use
 
   private WeightedSample(List<Weighted<A>> items) {
     this.items = Collections.unmodifiableList(new ArrayList<>(items));
@@ -44,33 +58,63 @@ public final class WeightedSample<A> {
     logEvidence = m + Math.log(s) - Math.log(items.size());
   }
 
-  /** A weighted sample of the given items; throws {@link ZeroWeightException} if all weights are zero. */
+  /**
+   * A weighted sample of the given items.
+   *
+   * @param items the values with their log weights
+   * @param <A> the value type
+   * @return the sample
+   * @throws ZeroWeightException if all weights are zero
+   */
   @SafeVarargs
   public static <A> WeightedSample<A> of(Weighted<A>... items) {
     return new WeightedSample<>(Arrays.asList(items));
   }
 
-  /** A weighted sample of the given items. */
+  /**
+   * A weighted sample of the given items.
+   *
+   * @param items the values with their log weights
+   * @param <A> the value type
+   * @return the sample
+   * @throws ZeroWeightException if all weights are zero
+   */
   public static <A> WeightedSample<A> of(List<Weighted<A>> items) {
     return new WeightedSample<>(items);
   }
 
-  /** The weighted values. */
+  /**
+   * The weighted values.
+   *
+   * @return the items (unmodifiable)
+   */
   public List<Weighted<A>> items() {
     return items;
   }
 
-  /** Number of samples. */
+  /**
+   * Number of samples.
+   *
+   * @return the number of items
+   */
   public int size() {
     return items.size();
   }
 
-  /** Normalised weights (a copy). */
+  /**
+   * Normalised weights.
+   *
+   * @return a copy of the normalised weights
+   */
   public double[] normalisedWeights() {
     return normalised.clone();
   }
 
-  /** Estimate of the log evidence: log of the mean weight. */
+  /**
+   * Estimate of the log evidence: log of the mean weight.
+   *
+   * @return the log evidence estimate
+   */
   public double logEvidence() {
     return logEvidence;
   }
@@ -78,6 +122,8 @@ public final class WeightedSample<A> {
   /**
    * Kish's effective sample size 1 / sum w_i^2 of the normalised weights, at most the number of
    * samples (which rounding could otherwise exceed when the weights are equal).
+   *
+   * @return the effective sample size
    */
   public double ess() {
     double s = 0;
@@ -87,7 +133,12 @@ public final class WeightedSample<A> {
     return Math.min(normalised.length, 1.0 / s);
   }
 
-  /** Self-normalised estimate of E[f]. */
+  /**
+   * Self-normalised estimate of E[f].
+   *
+   * @param f a function of the value
+   * @return its weighted mean
+   */
   public double expectation(ToDoubleFunction<? super A> f) {
     double s = 0;
     for (int i = 0; i < normalised.length; i++) {
@@ -98,7 +149,12 @@ public final class WeightedSample<A> {
     return s;
   }
 
-  /** Weighted variance of f. */
+  /**
+   * Weighted variance of f.
+   *
+   * @param f a function of the value
+   * @return its weighted variance
+   */
   public double variance(ToDoubleFunction<? super A> f) {
     double m = expectation(f);
     return expectation(a -> {
@@ -107,7 +163,13 @@ public final class WeightedSample<A> {
     });
   }
 
-  /** Weighted quantile of f (the smallest value whose cumulative weight reaches p). */
+  /**
+   * Weighted quantile of f (the smallest value whose cumulative weight reaches p).
+   *
+   * @param f a function of the value
+   * @param p the probability, in [0, 1]
+   * @return the quantile
+   */
   public double quantile(ToDoubleFunction<? super A> f, double p) {
     if (!(p >= 0 && p <= 1)) {
       throw new IllegalArgumentException("quantile: p must be in [0, 1], got " + p);
@@ -129,7 +191,146 @@ public final class WeightedSample<A> {
     return v[idx[idx.length - 1]];
   }
 
-  /** A short summary of f: mean, sd, 5%, 50%, 95% and the ESS. */
+  /**
+   * The weighted histogram of the values: each distinct value (arrays by content) with its total
+   * normalised weight, in the order first reached (as {@code SmcResult.histogram()}).
+   *
+   * @return the values and their masses (unmodifiable)
+   */
+  public Map<A, Double> histogram() {
+    Empirical<A> e = asDistribution();
+    Map<A, Double> m = new LinkedHashMap<>();
+    double[] p = e.probabilities();
+    for (int i = 0; i < p.length; i++) {
+      m.put(e.values().get(i), p[i]);
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * A weighted histogram of {@code f} with {@code bins} equal bins over [lo, hi]; mass outside
+   * the range is counted in the end bins.
+   *
+   * @param f the quantity
+   * @param lo the left end
+   * @param hi the right end, above lo
+   * @param bins the number of bins, at least 1
+   * @return the histogram
+   */
+  public Histogram histogram(ToDoubleFunction<? super A> f, double lo, double hi, int bins) {
+    if (bins < 1 || !(hi > lo)) {
+      throw new IllegalArgumentException("histogram: need bins >= 1 and hi > lo, got " + bins + " bins on [" + lo + ", " + hi + "]");
+    }
+    double[] mass = new double[bins];
+    for (int i = 0; i < normalised.length; i++) {
+      if (normalised[i] > 0) {
+        double x = f.applyAsDouble(items.get(i).value());
+        int b = (int) Math.floor((x - lo) / (hi - lo) * bins);
+        mass[Math.max(0, Math.min(bins - 1, b))] += normalised[i];
+      }
+    }
+    return new Histogram(lo, hi, mass);
+  }
+
+  /**
+   * A weighted histogram of {@code f} with {@code bins} equal bins over the range of the values
+   * of positive weight.
+   *
+   * @param f the quantity
+   * @param bins the number of bins, at least 1
+   * @return the histogram
+   */
+  public Histogram histogram(ToDoubleFunction<? super A> f, int bins) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < normalised.length; i++) {
+      if (normalised[i] > 0) {
+        double x = f.applyAsDouble(items.get(i).value());
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
+      }
+    }
+    if (hi <= lo) {
+      hi = lo + 1;
+    }
+    return histogram(f, lo, hi + (hi - lo) * 1e-9, bins);
+  }
+
+  // ---- the weighted empirical distribution (nested inference) ----
+
+  /**
+   * The weighted empirical distribution of the values (distinct values, arrays by content, with
+   * their total normalised weights); this sample itself is the same distribution.
+   *
+   * @return the distribution over the values
+   */
+  public Empirical<A> asDistribution() {
+    Empirical<A> e = empirical;
+    if (e == null) {
+      List<A> vs = new ArrayList<>(items.size());
+      double[] ws = new double[items.size()];
+      int n = 0;
+      for (int i = 0; i < normalised.length; i++) {
+        if (normalised[i] > 0) { // a zero-weight run has no value
+          vs.add(items.get(i).value());
+          ws[n++] = normalised[i];
+        }
+      }
+      e = Empirical.ofWeights(vs, Arrays.copyOf(ws, n));
+      empirical = e;
+    }
+    return e;
+  }
+
+  /** Draws a value with probability its normalised weight. */
+  @Override
+  public A sample(UniformRandomProvider rng) {
+    return asDistribution().sample(rng);
+  }
+
+  /** The log of the normalised weight of the value (negative infinity when the sample does not hold it). */
+  @Override
+  public Real logProb(A x) {
+    return asDistribution().logProb(x);
+  }
+
+  @Override
+  public double logDensity(A x) {
+    return asDistribution().logDensity(x);
+  }
+
+  @Override
+  public boolean hasFiniteSupport() {
+    return true;
+  }
+
+  @Override
+  public List<A> enumerateSupport() {
+    return asDistribution().values();
+  }
+
+  @Override
+  public Constraint support() {
+    return new Constraint.Enumerated();
+  }
+
+  @Override
+  public String name() {
+    return String.format("WeightedSample(%d items, ESS %.1f)", items.size(), ess());
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+
+  /**
+   * A short summary of f: mean, sd, 5%, 50%, 95% and the ESS.
+   *
+   * @param name the quantity's name
+   * @param f a function of the value
+   * @return one line of text
+   */
   public String summary(String name, ToDoubleFunction<? super A> f) {
     return String.format("%-12s mean %9.4f  sd %8.4f  5%% %9.4f  50%% %9.4f  95%% %9.4f  (ESS %.1f of %d)",
         name, expectation(f), Math.sqrt(variance(f)), quantile(f, 0.05), quantile(f, 0.5), quantile(f, 0.95), ess(), size());

@@ -23,6 +23,7 @@ import org.probity.core.ProbityException;
 import org.probity.core.Sample;
 import org.probity.core.Weights;
 import org.probity.dist.Constraint;
+import org.probity.dist.Deterministic;
 import org.probity.dist.Distribution;
 import org.probity.random.Rngs;
 
@@ -34,7 +35,8 @@ import org.probity.random.Rngs;
  * <p>The {@link #layout} lists the moved sites, the continuous choices of a reference trace in the
  * order the model reaches them, each with its support, its shape and its block of the flat vector
  * theta; every other choice (the discrete ones, or those outside a selection) is held at the
- * reference trace's value. {@link #logDensity} runs the model with each moved site's value the
+ * reference trace's value, except deterministic sites ({@link Deterministic}), which every
+ * evaluation recomputes from the current values. {@link #logDensity} runs the model with each moved site's value the
  * bijection of its support applied to its block of theta (Stan's constraining transforms,
  * {@link Bijections#forConstraint}), and adds the log-Jacobians to the log joint density.
  * {@link #logDensityAndGradient} does so on a reverse-mode tape that is reset and reused between
@@ -100,6 +102,9 @@ public final class LogDensity implements LogDensityFunction {
     Map<Address, Object> fixed = new LinkedHashMap<>();
     int offset = 0;
     for (Choice c : reference.ordered()) {
+      if (c.isDeterministic()) {
+        continue; // recomputed by every evaluation
+      }
       Constraint support = c.dist().support();
       if (moved.contains(c.address()) && !support.isDiscrete()) {
         Bijection b = Bijections.forConstraint(support);
@@ -194,7 +199,7 @@ public final class LogDensity implements LogDensityFunction {
     }
     tape.reset();
     Evaluation e = new Evaluation(theta, tape);
-    Real lp = e.run();
+    Real lp = Tape.recording(e::run);
     if (lp.value() == Double.NEGATIVE_INFINITY) {
       return Double.NEGATIVE_INFINITY;
     }
@@ -242,6 +247,9 @@ public final class LogDensity implements LogDensityFunction {
       Address a = run.address();
       Distribution d = s.dist();
       Object x;
+      if (d instanceof Deterministic det) {
+        return (Prob<?>) ((Function) s.k()).apply(det.value());
+      }
       if (next < sites.length && sites[next].address().equals(a)) {
         x = moved(sites[next++], d);
       } else if (fixed.containsKey(a)) {

@@ -19,6 +19,7 @@ import org.probity.core.ProbityException;
 import org.probity.core.Pure;
 import org.probity.core.Sample;
 import org.probity.core.Weights;
+import org.probity.dist.Deterministic;
 import org.probity.dist.Distribution;
 
 /**
@@ -28,7 +29,8 @@ import org.probity.dist.Distribution;
  * has positive density under the site's current distribution), or a fresh draw, which becomes an
  * anonymous {@link Sample} node of the resulting program: so the randomness of a kernel built on it
  * is a sample step of the same monad and the Enumerator can enumerate it exactly. The run ends at
- * its first zero density (the trace then says where, {@link Trace#zeroSite}).
+ * its first zero density (the trace then says where, {@link Trace#zeroSite}). A deterministic site
+ * ({@link Deterministic}) is recorded with the value the run computes, never given, kept nor drawn.
  *
  * <p>Sites are named by the one loop ({@link Interpreter}). Between fresh draws the run's state is
  * copied into the continuation, so continuations may be re-run.
@@ -163,6 +165,13 @@ final class TraceInterpreter {
       // in a trace, so this finds what a lookup by address would).
       boolean here = n < oldOrder.length && oldOrder[n].address().equals(a);
       aligned &= here;
+      if (d instanceof Deterministic det) {
+        // a deterministic site takes the value this run computes, whatever was given or kept
+        Object v = det.value();
+        choices = PList.cons(new Choice(a, d, v, 0.0), choices);
+        n++;
+        return (Prob<?>) ((Function) s.k()).apply(v);
+      }
       Object g;
       boolean isGiven;
       if (here && ti.given != null) {

@@ -141,6 +141,9 @@ public final class Traces {
     }
     Map<Address, Object> discard = new LinkedHashMap<>();
     for (Choice c : from.ordered()) {
+      if (c.isDeterministic()) {
+        continue; // recomputed, not a choice that was replaced
+      }
       Choice d = to.choice(c.address());
       if (d == null || !Values.same(d.value(), c.value())) {
         discard.put(c.address(), c.value());
@@ -194,6 +197,9 @@ public final class Traces {
     Map<Address, Object> vars = new LinkedHashMap<>();
     for (Choice c : trace.ordered()) {
       Object v = c.value();
+      if (c.isDeterministic()) {
+        continue; // the replay recomputes it from the other values
+      }
       if (selection.contains(c.address())) {
         Object x;
         if (v instanceof Real r) {
@@ -210,12 +216,12 @@ public final class Traces {
         values.put(c.address(), v);
       }
     }
-    Real lj = Density.replay(trace.program(), values).logJoint();
+    Real lj = Tape.recording(() -> Density.replay(trace.program(), values).logJoint());
     double[] adj = tape.gradient(lj);
     Map<Address, Object> out = new LinkedHashMap<>();
     for (Map.Entry<Address, Object> e : vars.entrySet()) {
       if (e.getValue() instanceof Real r) {
-        out.put(e.getKey(), r.isVariable() && r.index() < adj.length ? adj[r.index()] : 0.0);
+        out.put(e.getKey(), adj[r.index()]);
       } else {
         Real[] rs = (Real[]) e.getValue();
         double[] g = new double[rs.length];
@@ -327,6 +333,9 @@ public final class Traces {
     for (int i = 0; i < cs.length; i++) {
       Choice c = cs[i];
       Address a = c.address();
+      if (c.isDeterministic()) {
+        continue; // recomputed by the reverse move, no draw to reproduce
+      }
       if (given != null ? given[i] != null : constrained.contains(a)) {
         continue;
       }

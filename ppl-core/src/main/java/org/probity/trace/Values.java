@@ -46,6 +46,51 @@ public final class Values {
     }
   }
 
+  /**
+   * The numeric entries of a value, row-major: a real, number or boolean (0/1) gives one entry;
+   * arrays of them (and rows of Real[][] or double[][]) their entries; null for any other type.
+   *
+   * @param v a value
+   * @return its entries, or null when it is not numeric
+   */
+  public static double[] entries(Object v) {
+    if (v instanceof Real || v instanceof Number || v instanceof Boolean) {
+      return new double[] {scalar(v)};
+    }
+    if (v instanceof double[] xs) {
+      return xs.clone();
+    }
+    if (v instanceof Real[] xs) {
+      return Real.values(xs);
+    }
+    if (v instanceof int[] xs) {
+      return Arrays.stream(xs).asDoubleStream().toArray();
+    }
+    if (v instanceof boolean[] xs) {
+      double[] out = new double[xs.length];
+      for (int i = 0; i < xs.length; i++) {
+        out[i] = xs[i] ? 1 : 0;
+      }
+      return out;
+    }
+    if (v instanceof Object[] rows && (v instanceof Real[][] || v instanceof double[][])) {
+      double[][] parts = new double[rows.length][];
+      int n = 0;
+      for (int i = 0; i < rows.length; i++) {
+        parts[i] = entries(rows[i]);
+        n += parts[i].length;
+      }
+      double[] out = new double[n];
+      int at = 0;
+      for (double[] part : parts) {
+        System.arraycopy(part, 0, out, at, part.length);
+        at += part.length;
+      }
+      return out;
+    }
+    return null;
+  }
+
   /** A scalar view of a value for draws tables: reals, integers, booleans (0/1); NaN otherwise. */
   public static double scalar(Object v) {
     if (v instanceof Real r) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.probity.core.Address;
 import org.probity.core.Prob;
+import org.probity.core.ProbityException;
 import org.probity.core.Pure;
 import org.probity.core.Sample;
 import org.probity.core.UnsupportedConstructException;
@@ -45,6 +46,10 @@ public final class EnumerativeGibbs<A> implements Kernel<A> {
     Choice c = x.choice(address);
     if (c == null) {
       return new Pure<>(x);
+    }
+    if (c.isDeterministic()) {
+      throw new ProbityException("enumerative Gibbs at " + address + ": the site is deterministic (" + c.dist().name()
+          + "), recomputed on every run, not a random choice to move");
     }
     Distribution dist = c.dist();
     if (!dist.hasFiniteSupport()) {

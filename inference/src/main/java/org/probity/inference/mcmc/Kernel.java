@@ -29,6 +29,16 @@ public interface Kernel<A> {
   default void endWarmup() {
   }
 
+  /**
+   * The kernels this one is made of, flattened (a cycle or mixture lists its parts' parts); a
+   * kernel that is no combination lists itself. The chain runner looks through them for parts
+   * that need more than {@link #forChain}/{@link #endWarmup} (the Hamiltonian kernels' warm-up
+   * schedule and per-draw sampler statistics).
+   */
+  default java.util.List<Kernel<A>> parts() {
+    return java.util.List.of(this);
+  }
+
   /** This kernel, then {@code next}. */
   default Kernel<A> then(Kernel<A> next) {
     return Kernels.cycle(this, next);

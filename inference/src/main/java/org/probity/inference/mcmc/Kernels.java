@@ -85,6 +85,11 @@ public final class Kernels {
       }
 
       @Override
+      public List<Kernel<A>> parts() {
+        return ks.stream().flatMap(k -> k.parts().stream()).toList();
+      }
+
+      @Override
       public void endWarmup() {
         ks.forEach(Kernel::endWarmup);
       }
@@ -121,6 +126,11 @@ public final class Kernels {
       @Override
       public Kernel<A> forChain() {
         return mixture(weights, ks.stream().map(Kernel::forChain).toList());
+      }
+
+      @Override
+      public List<Kernel<A>> parts() {
+        return ks.stream().flatMap(k -> k.parts().stream()).toList();
       }
 
       @Override

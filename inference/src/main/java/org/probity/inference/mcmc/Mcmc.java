@@ -1,82 +1,166 @@
 package org.probity.inference.mcmc;
 
-import org.probity.trace.Traces;
-
-import org.probity.trace.Trace;
-
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.core.Address;
 import org.probity.core.Prob;
-import org.probity.core.ProbityException;
 import org.probity.core.ZeroWeightException;
+import org.probity.dist.ImproperPriorException;
+import org.probity.inference.hmc.Transition;
 import org.probity.random.Rngs;
 import org.probity.semantics.Sampler;
+import org.probity.trace.Choice;
+import org.probity.trace.Trace;
+import org.probity.trace.Traces;
 
 /**
- * Runs several MCMC chains of a kernel on a model, in parallel: chain c draws its starting trace
- * from the prior (retrying, a bounded number of times, until the density is positive) and then
- * applies the kernel with the generator split from (seed, c) ({@link Rngs#split}), so results are
- * identical whatever the number of threads. Warm-up iterations are discarded (adaptive kernels adapt
- * during them and are then frozen); every {@code thin}-th iteration after them is kept. The result
- * holds the draws per address with {@code lp__} (log joint) and {@code accept_stat__} (fraction of
- * kernel steps that moved since the previous kept draw), as diagnostics {@code Draws}.
+ * Runs several MCMC chains of a kernel on a model, in parallel and reproducibly: chain c uses the
+ * generator split from (seed, c) ({@link Rngs#split}) for its start and every kernel step, so the
+ * draws are bit-identical whatever the number of threads. Warm-up iterations are discarded
+ * (adaptive kernels adapt during them and are then frozen); every {@code thin}-th iteration after
+ * them is kept. The result holds the draws per address, the program's return values, and the
+ * sampler statistics of every draw ({@link McmcResult}).
+ *
+ * <p><b>Default sampler.</b> {@link #run(Prob, long)} chooses the kernel from the model
+ * ({@link #defaultKernel}): NUTS ({@link HmcKernel#nuts()}, Stan's defaults) when every choice is
+ * continuous; single-site MH ({@link Kernels#mh()}), which is valid for every program, when there
+ * are discrete choices (for a model with a fixed set of continuous addresses and finite discrete
+ * ones, NUTS-within-Gibbs, {@code Kernels.cycle(HmcKernel.nuts(Selection...), Kernels.gibbs(...))},
+ * usually mixes far better).
+ *
+ * <p><b>Starting points.</b> A kernel with a Hamiltonian part starts from Stan's rule (every
+ * continuous choice uniform on (-2, 2) on its unconstrained scale, discrete ones from their
+ * distributions, retried up to 100 times until the log density and its gradient are finite; the
+ * error names the address and the term when none is found), so improper {@code flat()} priors are
+ * fine; other kernels start from a draw of the prior (retried until its density is positive),
+ * which an improper prior refuses with an error naming its address. Initial values given by
+ * address ({@link McmcConfig#inits}) are used instead of either rule for their sites.
+ *
+ * <p><b>Failure and interruption.</b> When a chain throws, the other chains are cancelled and a
+ * {@link McmcChainException} naming the chain, the phase and the iteration surfaces at once; when
+ * the calling thread is interrupted, the chains stop at their next iteration and
+ * {@link McmcInterruptedException} is thrown. {@link #resume} continues a finished run.
  */
 public final class Mcmc {
   private Mcmc() {
   }
 
-  /** Runs the chains with the given settings. */
-  public static <A> McmcResult<A> run(Prob<A> model, Kernel<A> kernel, McmcConfig config) {
-    int n = config.chains();
-    int threads = config.threads() > 0 ? config.threads() : Math.min(n, Runtime.getRuntime().availableProcessors());
-    List<ChainOutput<A>> outs = new ArrayList<>();
-    if (threads == 1) {
-      for (int c = 0; c < n; c++) {
-        outs.add(chain(model, kernel, config, c));
-      }
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "probity-mcmc");
-        t.setDaemon(true);
-        return t;
-      });
-      try {
-        List<Future<ChainOutput<A>>> fs = new ArrayList<>();
-        for (int c = 0; c < n; c++) {
-          int chain = c;
-          fs.add(pool.submit(() -> chain(model, kernel, config, chain)));
-        }
-        for (Future<ChainOutput<A>> f : fs) {
-          outs.add(f.get());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ProbityException("MCMC interrupted");
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException re) {
-          throw re;
-        }
-        if (e.getCause() instanceof Error err) {
-          throw err;
-        }
-        throw new ProbityException("MCMC chain failed: " + e.getCause());
-      } finally {
-        pool.shutdownNow();
-      }
-    }
-    return McmcResult.of(outs, config);
+  /**
+   * Runs the default sampler for the model ({@link #defaultKernel}) with the default settings (4
+   * chains, 1000 warm-up iterations, 1000 draws, in parallel) and the given seed.
+   *
+   * @param <A> the model's return type
+   * @param model the model
+   * @param seed the seed (chain c uses the generator split from (seed, c))
+   * @return the draws, statistics and return values of every chain
+   * @throws McmcChainException when a chain fails (its exception is the cause)
+   */
+  public static <A> McmcResult<A> run(Prob<A> model, long seed) {
+    return run(model, McmcConfig.defaults().seed(seed));
   }
 
-  /** Runs with the default settings (4 chains, 1000 warm-up, 1000 draws) and the given seed. */
+  /**
+   * Runs the default sampler for the model ({@link #defaultKernel}) with the given settings.
+   *
+   * @param <A> the model's return type
+   * @param model the model
+   * @param config the settings
+   * @return the result
+   * @throws McmcChainException when a chain fails (its exception is the cause)
+   */
+  public static <A> McmcResult<A> run(Prob<A> model, McmcConfig config) {
+    return run(model, defaultKernel(model), config);
+  }
+
+  /**
+   * Runs the chains with the default settings (4 chains, 1000 warm-up, 1000 draws) and the given seed.
+   *
+   * @param <A> the model's return type
+   * @param model the model
+   * @param kernel the kernel (each chain uses its own {@link Kernel#forChain} copy)
+   * @param seed the seed
+   * @return the result
+   * @throws McmcChainException when a chain fails (its exception is the cause)
+   */
   public static <A> McmcResult<A> run(Prob<A> model, Kernel<A> kernel, long seed) {
     return run(model, kernel, McmcConfig.defaults().seed(seed));
+  }
+
+  /**
+   * Runs the chains with the given settings.
+   *
+   * @param <A> the model's return type
+   * @param model the model
+   * @param kernel the kernel (each chain uses its own {@link Kernel#forChain} copy)
+   * @param config the settings
+   * @return the result
+   * @throws McmcChainException when a chain fails (its exception is the cause)
+   * @throws McmcInterruptedException when the calling thread is interrupted
+   */
+  public static <A> McmcResult<A> run(Prob<A> model, Kernel<A> kernel, McmcConfig config) {
+    return runChains(model, kernel, null, null, config, 0);
+  }
+
+  /**
+   * Continues a finished run for {@code draws} more draws per chain, without warm-up: each chain
+   * starts at its last trace with its own copy of its kernel ({@link Kernel#forChain} of the
+   * chain's kernel, so NUTS keeps its adapted step size and metric), on the generators of
+   * continuation k = {@code previous.segment() + 1} (split from (childSeed(seed, -k), c)), so it
+   * does not reuse the random numbers of the run it continues.
+   *
+   * @param <A> the model's return type
+   * @param previous the finished run
+   * @param draws the number of further draws per chain
+   * @return the continuation (its {@link McmcResult#segment()} is one more than the previous one's)
+   */
+  public static <A> McmcResult<A> resume(McmcResult<A> previous, int draws) {
+    McmcConfig config = previous.config().warmup(0).samples(draws);
+    return runChains(previous.model(), previous.kernel(), previous.chainKernels(), previous.lastTraces(), config,
+        previous.segment() + 1);
+  }
+
+  /**
+   * The kernel {@link #run(Prob, long)} uses: NUTS on every continuous choice when the model's
+   * choices are all continuous, else single-site MH over every address. The model is run once to
+   * see its choices (continuous ones set by Stan's initialisation rule, never drawn from their
+   * prior, discrete ones drawn from theirs).
+   *
+   * @param <A> the model's return type
+   * @param model the model
+   * @return {@link HmcKernel#nuts()} or {@link Kernels#mh()}
+   */
+  public static <A> Kernel<A> defaultKernel(Prob<A> model) {
+    Trace<A> probe = probe(model);
+    boolean continuous = probe.size() > 0;
+    for (Choice c : probe.ordered()) {
+      continuous &= !c.dist().support().isDiscrete();
+    }
+    return continuous ? HmcKernel.nuts() : Kernels.mh();
+  }
+
+  private static <A> Trace<A> probe(Prob<A> model) {
+    UniformRandomProvider rng = Rngs.of(0);
+    RuntimeException last = null;
+    for (int i = 0; i < 100; i++) {
+      try {
+        return UnconstrainedInit.run(model, rng, Map.of(), 2.0);
+      } catch (McmcInitializationException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        last = e;
+      }
+    }
+    throw last;
   }
 
   /**
@@ -84,62 +168,265 @@ public final class Mcmc {
    * have zero density, a {@link ZeroWeightException} naming the site where the last one became zero.
    */
   public static <A> Trace<A> initialise(Prob<A> model, UniformRandomProvider rng, int attempts) {
+    return initialise(model, rng, Map.of(), attempts);
+  }
+
+  /**
+   * A starting trace of positive density with the given values at their addresses and the other
+   * choices drawn from the prior, at most {@code attempts} tries; an improper prior is refused
+   * with an error naming its address.
+   */
+  public static <A> Trace<A> initialise(Prob<A> model, UniformRandomProvider rng, Map<Address, Object> given,
+      int attempts) {
     Trace<A> t = null;
+    Map<Address, Object> constraints = new LinkedHashMap<>();
     for (int i = 0; i < attempts; i++) {
-      t = Traces.sample(model, rng);
+      try {
+        if (given.isEmpty()) {
+          t = Traces.sample(model, rng);
+        } else {
+          if (constraints.isEmpty()) {
+            constraints.putAll(checkedGiven(model, given));
+          }
+          t = Traces.generate(model, constraints, rng).trace();
+        }
+      } catch (ImproperPriorException e) {
+        Trace<A> shape = UnconstrainedInit.run(model, Rngs.of(0), Map.of(), 2.0);
+        throw new McmcInitializationException("this kernel starts from a draw of the prior, but the model has an"
+            + " improper prior at " + UnconstrainedInit.improper(shape, Rngs.of(0)) + " (" + e.getMessage() + ")."
+            + " Use NUTS (HmcKernel.nuts(), Mcmc.run's default for continuous models), which starts from Stan's"
+            + " uniform rule on the unconstrained scale, or give initial values for those addresses"
+            + " (McmcConfig.inits) with a kernel that never proposes from the prior (a random walk)");
+      }
       if (t.logJoint() > Double.NEGATIVE_INFINITY) {
         return t;
       }
     }
     throw new ZeroWeightException("MCMC found no starting point of positive density in " + attempts
-        + " draws from the prior; the last one had zero density at " + t.zeroSite());
+        + " draws from the prior" + (given.isEmpty() ? "" : " (given values at " + given.keySet() + ")")
+        + "; the last one had zero density at " + t.zeroSite());
   }
 
-  /** One chain's kept draws (flattened) and statistics. */
-  record ChainOutput<A>(List<Map<String, Double>> draws, double[] lp, double[] accept, Trace<A> last, long moves,
-      long steps) {
-  }
-
-  private static <A> ChainOutput<A> chain(Prob<A> model, Kernel<A> kernel0, McmcConfig cfg, int c) {
-    UniformRandomProvider rng = Rngs.split(cfg.seed(), c);
-    Kernel<A> kernel = kernel0.forChain();
-    Trace<A> t = initialise(model, rng, cfg.maxInitAttempts());
-    long total = cfg.warmup() + (long) cfg.samples() * cfg.thin();
-    long every = Math.max(1, total / 10);
-    long it = 0;
-    for (int i = 0; i < cfg.warmup(); i++, it++) {
-      t = Sampler.run(kernel.apply(t), rng).value();
-      progress(cfg, c, it, total, every);
+  /** The given values converted to the types of their sites, each checked against its distribution. */
+  private static Map<Address, Object> checkedGiven(Prob<?> model, Map<Address, Object> given) {
+    Trace<?> shape = UnconstrainedInit.run(model, Rngs.of(0), given, 2.0);
+    Map<Address, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<Address, Object> e : given.entrySet()) {
+      out.put(e.getKey(), shape.value(e.getKey()));
     }
-    kernel.endWarmup();
-    List<Map<String, Double>> draws = new ArrayList<>(cfg.samples());
-    double[] lp = new double[cfg.samples()];
-    double[] acc = new double[cfg.samples()];
-    long moves = 0;
-    for (int d = 0; d < cfg.samples(); d++) {
-      int moved = 0;
-      for (int k = 0; k < cfg.thin(); k++, it++) {
-        Trace<A> next = Sampler.run(kernel.apply(t), rng).value();
-        if (next != t) {
-          moved++;
+    return out;
+  }
+
+  /** One chain's kept draws (flattened), return values and statistics. */
+  record ChainOutput<A>(List<Map<String, Double>> draws, List<A> outputs, double[] lp, double[] accept,
+      double[][] hmcStats, List<Transition> transitions, Trace<A> last, Kernel<A> kernel, long moves, long steps,
+      long gradients) {
+  }
+
+  private static <A> McmcResult<A> runChains(Prob<A> model, Kernel<A> kernel, List<Kernel<A>> previousKernels,
+      List<Trace<A>> starts, McmcConfig config, int segment) {
+    int n = config.chains();
+    if (previousKernels != null && previousKernels.size() != n) {
+      throw new IllegalArgumentException(previousKernels.size() + " chain kernels for " + n + " chains");
+    }
+    int threads = config.threads() > 0 ? config.threads() : Math.min(n, Runtime.getRuntime().availableProcessors());
+    long total = (long) n * (config.warmup() + (long) config.samples() * config.thin());
+    AtomicBoolean stop = new AtomicBoolean();
+    List<ChainOutput<A>> outs = new ArrayList<>();
+    try (RunProgress progress = new RunProgress("mcmc (" + n + (n == 1 ? " chain" : " chains") + ")", total,
+        config.progress())) {
+      if (threads == 1) {
+        for (int c = 0; c < n; c++) {
+          outs.add(chain(model, kernel, previousKernels, starts, config, segment, c, progress, stop));
         }
-        t = next;
-        progress(cfg, c, it, total, every);
+      } else {
+        outs.addAll(parallel(model, kernel, previousKernels, starts, config, segment, threads, progress, stop));
       }
-      moves += moved;
-      Map<String, Double> row = new LinkedHashMap<>();
-      Columns.flatten(t, row);
-      draws.add(row);
-      lp[d] = t.logJoint();
-      acc[d] = moved / (double) cfg.thin();
     }
-    return new ChainOutput<>(draws, lp, acc, t, moves, (long) cfg.samples() * cfg.thin());
+    return McmcResult.of(model, kernel, outs, config, segment);
   }
 
-  private static void progress(McmcConfig cfg, int c, long it, long total, long every) {
-    if (cfg.progress() && ((it + 1) % every == 0 || it + 1 == total)) {
-      System.err.printf("chain %d: iteration %d / %d (%s)%n", c + 1, it + 1, total,
-          it < cfg.warmup() ? "warm-up" : "sampling");
+  private static <A> List<ChainOutput<A>> parallel(Prob<A> model, Kernel<A> kernel, List<Kernel<A>> previousKernels,
+      List<Trace<A>> starts, McmcConfig config, int segment, int threads, RunProgress progress, AtomicBoolean stop) {
+    int n = config.chains();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n), r -> {
+      Thread t = new Thread(r, "probity-mcmc");
+      t.setDaemon(true);
+      return t;
+    });
+    ExecutorCompletionService<Indexed<A>> done = new ExecutorCompletionService<>(pool);
+    List<Future<Indexed<A>>> futures = new ArrayList<>();
+    List<ChainOutput<A>> outs = new ArrayList<>();
+    for (int c = 0; c < n; c++) {
+      outs.add(null);
     }
+    try {
+      for (int c = 0; c < n; c++) {
+        int chain = c;
+        futures.add(done.submit(() -> new Indexed<>(chain,
+            chain(model, kernel, previousKernels, starts, config, segment, chain, progress, stop))));
+      }
+      for (int k = 0; k < n; k++) {
+        Future<Indexed<A>> f = done.take();
+        Indexed<A> r;
+        try {
+          r = f.get();
+        } catch (ExecutionException e) {
+          stop.set(true);
+          futures.forEach(x -> x.cancel(true));
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException re) {
+            throw re;
+          }
+          if (cause instanceof Error err) {
+            throw err;
+          }
+          throw new McmcChainException(-1, "", n, cause);
+        }
+        outs.set(r.chain(), r.output());
+      }
+    } catch (InterruptedException e) {
+      stop.set(true);
+      futures.forEach(x -> x.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new McmcInterruptedException("MCMC interrupted: the chains were stopped");
+    } finally {
+      pool.shutdownNow();
+    }
+    return outs;
+  }
+
+  private record Indexed<A>(int chain, ChainOutput<A> output) {
+  }
+
+  /** The generator of chain {@code c} in continuation {@code segment} (0: the original run). */
+  static UniformRandomProvider generator(long seed, int segment, int c) {
+    return segment == 0 ? Rngs.split(seed, c) : Rngs.split(Rngs.childSeed(seed, -segment), c);
+  }
+
+  /** Why a chain stopped early: another chain failed, or the caller was interrupted. */
+  private static final class Stopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Stopped() {
+      super("stopped", null, false, false);
+    }
+  }
+
+  private static <A> ChainOutput<A> chain(Prob<A> model, Kernel<A> template, List<Kernel<A>> previousKernels,
+      List<Trace<A>> starts, McmcConfig cfg, int segment, int c, RunProgress progress, AtomicBoolean stop) {
+    String where = "at initialisation";
+    try {
+      UniformRandomProvider rng = generator(cfg.seed(), segment, c);
+      Kernel<A> kernel = (previousKernels != null ? previousKernels.get(c) : template).forChain();
+      List<HmcKernel<A>> hamiltonian = hamiltonianParts(kernel, cfg.warmup());
+      Trace<A> t;
+      if (starts != null) {
+        t = starts.get(c);
+      } else if (hamiltonian.isEmpty()) {
+        t = initialise(model, rng, cfg.inits(), cfg.maxInitAttempts());
+      } else {
+        t = UnconstrainedInit.find(model, rng, cfg.inits(), cfg.initRadius(), cfg.maxInitAttempts());
+      }
+      HmcKernel<A> statsPart = hamiltonian.isEmpty() ? null : hamiltonian.get(hamiltonian.size() - 1);
+      for (int i = 0; i < cfg.warmup(); i++) {
+        where = "in warm-up iteration " + (i + 1);
+        checkStop(stop);
+        t = Sampler.run(kernel.apply(t), rng).value();
+        progress.advance();
+      }
+      kernel.endWarmup();
+      int samples = cfg.samples();
+      List<Map<String, Double>> draws = new ArrayList<>(samples);
+      List<A> outputs = new ArrayList<>(samples);
+      double[] lp = new double[samples];
+      double[] acc = new double[samples];
+      double[][] stats = statsPart == null ? null : new double[samples][];
+      List<Transition> transitions = new ArrayList<>(statsPart == null ? 0 : samples);
+      long seen = statsPart == null ? 0 : statsPart.transitions();
+      long moves = 0;
+      for (int d = 0; d < samples; d++) {
+        int moved = 0;
+        for (int k = 0; k < cfg.thin(); k++) {
+          where = "in sampling iteration " + (d * cfg.thin() + k + 1);
+          checkStop(stop);
+          Trace<A> next = Sampler.run(kernel.apply(t), rng).value();
+          if (next != t) {
+            moved++;
+          }
+          t = next;
+          progress.advance();
+        }
+        moves += moved;
+        Map<String, Double> row = new LinkedHashMap<>();
+        Columns.flatten(t, row);
+        Outputs.flatten(t.output(), row);
+        draws.add(row);
+        outputs.add(t.output());
+        lp[d] = t.logJoint();
+        acc[d] = moved / (double) cfg.thin();
+        if (statsPart != null) {
+          Transition tr = statsPart.transitions() > seen ? statsPart.lastTransition() : null;
+          seen = statsPart.transitions();
+          transitions.add(tr);
+          stats[d] = statsOf(tr, statsPart);
+          if (tr != null) {
+            acc[d] = tr.acceptStat();
+          }
+        }
+      }
+      long gradients = 0;
+      for (HmcKernel<A> h : hamiltonian) {
+        gradients += h.gradientEvaluations();
+      }
+      return new ChainOutput<>(draws, outputs, lp, acc, stats, transitions, t, kernel, moves,
+          (long) samples * cfg.thin(), gradients);
+    } catch (Stopped | McmcInterruptedException s) {
+      throw s;
+    } catch (RuntimeException e) {
+      throw new McmcChainException(c, where, cfg.chains(), e);
+    }
+  }
+
+  private static void checkStop(AtomicBoolean stop) {
+    if (stop.get() || Thread.currentThread().isInterrupted()) {
+      if (!stop.get()) {
+        // The caller's own thread (one-thread runs): report the interruption, keep the status.
+        throw new McmcInterruptedException("MCMC interrupted: the chains were stopped");
+      }
+      throw new Stopped();
+    }
+  }
+
+  /** stepsize__, treedepth__, n_leapfrog__, divergent__, energy__ (static HMC: stepsize__, int_time__, energy__). */
+  private static double[] statsOf(Transition t, HmcKernel<?> k) {
+    if (k.isNuts()) {
+      return t == null ? new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN}
+          : new double[] {t.stepSize(), t.treeDepth(), t.nLeapfrog(), t.divergent() ? 1 : 0, t.energy()};
+    }
+    return t == null ? new double[] {Double.NaN, Double.NaN, Double.NaN}
+        : new double[] {t.stepSize(), k.settings().integrationTime(), t.energy()};
+  }
+
+  /**
+   * The kernel's Hamiltonian parts, each told its warm-up length: the chain's warm-up times the
+   * number of times it occurs in the kernel (a part repeated k times per iteration makes k
+   * transitions per iteration).
+   */
+  @SuppressWarnings("unchecked")
+  private static <A> List<HmcKernel<A>> hamiltonianParts(Kernel<A> kernel, int warmup) {
+    Map<HmcKernel<A>, Integer> count = new IdentityHashMap<>();
+    List<HmcKernel<A>> order = new ArrayList<>();
+    for (Kernel<A> k : kernel.parts()) {
+      if (k instanceof HmcKernel<A> h) {
+        if (count.merge(h, 1, Integer::sum) == 1) {
+          order.add(h);
+        }
+      }
+    }
+    for (HmcKernel<A> h : order) {
+      h.startWarmup(warmup * count.get(h));
+    }
+    return order;
   }
 }

@@ -1,65 +1,116 @@
 package org.probity.inference.mcmc;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.probity.core.Address;
+
 /**
  * Settings of an MCMC run: number of chains (default 4), warm-up iterations (default 1000, not
  * kept; adaptive kernels adapt during them), kept draws per chain (default 1000), thinning
  * (default 1: keep every iteration; {@code thin} k runs k kernel steps per kept draw), the seed
  * (chain c uses the generator split from (seed, c)), the number of threads (0: one per chain up to
- * the number of processors; results do not depend on it), progress lines on stderr, and the
- * number of prior draws tried to find a starting trace of positive density.
+ * the number of processors; results do not depend on it), progress (one line on stderr for all
+ * chains, shown once a run has lasted a second; default on), the number of attempts to find a
+ * starting trace (default 100), initial values by address (default none), and the radius of
+ * Stan's uniform initialisation on the unconstrained scale (default 2).
+ *
+ * @param chains number of chains, at least 1
+ * @param warmup warm-up iterations per chain, at least 0
+ * @param samples kept draws per chain, at least 1
+ * @param thin kernel steps per kept draw, at least 1
+ * @param seed the seed
+ * @param threads worker threads, at least 0 (0: automatic)
+ * @param progress whether to show progress
+ * @param maxInitAttempts attempts to find a starting trace, at least 1
+ * @param inits initial values by address, on the constrained scale (a {@code double} or
+ *     {@code Real} for a scalar site, a {@code double[]} or {@code Real[]} for a vector site, an
+ *     {@code Integer} or {@code Boolean} for a discrete one); the other sites are initialised by
+ *     the kernel's rule
+ * @param initRadius the half-width of Stan's uniform initialisation, at least 0 (0: the
+ *     unconstrained origin)
  */
 public record McmcConfig(int chains, int warmup, int samples, int thin, long seed, int threads, boolean progress,
-    int maxInitAttempts) {
-  /** Validates the settings. */
+    int maxInitAttempts, Map<Address, Object> inits, double initRadius) {
+  /** Validates the settings and copies the initial values. */
   public McmcConfig {
-    if (chains < 1 || warmup < 0 || samples < 1 || thin < 1 || threads < 0 || maxInitAttempts < 1) {
+    if (chains < 1 || warmup < 0 || samples < 1 || thin < 1 || threads < 0 || maxInitAttempts < 1
+        || !(initRadius >= 0) || Double.isInfinite(initRadius)) {
       throw new IllegalArgumentException("MCMC settings need chains >= 1, warmup >= 0, samples >= 1, thin >= 1,"
-          + " threads >= 0, maxInitAttempts >= 1; got " + this);
+          + " threads >= 0, maxInitAttempts >= 1, 0 <= initRadius < inf; got chains " + chains + ", warmup " + warmup
+          + ", samples " + samples + ", thin " + thin + ", threads " + threads + ", maxInitAttempts "
+          + maxInitAttempts + ", initRadius " + initRadius);
     }
+    if (inits == null) {
+      throw new IllegalArgumentException("initial values must not be null (an empty map for none)");
+    }
+    inits = Collections.unmodifiableMap(new LinkedHashMap<>(inits));
   }
 
-  /** 4 chains, 1000 warm-up, 1000 draws, no thinning, seed 0, automatic threads, no progress, 100 init attempts. */
+  /** 4 chains, 1000 warm-up, 1000 draws, no thinning, seed 0, automatic threads, progress, 100 attempts, radius 2. */
   public static McmcConfig defaults() {
-    return new McmcConfig(4, 1000, 1000, 1, 0L, 0, false, 100);
+    return new McmcConfig(4, 1000, 1000, 1, 0L, 0, true, 100, Map.of(), 2.0);
   }
 
   /** With this number of chains. */
   public McmcConfig chains(int n) {
-    return new McmcConfig(n, warmup, samples, thin, seed, threads, progress, maxInitAttempts);
+    return new McmcConfig(n, warmup, samples, thin, seed, threads, progress, maxInitAttempts, inits, initRadius);
   }
 
   /** With this number of warm-up iterations. */
   public McmcConfig warmup(int n) {
-    return new McmcConfig(chains, n, samples, thin, seed, threads, progress, maxInitAttempts);
+    return new McmcConfig(chains, n, samples, thin, seed, threads, progress, maxInitAttempts, inits, initRadius);
   }
 
   /** With this number of kept draws per chain. */
   public McmcConfig samples(int n) {
-    return new McmcConfig(chains, warmup, n, thin, seed, threads, progress, maxInitAttempts);
+    return new McmcConfig(chains, warmup, n, thin, seed, threads, progress, maxInitAttempts, inits, initRadius);
   }
 
   /** With this thinning period. */
   public McmcConfig thin(int k) {
-    return new McmcConfig(chains, warmup, samples, k, seed, threads, progress, maxInitAttempts);
+    return new McmcConfig(chains, warmup, samples, k, seed, threads, progress, maxInitAttempts, inits, initRadius);
   }
 
   /** With this seed. */
   public McmcConfig seed(long s) {
-    return new McmcConfig(chains, warmup, samples, thin, s, threads, progress, maxInitAttempts);
+    return new McmcConfig(chains, warmup, samples, thin, s, threads, progress, maxInitAttempts, inits, initRadius);
   }
 
   /** With this number of threads (0: automatic). */
   public McmcConfig threads(int n) {
-    return new McmcConfig(chains, warmup, samples, thin, seed, n, progress, maxInitAttempts);
+    return new McmcConfig(chains, warmup, samples, thin, seed, n, progress, maxInitAttempts, inits, initRadius);
   }
 
-  /** With or without progress lines on stderr. */
+  /** With or without the progress line on stderr. */
   public McmcConfig progress(boolean on) {
-    return new McmcConfig(chains, warmup, samples, thin, seed, threads, on, maxInitAttempts);
+    return new McmcConfig(chains, warmup, samples, thin, seed, threads, on, maxInitAttempts, inits, initRadius);
   }
 
-  /** With this number of prior draws tried for a valid start. */
+  /** With this number of attempts to find a valid start. */
   public McmcConfig maxInitAttempts(int n) {
-    return new McmcConfig(chains, warmup, samples, thin, seed, threads, progress, n);
+    return new McmcConfig(chains, warmup, samples, thin, seed, threads, progress, n, inits, initRadius);
+  }
+
+  /** With this radius of the uniform initialisation on the unconstrained scale. */
+  public McmcConfig initRadius(double r) {
+    return new McmcConfig(chains, warmup, samples, thin, seed, threads, progress, maxInitAttempts, inits, r);
+  }
+
+  /**
+   * With these initial values for every chain, by address: an {@link Address} or its printed form
+   * ({@code "mu"}, {@code "theta[2]"}) to the value on the constrained scale.
+   */
+  public McmcConfig inits(Map<?, ?> values) {
+    Map<Address, Object> m = new LinkedHashMap<>();
+    values.forEach((k, v) -> {
+      Address a = k instanceof Address ad ? ad : k instanceof String s ? Address.parse(s) : null;
+      if (a == null || v == null) {
+        throw new IllegalArgumentException("initial values are given by Address or address text, not null; got "
+            + k + " = " + v);
+      }
+      m.put(a, v);
+    });
+    return new McmcConfig(chains, warmup, samples, thin, seed, threads, progress, maxInitAttempts, m, initRadius);
   }
 }

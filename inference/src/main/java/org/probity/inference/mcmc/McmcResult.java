@@ -1,41 +1,88 @@
 package org.probity.inference.mcmc;
 
-import org.probity.trace.Trace;
-
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.probity.core.Prob;
+import org.probity.inference.diagnostics.ArvizJson;
 import org.probity.inference.diagnostics.Draws;
+import org.probity.inference.diagnostics.Problem;
 import org.probity.inference.diagnostics.StanCsv;
 import org.probity.inference.diagnostics.Summary;
 import org.probity.inference.diagnostics.SummaryTable;
+import org.probity.inference.diagnostics.Warnings;
+import org.probity.inference.hmc.HmcEngine;
+import org.probity.inference.hmc.SamplerDiagnostics;
+import org.probity.inference.hmc.Transition;
+import org.probity.trace.Trace;
 
 /**
  * The output of {@link Mcmc#run}: the draws of every column (one per scalar address, arrays
- * flattened to {@code name.1..name.K}; NaN where a draw's run did not reach the address) with
- * sampler statistics {@code lp__} and {@code accept_stat__}, the last trace of each chain and the
- * acceptance rate of each chain after warm-up.
+ * flattened to {@code name.1..name.K}; NaN where a draw's run did not reach the address), the
+ * program's return value at every draw (with its numeric parts as columns too, see below), the
+ * sampler statistics of every draw, the last trace and kernel of each chain, and the acceptance
+ * rate of each chain after warm-up.
+ *
+ * <p>Sampler statistics: {@code lp__} (the log joint density of the draw's trace, constants
+ * included and no Jacobian) and {@code accept_stat__}; when the kernel has a Hamiltonian part
+ * ({@link HmcKernel}), cmdstan's {@code stepsize__, treedepth__, n_leapfrog__, divergent__,
+ * energy__} (static HMC: {@code stepsize__, int_time__, energy__}) of its last transition before
+ * the draw, and {@code accept_stat__} is that transition's (Stan's definition); otherwise
+ * {@code accept_stat__} is the fraction of kernel steps since the previous draw that moved.
+ *
+ * <p>Return values: {@link #returnValues()} keeps them as they are; a number or boolean is also
+ * the column {@code value}, an array {@code value.1..}, and a record or string-keyed map one
+ * column per numeric component ({@code value_}-prefixed where a choice column has the name).
+ *
+ * <p>{@link #toString()} prints the summary table, cmdstan's warnings (divergences, tree depth,
+ * E-BFMI) and the convergence checks of {@link Warnings} (R-hat, ESS, acceptance, stuck chains).
  */
 public final class McmcResult<A> {
-  /** The sampler statistics recorded with every draw. */
+  /** The sampler statistics recorded with every draw of a kernel without a Hamiltonian part. */
   public static final List<String> STATS = List.of("lp__", "accept_stat__");
+  /** The sampler statistics of static HMC, in cmdstan's order. */
+  static final List<String> STATIC_HMC_STATS = List.of("lp__", "accept_stat__", "stepsize__", "int_time__",
+      "energy__");
 
+  private final Prob<A> model;
+  private final Kernel<A> kernel;
   private final Draws draws;
+  private final List<List<A>> outputs;
   private final List<Trace<A>> last;
+  private final List<Kernel<A>> chainKernels;
+  private final List<List<Transition>> transitions;
   private final double[] acceptance;
+  private final long[] gradients;
   private final McmcConfig config;
+  private final int segment;
+  private volatile SummaryTable summary; // computed on first use: R-hat and ESS of every column cost more than small runs
+  private volatile List<Problem> problems;
 
-  private McmcResult(Draws draws, List<Trace<A>> last, double[] acceptance, McmcConfig config) {
+  private McmcResult(Prob<A> model, Kernel<A> kernel, Draws draws, List<List<A>> outputs, List<Trace<A>> last,
+      List<Kernel<A>> chainKernels, List<List<Transition>> transitions, double[] acceptance, long[] gradients,
+      McmcConfig config, int segment) {
+    this.model = model;
+    this.kernel = kernel;
     this.draws = draws;
+    this.outputs = outputs;
     this.last = List.copyOf(last);
+    this.chainKernels = List.copyOf(chainKernels);
+    this.transitions = transitions;
     this.acceptance = acceptance;
+    this.gradients = gradients;
     this.config = config;
+    this.segment = segment;
   }
 
-  static <A> McmcResult<A> of(List<Mcmc.ChainOutput<A>> outs, McmcConfig config) {
+  static <A> McmcResult<A> of(Prob<A> model, Kernel<A> kernel, List<Mcmc.ChainOutput<A>> outs, McmcConfig config,
+      int segment) {
     LinkedHashSet<String> names = new LinkedHashSet<>();
     for (Mcmc.ChainOutput<A> o : outs) {
       for (Map<String, Double> row : o.draws()) {
@@ -45,10 +92,17 @@ public final class McmcResult<A> {
     List<String> cols = new ArrayList<>(names);
     int chains = outs.size();
     int iters = config.samples();
+    Mcmc.ChainOutput<A> first = outs.get(0);
+    HmcKernel<A> hmc = hamiltonian(first.kernel());
+    List<String> statNames = hmc == null ? STATS : hmc.isNuts() ? StanCsv.NUTS_STATS : STATIC_HMC_STATS;
     double[][][] values = new double[chains][iters][cols.size()];
-    double[][][] stats = new double[chains][iters][2];
+    double[][][] stats = new double[chains][iters][statNames.size()];
     List<Trace<A>> last = new ArrayList<>();
+    List<Kernel<A>> kernels = new ArrayList<>();
+    List<List<A>> outputs = new ArrayList<>();
+    List<List<Transition>> transitions = new ArrayList<>();
     double[] acc = new double[chains];
+    long[] gradients = new long[chains];
     for (int c = 0; c < chains; c++) {
       Mcmc.ChainOutput<A> o = outs.get(c);
       for (int i = 0; i < iters; i++) {
@@ -59,14 +113,34 @@ public final class McmcResult<A> {
         }
         stats[c][i][0] = o.lp()[i];
         stats[c][i][1] = o.accept()[i];
+        if (hmc != null) {
+          System.arraycopy(o.hmcStats()[i], 0, stats[c][i], 2, statNames.size() - 2);
+        }
       }
       last.add(o.last());
+      kernels.add(o.kernel());
+      outputs.add(java.util.Collections.unmodifiableList(new ArrayList<>(o.outputs())));
+      transitions.add(java.util.Collections.unmodifiableList(new ArrayList<>(o.transitions())));
       acc[c] = o.moves() / (double) o.steps();
+      gradients[c] = o.gradients();
     }
-    return new McmcResult<>(new Draws(cols, values, STATS, stats), last, acc, config);
+    return new McmcResult<>(model, kernel, new Draws(cols, values, statNames, stats), List.copyOf(outputs), last,
+        kernels, List.copyOf(transitions), acc, gradients, config, segment);
   }
 
-  /** The draws, with {@code lp__} and {@code accept_stat__} as sampler statistics. */
+  /** The last Hamiltonian part of a chain's kernel (the one whose statistics are recorded), or null. */
+  @SuppressWarnings("unchecked")
+  private static <A> HmcKernel<A> hamiltonian(Kernel<A> k) {
+    HmcKernel<A> h = null;
+    for (Kernel<A> p : k.parts()) {
+      if (p instanceof HmcKernel<A> x) {
+        h = x;
+      }
+    }
+    return h;
+  }
+
+  /** The draws, with the sampler statistics (see the class documentation). */
   public Draws draws() {
     return draws;
   }
@@ -79,6 +153,11 @@ public final class McmcResult<A> {
   /** The column names (Stan style, see the package documentation). */
   public List<String> names() {
     return draws.parameterNames();
+  }
+
+  /** The program's return value at every kept draw, [chain][draw]. */
+  public List<List<A>> returnValues() {
+    return outputs;
   }
 
   /** The last trace of each chain. */
@@ -96,12 +175,86 @@ public final class McmcResult<A> {
     return config;
   }
 
+  /** The model. */
+  public Prob<A> model() {
+    return model;
+  }
+
+  /** The kernel as the user gave it (or the default one). */
+  public Kernel<A> kernel() {
+    return kernel;
+  }
+
+  /** Each chain's own copy of the kernel, as warm-up left it (adapted step sizes, metrics, scales). */
+  public List<Kernel<A>> chainKernels() {
+    return chainKernels;
+  }
+
+  /** 0 for a run started by {@link Mcmc#run}, k for its k-th continuation ({@link Mcmc#resume}). */
+  public int segment() {
+    return segment;
+  }
+
+  /**
+   * Per chain, the Hamiltonian transition of each kept draw (null where the Hamiltonian part made
+   * none since the previous draw); empty lists when the kernel has no Hamiltonian part.
+   */
+  public List<List<Transition>> transitions() {
+    return transitions;
+  }
+
+  /** Per chain, the log-density-and-gradient evaluations of its Hamiltonian parts (warm-up included). */
+  public long[] gradientEvaluations() {
+    return gradients.clone();
+  }
+
+  /** The number of divergent kept transitions, all chains (0 without a Hamiltonian part). */
+  public long divergences() {
+    return transitions.stream().flatMap(List::stream).filter(t -> t != null && t.divergent()).count();
+  }
+
+  /**
+   * cmdstan's warning lines for the Hamiltonian part (divergences, transitions at the maximum tree
+   * depth, E-BFMI below 0.3 per chain; the advice is in docs/inference-hmc.md); empty when all is
+   * well or when the kernel has no Hamiltonian part.
+   */
+  public List<String> samplerWarnings() {
+    HmcKernel<A> h = hamiltonian(chainKernels.get(0));
+    if (h == null) {
+      return List.of();
+    }
+    List<List<Transition>> kept = new ArrayList<>();
+    for (List<Transition> chain : transitions) {
+      kept.add(chain.stream().filter(t -> t != null).toList());
+    }
+    return SamplerDiagnostics.warnings(kept, h.isNuts() ? HmcEngine.NUTS : HmcEngine.STATIC, h.settings().maxDepth());
+  }
+
+  /** The convergence checks of {@link Warnings#check} on the draws (R-hat, ESS, acceptance, stuck chains). */
+  public List<Problem> problems() {
+    List<Problem> p = problems;
+    if (p == null) {
+      p = Warnings.check(draws);
+      problems = p;
+    }
+    return p;
+  }
+
   /**
    * The summary table (mean, sd, median, 5% and 95% quantiles, R-hat, bulk and tail ESS, MCSE)
    * of {@code lp__} and of every column reached by every draw (columns with NaN, i.e. addresses
    * some runs did not reach, are left out).
    */
   public SummaryTable summary() {
+    SummaryTable t = summary;
+    if (t == null) {
+      t = computeSummary();
+      summary = t;
+    }
+    return t;
+  }
+
+  private SummaryTable computeSummary() {
     List<Summary> rows = new ArrayList<>();
     rows.add(Summary.of("lp__", draws.samplerStat("lp__")));
     for (String n : draws.parameterNames()) {
@@ -124,9 +277,62 @@ public final class McmcResult<A> {
     return true;
   }
 
-  /** Writes one CmdStan-format CSV per chain, {@code <prefix>-<chain>.csv}, and returns the files. */
+  /** The sampler of chain {@code c} as a Stan CSV header names it. */
+  public StanCsv.Algorithm algorithm(int c) {
+    return Describe.algorithm(chainKernels.get(c));
+  }
+
+  /**
+   * Writes one CmdStan-format CSV per chain, {@code <prefix>-<chain>.csv}, each naming its sampler
+   * (NUTS with that chain's adapted step size and inverse metric; other kernels by name), and
+   * returns the files.
+   */
   public List<Path> writeStanCsv(Path directory, String prefix, String modelName) throws IOException {
-    StanCsv.Header h = new StanCsv.Header(modelName, config.seed(), config.warmup(), config.thin(), 1.0, 10);
-    return StanCsv.write(draws, h, directory, prefix);
+    Files.createDirectories(directory);
+    List<Path> files = new ArrayList<>();
+    for (int c = 0; c < draws.numChains(); c++) {
+      StanCsv.Header h = new StanCsv.Header(modelName, config.seed(), config.warmup(), config.thin(), algorithm(c));
+      Path file = directory.resolve(prefix + "-" + (c + 1) + ".csv");
+      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        StanCsv.writeChain(draws, c, h, file.getFileName().toString(), out);
+      }
+      files.add(file);
+    }
+    return files;
+  }
+
+  /**
+   * An ArviZ export of the draws ({@code posterior}, and the sampler statistics as
+   * {@code sample_stats}: {@code lp}, {@code acceptance_rate}, {@code step_size},
+   * {@code tree_depth}, {@code n_steps}, {@code diverging}, {@code energy}), with the run's
+   * sampler and settings as attributes; add groups and write it with the builder.
+   */
+  public ArvizJson.Builder arviz() {
+    Map<String, Object> attrs = new LinkedHashMap<>();
+    attrs.put("sampler", Describe.name(chainKernels.get(0)));
+    attrs.put("num_warmup", config.warmup());
+    attrs.put("thin", config.thin());
+    attrs.put("seed", config.seed());
+    ArvizJson.Builder b = ArvizJson.builder(draws);
+    attrs.forEach(b::attr);
+    return b;
+  }
+
+  /** The summary table, then cmdstan's sampler warnings and the convergence checks. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    int n = draws.numChains();
+    sb.append(Describe.name(chainKernels.get(0))).append(": ").append(n).append(n == 1 ? " chain, " : " chains, ")
+        .append(config.warmup()).append(" warm-up + ").append(draws.numIterations()).append(" draws")
+        .append(config.thin() > 1 ? " (thin " + config.thin() + ")" : "").append('\n');
+    sb.append(summary());
+    List<String> sampler = samplerWarnings();
+    if (!sampler.isEmpty()) {
+      sb.append('\n');
+      sampler.forEach(l -> sb.append(l).append('\n'));
+    }
+    sb.append('\n').append(Warnings.report(problems()));
+    return sb.toString();
   }
 }

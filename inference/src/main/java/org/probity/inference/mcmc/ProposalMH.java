@@ -4,6 +4,8 @@ import org.probity.trace.Traces;
 
 import org.probity.trace.Selection;
 
+import org.probity.trace.Choice;
+
 import org.probity.trace.Trace;
 
 import java.util.Map;
@@ -41,6 +43,11 @@ public final class ProposalMH<A> implements Kernel<A> {
         if (a.isAnonymous()) {
           throw new ProbityException("a proposal choice must be named with an address of the model; the proposal made an"
               + " anonymous choice at " + a);
+        }
+        Choice c = x.choice(a);
+        if (c != null && c.isDeterministic()) {
+          throw new ProbityException("the proposal makes a choice at " + a + ", a deterministic site of the model ("
+              + c.dist().name() + "), which every run recomputes: propose the choices it is computed from");
         }
       }
       Map<Address, Object> u = fwd.values();

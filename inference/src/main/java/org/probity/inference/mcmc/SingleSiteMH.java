@@ -4,6 +4,8 @@ import org.probity.trace.Traces;
 
 import org.probity.trace.Selection;
 
+import org.probity.trace.Choice;
+
 import org.probity.trace.Trace;
 
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import org.probity.dist.Categorical;
  * keeping every other value that is still valid, drawing new addresses from their prior. The
  * acceptance ratio is p(x')/p(x) * |X|/|X'| * q(stale)/q(fresh), which equals Gen's regenerate
  * weight with the site-choice correction, and is exact for programs whose set of addresses
- * changes between runs.
+ * changes between runs. Deterministic sites are not choices: they are never picked, and each
+ * re-run recomputes them.
  */
 public final class SingleSiteMH<A> implements Kernel<A> {
   private final Selection selection;
@@ -32,9 +35,9 @@ public final class SingleSiteMH<A> implements Kernel<A> {
 
   static List<Address> selected(Trace<?> t, Selection s) {
     List<Address> out = new ArrayList<>();
-    for (Address a : t.choices().keySet()) {
-      if (s.contains(a)) {
-        out.add(a);
+    for (Choice c : t.ordered()) {
+      if (!c.isDeterministic() && s.contains(c.address())) {
+        out.add(c.address());
       }
     }
     return out;

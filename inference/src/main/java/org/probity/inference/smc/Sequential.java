@@ -114,50 +114,8 @@ public final class Sequential {
    * next step of a state-space model (where the next step's draw happens: the particle stops there).
    */
   private static Machine settle(Machine m) {
-    return Interpreter.run(m, SETTLE);
+    return Interpreter.reduce(m, thunk -> thunk instanceof StateSpace.Step);
   }
-
-  private static final Handler<Machine> SETTLE = new Handler<>() {
-    @Override
-    public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
-      return Interpreter.STOP;
-    }
-
-    @Override
-    public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
-      return Interpreter.STOP;
-    }
-
-    @Override
-    public Prob<?> factor(Factor<?> f, Interpreter run) {
-      return Interpreter.STOP;
-    }
-
-    @Override
-    public Prob<?> independent(org.probity.core.Independent<?, ?> ind, Interpreter run) {
-      return Interpreter.STOP;
-    }
-
-    @Override
-    public Prob<?> defer(Defer<?> d, Interpreter run) {
-      return d.thunk() instanceof StateSpace.Step ? Interpreter.STOP : d.thunk().get();
-    }
-
-    @Override
-    public Machine result(Object value, Interpreter run) {
-      return run.resume(new Pure<>(value));
-    }
-
-    @Override
-    public Machine stopped(Interpreter run) {
-      return run.machine();
-    }
-
-    @Override
-    public boolean claimsNames() {
-      return false;
-    }
-  };
 
   /** The program transformation: each choice becomes an outer sample node; a weighing ends the step. */
   private static final class Advance implements Handler<Prob<?>> {

@@ -34,7 +34,10 @@ class McmcTest {
     McmcConfig cfg = McmcConfig.defaults().warmup(50).samples(100).seed(11);
     McmcResult<Real> one = Mcmc.run(shaped(), k, cfg.threads(1));
     McmcResult<Real> four = Mcmc.run(shaped(), k, cfg.threads(4));
-    assertEquals(List.of("beta.1", "theta.1", "theta.2", "theta.3", "flag"), one.names());
+    // The choice columns, then the return value (b0) as the derived column "value".
+    assertEquals(List.of("beta.1", "theta.1", "theta.2", "theta.3", "flag", "value"), one.names());
+    assertArrayEquals(one.column("beta.1")[2], one.column("value")[2]);
+    assertEquals(one.column("value")[3][7], one.returnValues().get(3).get(7).value());
     for (int c = 0; c < 4; c++) {
       for (int i = 0; i < 100; i++) {
         assertArrayEquals(one.draws().values()[c][i], four.draws().values()[c][i]);
@@ -48,9 +51,11 @@ class McmcTest {
   @Test
   void startsAtAValidPointOrFailsNamingTheSite() {
     Prob<Real> impossible = sample("x", normal(0, 1)).flatMap(x -> observe("y", uniform(10, 11), Real.of(0.5)).then(() -> pure(x)));
-    ZeroWeightException e = assertThrows(ZeroWeightException.class,
+    McmcChainException e = assertThrows(McmcChainException.class,
         () -> Mcmc.run(impossible, Kernels.mh(), McmcConfig.defaults().samples(10).warmup(0).maxInitAttempts(5)));
-    assertTrue(e.getMessage().contains("observation y"), e.getMessage());
+    assertTrue(e.getCause() instanceof ZeroWeightException, String.valueOf(e.getCause()));
+    assertTrue(e.getMessage().contains("observation y") && e.getMessage().contains("at initialisation"),
+        e.getMessage());
     // x > 1 has prior probability 0.16: the start is found by retrying and the chain stays there.
     Prob<Real> truncated = sample("x", normal(0, 1)).flatMap(x -> condition(x.value() > 1).then(() -> pure(x)));
     McmcResult<Real> r = Mcmc.run(truncated, Kernels.mh(), McmcConfig.defaults().warmup(0).samples(200).seed(3));

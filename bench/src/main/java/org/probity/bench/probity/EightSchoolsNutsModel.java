@@ -1,0 +1,54 @@
+package org.probity.bench.probity;
+
+import static org.probity.Probity.addr;
+import static org.probity.Probity.halfCauchy;
+import static org.probity.Probity.normal;
+import static org.probity.Probity.observe;
+import static org.probity.Probity.pure;
+import static org.probity.Probity.sample;
+
+import org.probity.ad.Real;
+import org.probity.bench.data.EightSchoolsData;
+import org.probity.core.Address;
+import org.probity.core.Prob;
+import org.probity.core.Unit;
+import org.probity.dist.HalfCauchy;
+import org.probity.dist.Normal;
+
+/**
+ * Non-centred eight schools as a differentiable Probity program (the parameters stay {@code Real}
+ * through the likelihood, so NUTS gets their gradient): {@code mu ~ Normal(0, 5)},
+ * {@code tau ~ HalfCauchy(5)}, {@code theta_tilde[j] ~ Normal(0, 1)},
+ * {@code y[j] ~ Normal(mu + tau * theta_tilde[j], sigma[j])}, the addresses of
+ * {@link EightSchoolsModel}.
+ */
+public final class EightSchoolsNutsModel {
+  private static final Normal MU_PRIOR = normal(0, 5);
+  private static final HalfCauchy TAU_PRIOR = halfCauchy(5);
+  private static final Normal STD = normal(0, 1);
+  private final EightSchoolsData data;
+  private final Address[] addresses;
+
+  /** The model of these data. */
+  public EightSchoolsNutsModel(EightSchoolsData data) {
+    this.data = data;
+    this.addresses = new Address[data.j()];
+    for (int j = 0; j < data.j(); j++) {
+      addresses[j] = addr("theta_tilde", j);
+    }
+  }
+
+  /** The program; it returns nothing (the draws are read from the choices). */
+  public Prob<Unit> program() {
+    return sample(addr("mu"), MU_PRIOR, (Real mu) -> sample(addr("tau"), TAU_PRIOR,
+        (Real tau) -> schools(0, mu, tau)));
+  }
+
+  private Prob<Unit> schools(int j, Real mu, Real tau) {
+    if (j == data.j()) {
+      return pure(Unit.UNIT);
+    }
+    return sample(addresses[j], STD, (Real tt) -> observe(normal(mu.plus(tau.times(tt)), data.sigma()[j]),
+        data.y()[j], () -> schools(j + 1, mu, tau)));
+  }
+}
