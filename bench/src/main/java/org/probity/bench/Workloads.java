@@ -11,6 +11,8 @@ import org.probity.bench.workloads.LogDensityWorkload;
 import org.probity.bench.workloads.LogisticMhWorkload;
 import org.probity.bench.workloads.LogisticNutsWorkload;
 import org.probity.bench.workloads.MixtureMhWorkload;
+import org.probity.bench.workloads.VaeWorkload;
+import org.probity.bench.workloads.ViLogisticWorkload;
 
 /** The registry of workloads by name, in the order they run. */
 public final class Workloads {
@@ -21,7 +23,8 @@ public final class Workloads {
   public static Map<String, Workload> all() {
     Map<String, Workload> m = new LinkedHashMap<>();
     for (Workload w : List.of(new HmmSmcWorkload(), new HmmSmcWorkload(true), new LogisticMhWorkload(), new MixtureMhWorkload(),
-        new EightSchoolsWorkload(), new LogDensityWorkload(), new LogisticNutsWorkload(), new EightSchoolsNutsWorkload())) {
+        new EightSchoolsWorkload(), new LogDensityWorkload(), new LogisticNutsWorkload(), new EightSchoolsNutsWorkload(),
+        new ViLogisticWorkload(), new VaeWorkload())) {
       m.put(w.name(), w);
     }
     return m;

@@ -1,0 +1,2 @@
+/** Stochastic-gradient optimisers, learning-rate schedules and the optimisation loop. */
+package org.probity.vi.optim;

@@ -1,0 +1,2 @@
+/** Named, constrained parameters and their gradients. */
+package org.probity.vi.param;
