@@ -16,6 +16,7 @@ import org.probity.inference.mcmc.Mcmc;
 import org.probity.inference.mcmc.McmcConfig;
 import org.probity.inference.mcmc.McmcResult;
 import org.probity.random.Rngs;
+import org.probity.testkit.Tries;
 
 /**
  * Simulation-based calibration (Talts et al. 2018) of NUTS on traces ({@code HmcKernel.nuts()},

@@ -30,7 +30,7 @@ class DeterministicSiteCompositeTest {
 
   @Test
   void resampleMoveIsExact() {
-    assertEquals(0.0, RmsmcExactTest.error(counted(), Rmsmc.rmsmc(counted(), 2, Resampler.MULTINOMIAL, Kernels.mh(), 1)),
+    assertEquals(0.0, RmsmcExactTest.error(counted(), Rmsmc.rmsmc(counted(), RmsmcConfig.<Integer>defaults().withParticles(2).withResampler(Resampler.MULTINOMIAL).withKernel(Kernels.mh()).withMoves(1))),
         1e-10);
   }
 }

@@ -36,7 +36,7 @@ class DirectModelSmcTest {
 
   @Test
   void resampleMoveIsExact() {
-    assertEquals(0.0, RmsmcExactTest.error(chain(), Rmsmc.rmsmc(chain(), 2, Resampler.MULTINOMIAL, Kernels.mh(), 1)), 1e-10);
+    assertEquals(0.0, RmsmcExactTest.error(chain(), Rmsmc.rmsmc(chain(), RmsmcConfig.<Integer>defaults().withParticles(2).withResampler(Resampler.MULTINOMIAL).withKernel(Kernels.mh()).withMoves(1))), 1e-10);
   }
 
   @Test

@@ -34,7 +34,7 @@ class MemCompositeTest {
   @Test
   void resampleMoveIsExact() {
     // on the smaller model: resample-move's enumeration grows fast with the number of sites
-    assertEquals(0.0, RmsmcExactTest.error(pair(), Rmsmc.rmsmc(pair(), 2, Resampler.SYSTEMATIC, Kernels.mh(), 1)), 1e-10);
+    assertEquals(0.0, RmsmcExactTest.error(pair(), Rmsmc.rmsmc(pair(), RmsmcConfig.<Integer>defaults().withParticles(2).withResampler(Resampler.SYSTEMATIC).withKernel(Kernels.mh()).withMoves(1))), 1e-10);
   }
 
   @Test

@@ -3,8 +3,8 @@ package org.probity.proofs.vi;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.probity.proofs.Gen;
-import org.probity.proofs.Shrinker;
+import org.probity.testkit.Gen;
+import org.probity.testkit.Shrinker;
 
 /**
  * Generates {@link FiniteObjective}s: 1 to 3 parameters, 1 to 4 choices (more with size), each

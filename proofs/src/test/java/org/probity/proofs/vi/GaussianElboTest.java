@@ -11,7 +11,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.probity.ad.Real;
 import org.probity.core.Prob;
-import org.probity.proofs.Tries;
+import org.probity.testkit.Tries;
 import org.probity.random.Rngs;
 import org.probity.vi.adev.Estimator;
 import org.probity.vi.adev.Estimators;

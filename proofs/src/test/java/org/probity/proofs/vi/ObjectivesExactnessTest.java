@@ -14,7 +14,7 @@ import org.probity.ad.Real;
 import org.probity.core.Address;
 import org.probity.core.Prob;
 import org.probity.dist.Categorical;
-import org.probity.proofs.Tries;
+import org.probity.testkit.Tries;
 import org.probity.random.Rngs;
 import org.probity.semantics.Enumerator;
 import org.probity.trace.Selection;
