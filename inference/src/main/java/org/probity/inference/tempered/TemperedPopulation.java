@@ -200,6 +200,12 @@ public final class TemperedPopulation<A> {
     return s2 == 0 ? 0.0 : s * s / s2;
   }
 
+  /** This population with stage 0 recorded: the prior draw, its ESS and log mean weight. */
+  TemperedPopulation<A> started() {
+    return new TemperedPopulation<>(traces, logWeights, beta, logEvidence,
+        List.of(Stage.prior(ess(), logEvidenceEstimate())));
+  }
+
   /**
    * The population reweighted to the target at {@code nextBeta}: each live particle's log weight
    * grows by the incremental weight (nextBeta - beta) * log l(x_i), the log of

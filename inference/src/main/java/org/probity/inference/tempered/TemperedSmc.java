@@ -98,9 +98,7 @@ public final class TemperedSmc {
       for (int i = 0; i < lw.length; i++) {
         lw[i] = traces.get(i).logLikelihood() == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : 0.0;
       }
-      TemperedPopulation<A> p = TemperedPopulation.of(traces, lw, 0.0, 0.0, List.of());
-      return new Pure<>(TemperedPopulation.of(traces, lw, 0.0, 0.0, List.of(Stage.prior(p.ess(),
-          p.logEvidenceEstimate()))));
+      return new Pure<>(TemperedPopulation.of(traces, lw, 0.0, 0.0, List.of()).started());
     });
   }
 

@@ -25,7 +25,8 @@ import org.probity.data.Data;
  * of each with few particles (200 for SMC, 40 for AIS over 200 stages) and asks for 1 nat, about
  * three standard deviations of the estimates at these sizes (seeds 1 to 4 gave -430.73, -430.27,
  * -430.68, -431.05 for SMC and -430.74, -430.63, -430.78, -431.20 for AIS); {@code -Pfull} runs
- * four seeds with more particles and asks for 0.5 nat. Skipped when the shared data are absent.
+ * four seeds with more particles (1000 for SMC, 100 for AIS over 400 stages) and asks for 0.5 nat.
+ * Skipped when the shared data are absent.
  */
 class TemperedLogisticTest {
   static final boolean FULL = "full".equals(System.getProperty("probity.tries"));
@@ -76,7 +77,7 @@ class TemperedLogisticTest {
     Prob<Real[]> m = model();
     int seeds = FULL ? 4 : 1;
     for (long seed = 1; seed <= seeds; seed++) {
-      TemperedConfig c = TemperedConfig.ais(Schedule.geometric(FULL ? 400 : 200, 1e-4)).particles(FULL ? 200 : 40)
+      TemperedConfig c = TemperedConfig.ais(Schedule.geometric(FULL ? 400 : 200, 1e-4)).particles(FULL ? 100 : 40)
           .moves(1).seed(seed);
       TemperedResult<Real[]> r = TemperedSmc.run(m, c);
       assertEquals(LOG_EVIDENCE, r.logEvidence(), FULL ? 0.5 : 1.0, r.toString());
