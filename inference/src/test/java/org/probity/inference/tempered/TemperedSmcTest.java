@@ -168,6 +168,24 @@ class TemperedSmcTest {
     assertTrue(r.toString().contains("log evidence"), r.toString());
   }
 
+  @Test
+  void aCustomStageComposesThePublicPieces() {
+    // the snippet of docs/inference-tempered.md: ten NUTS transitions at the last stage instead of two;
+    // with the same seed, the stages before the last are those of the standard algorithm
+    Prob<Double> model = TemperedConjugateTest.NORMAL_MEAN.model();
+    TemperingStep<Double> step = (p, beta) -> TemperedSmc.resample(p.reweight(beta), Resampler.SYSTEMATIC, 0.75)
+        .flatMap(q -> TemperedSmc.move(model, q, Move.nuts(), beta == 1.0 ? 10 : 2));
+    Prob<TemperedPopulation<Double>> algorithm = TemperedSmc.start(model, 100)
+        .flatMap(p -> TemperedSmc.anneal(p, Schedule.adaptive(0.5), step, 1000));
+    TemperedResult<Double> custom = TemperedResult.of(org.probity.semantics.Sampler.run(algorithm, 42).value());
+    TemperedResult<Double> standard = TemperedSmc.run(model, TemperedConfig.defaults().particles(100).seed(42));
+    assertArrayEquals(standard.schedule(), custom.schedule(), 0.0);
+    int last = custom.stageCount();
+    assertEquals(standard.stages().subList(0, last), custom.stages().subList(0, last));
+    assertEquals(standard.logEvidence(), custom.logEvidence(), 0.0); // moves leave the weights alone
+    assertTrue(!custom.stages().get(last).equals(standard.stages().get(last)), custom.stageTable());
+  }
+
   static <T> T withThreads(int threads, Supplier<T> run) {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
