@@ -14,10 +14,11 @@ import org.probity.semantics.Enumeration;
 // Data input: Data.csv(path), Data.json(path); Factor is the data one (core's is a program node).
 import org.probity.data.*;
 import org.probity.data.Factor;
-// Inference: SMC, MCMC and their combinations.
+// Inference: SMC, MCMC and their combinations; tempered SMC and AIS for the evidence of static models.
 import org.probity.inference.smc.*;
 import org.probity.inference.mcmc.*;
 import org.probity.inference.composite.*;
+import org.probity.inference.tempered.*;
 // Diagnostics and exports: summaries, R-hat and ESS, Warnings, StanCsv, ArvizJson.
 import org.probity.inference.diagnostics.*;
 // Plots: Plots.trace(draws, "mu").save(Path.of("mu.png")).
