@@ -115,37 +115,79 @@ public final class RandomWalkMH<A> implements Kernel<A> {
     int dim = k;
     double s = Math.exp(logScale);
     boolean adapt = adapting;
-    return new Sample<double[], Trace<A>>(null, Plate.iid(STD, k), eps -> {
-      Object[] given = new Object[cs.length]; // the proposal by position in x; null: not moved
-      double jac = 0;
-      for (int i = 0; i < dim; i++) {
-        Choice c = cs[sites[i]];
-        ScalarBijection t = bijection(dists[i]);
-        double z;
-        try {
-          z = t.inverse(((Real) c.value()).value());
-        } catch (OutOfSupportException e) {
-          return done(x, x, Double.NEGATIVE_INFINITY, adapt, dim);
-        }
-        double z2 = z + s * eps[i];
-        Real x2 = t.forward(Real.of(z2));
-        if (!Double.isFinite(x2.value()) || !Double.isFinite(z2)) {
-          return done(x, x, Double.NEGATIVE_INFINITY, adapt, dim);
-        }
-        jac += t.logAbsDetJacobian(Real.of(z2)).value() - t.logAbsDetJacobian(Real.of(z)).value();
-        given[sites[i]] = x2;
+    return new Sample<double[], Trace<A>>(null, Plate.iid(STD, k), eps -> propose(x, cs, sites, dists, dim, s, adapt, eps));
+  }
+
+  /**
+   * The rest of a step from x once its noise {@code eps} is drawn: what {@link #apply} does after
+   * its first sample (the fixed-structure fast path, {@link Chain}, hands a move whose run changed
+   * structure to it, so both paths draw the same numbers).
+   */
+  Prob<Trace<A>> proposeWith(Trace<A> x, double[] eps) {
+    Choice[] cs = x.ordered();
+    int[] sites = new int[cs.length];
+    Continuous[] dists = new Continuous[cs.length];
+    int k = 0;
+    for (int i = 0; i < cs.length; i++) {
+      if (cs[i].dist() instanceof Continuous d && isSite(cs[i])) {
+        dists[k] = d;
+        sites[k++] = i;
       }
-      double logJac = jac;
-      return Traces.update(x, given, Selection.none()).flatMap(up -> {
-        Trace<A> y = up.trace();
-        if (!sameSites(x, given, dim, y)) {
-          return done(x, y, Double.NEGATIVE_INFINITY, adapt, dim);
-        }
-        double hastings = supportsMoved(cs, sites, dists, dim, y) ? hastings(cs, sites, dists, dim, y, s, given) : logJac;
-        double back = Traces.reverseLogFresh(x, y, given, null, Selection.none());
-        return done(x, y, Acceptance.logAlpha(x, y, hastings + back - up.logFresh()), adapt, dim);
-      });
+    }
+    return propose(x, cs, sites, dists, k, Math.exp(logScale), adapting, eps);
+  }
+
+  private Prob<Trace<A>> propose(Trace<A> x, Choice[] cs, int[] sites, Continuous[] dists, int dim, double s,
+      boolean adapt, double[] eps) {
+    Object[] given = new Object[cs.length]; // the proposal by position in x; null: not moved
+    double[] xs = new double[dim];
+    for (int i = 0; i < dim; i++) {
+      xs[i] = ((Real) cs[sites[i]].value()).value();
+    }
+    double[] jac = new double[1];
+    if (!shift(dists, xs, dim, s, eps, sites, given, jac)) {
+      return done(x, x, Double.NEGATIVE_INFINITY, adapt, dim);
+    }
+    double logJac = jac[0];
+    return Traces.update(x, given, Selection.none()).flatMap(up -> {
+      Trace<A> y = up.trace();
+      if (!sameSites(x, given, dim, y)) {
+        return done(x, y, Double.NEGATIVE_INFINITY, adapt, dim);
+      }
+      double hastings = supportsMoved(cs, sites, dists, dim, y) ? hastings(cs, sites, dists, dim, y, s, given) : logJac;
+      double back = Traces.reverseLogFresh(x, y, given, null, Selection.none());
+      return done(x, y, Acceptance.logAlpha(x, y, hastings + back - up.logFresh()), adapt, dim);
     });
+  }
+
+  /**
+   * The proposal of a step, shared by the general and the fast path: site i (at position
+   * {@code sites[i]}, value {@code x[i]}, distribution {@code dists[i]}) moves to
+   * T^-1(T(x[i]) + s eps[i]), written into {@code given} at its position; {@code jac[0]} receives
+   * the sum of the log-Jacobian differences. False when the move must be rejected (a value outside
+   * its support, or a non-finite proposal).
+   */
+  static boolean shift(Continuous[] dists, double[] x, int dim, double s, double[] eps, int[] sites, Object[] given,
+      double[] jac) {
+    double sum = 0;
+    for (int i = 0; i < dim; i++) {
+      ScalarBijection t = bijection(dists[i]);
+      double z;
+      try {
+        z = t.inverse(x[i]);
+      } catch (OutOfSupportException e) {
+        return false;
+      }
+      double z2 = z + s * eps[i];
+      Real x2 = t.forward(Real.of(z2));
+      if (!Double.isFinite(x2.value()) || !Double.isFinite(z2)) {
+        return false;
+      }
+      sum += t.logAbsDetJacobian(Real.of(z2)).value() - t.logAbsDetJacobian(Real.of(z)).value();
+      given[sites[i]] = x2;
+    }
+    jac[0] = sum;
+    return true;
   }
 
   /** The distribution of moved site i in y (at the same position when the run did not shift). */
@@ -209,7 +251,7 @@ public final class RandomWalkMH<A> implements Kernel<A> {
   }
 
   /** {@link Bijections#forSupport} of the distribution's support. */
-  private static ScalarBijection bijection(Continuous d) {
+  static ScalarBijection bijection(Continuous d) {
     double lo = d.supportLowerBound();
     double hi = d.supportUpperBound();
     if (hi == Double.POSITIVE_INFINITY) {
@@ -260,11 +302,31 @@ public final class RandomWalkMH<A> implements Kernel<A> {
 
   private Prob<Trace<A>> done(Trace<A> x, Trace<A> y, double logAlpha, boolean adapt, int k) {
     if (adapt) {
-      double goal = Double.isNaN(target) ? (k == 1 ? 0.44 : 0.234) : target;
-      adaptations++;
-      logScale += (Acceptance.probability(logAlpha) - goal) / Math.pow(adaptations + 1, 0.6);
-      logScale = Math.max(-30, Math.min(30, logScale));
+      adapt(logAlpha, k);
     }
     return Acceptance.accept(x, y, logAlpha);
+  }
+
+  /** One Robbins-Monro step of the log scale after a move of k sites with this log acceptance ratio. */
+  void adapt(double logAlpha, int k) {
+    double goal = Double.isNaN(target) ? (k == 1 ? 0.44 : 0.234) : target;
+    adaptations++;
+    logScale += (Acceptance.probability(logAlpha) - goal) / Math.pow(adaptations + 1, 0.6);
+    logScale = Math.max(-30, Math.min(30, logScale));
+  }
+
+  /** Whether this copy adapts its scale now. */
+  boolean adapting() {
+    return adapting;
+  }
+
+  /** Whether the choice is one this kernel moves (continuous, real-valued, selected). */
+  boolean moves(Choice c) {
+    return isSite(c);
+  }
+
+  /** Whether the selection holds the address. */
+  boolean selects(Address a) {
+    return selection.contains(a);
   }
 }

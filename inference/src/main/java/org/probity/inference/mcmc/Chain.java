@@ -1,0 +1,115 @@
+package org.probity.inference.mcmc;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.semantics.Sampler;
+import org.probity.trace.Trace;
+
+/**
+ * One Markov chain: the current state under a kernel, advanced one transition at a time, as the
+ * chain runner ({@link Mcmc}) drives it. It takes the fixed-structure fast path by itself: when
+ * the kernel is a random walk ({@link RandomWalkMH}), each step re-runs the model on flat arrays
+ * of values by position ({@link org.probity.trace.FixedRun}) instead of rebuilding a trace, as
+ * long as the runs keep the model's addresses, order and supports; a step whose run differs is
+ * handed, with the random numbers already drawn, to the kernel's general path, and the fast path
+ * resumes from the resulting trace. Both paths draw the same numbers in the same order, so a seed
+ * gives the same chain either way (bit for bit; {@code FixedStructureTest}).
+ *
+ * @param <A> the model's return type
+ */
+public final class Chain<A> {
+  /** After this many fallbacks, and when more than half the steps fell back, the fast path is given up. */
+  private static final int GIVE_UP_AFTER = 16;
+
+  private final Kernel<A> kernel;
+  private Trace<A> trace; // null while the fast path holds the state and no one asked for it
+  private FastRandomWalk<A> fast;
+  private long steps;
+  private long fastSteps;
+  private long fallbacks;
+
+  private Chain(Kernel<A> kernel, Trace<A> start, boolean allowFast) {
+    this.kernel = kernel;
+    this.trace = start;
+    if (allowFast && kernel instanceof RandomWalkMH<A> rw) {
+      this.fast = new FastRandomWalk<>(rw, start);
+    }
+  }
+
+  /**
+   * A chain at {@code start} under {@code kernel}, which must be the chain's own copy
+   * ({@link Kernel#forChain}): adapting kernels change as the chain runs.
+   */
+  public static <A> Chain<A> of(Kernel<A> kernel, Trace<A> start) {
+    return new Chain<>(kernel, start, true);
+  }
+
+  /** The same chain without the fast path (every step through the kernel's program). */
+  public static <A> Chain<A> general(Kernel<A> kernel, Trace<A> start) {
+    return new Chain<>(kernel, start, false);
+  }
+
+  /**
+   * One transition.
+   *
+   * @param rng the chain's generator
+   * @return whether the state moved (a rejection keeps the very same state)
+   */
+  public boolean step(UniformRandomProvider rng) {
+    steps++;
+    if (fast != null) {
+      FastRandomWalk.Outcome o = fast.step(rng);
+      if (o != FastRandomWalk.Outcome.CHANGED) {
+        fastSteps++;
+        if (o == FastRandomWalk.Outcome.MOVED) {
+          trace = null;
+          return true;
+        }
+        return false;
+      }
+      fallbacks++;
+      Trace<A> x = fast.trace();
+      Trace<A> y = Sampler.run(fast.rest(x), rng).value();
+      if (fallbacks > GIVE_UP_AFTER && fallbacks * 2 > steps) {
+        fast = null;
+      } else if (y != x) {
+        fast = new FastRandomWalk<>((RandomWalkMH<A>) kernel, y);
+      }
+      trace = y;
+      return y != x;
+    }
+    Trace<A> x = trace();
+    Trace<A> y = Sampler.run(kernel.apply(x), rng).value();
+    trace = y;
+    return y != x;
+  }
+
+  /** The current state as a trace (built from the flat state when the fast path holds it). */
+  public Trace<A> trace() {
+    Trace<A> t = trace;
+    if (t == null) {
+      t = fast.trace();
+      trace = t;
+    }
+    return t;
+  }
+
+  /** The program's output in the current state (without building a trace). */
+  public A output() {
+    return trace != null ? trace.output() : fast.output();
+  }
+
+  /** The log joint density of the current state (without building a trace). */
+  public double logJoint() {
+    return trace != null ? trace.logJoint() : fast.logJoint();
+  }
+
+  /** The number of steps taken. */
+  public long steps() {
+    return steps;
+  }
+
+  /** The number of steps the fixed-structure fast path completed by itself. */
+  public long fastSteps() {
+    return fastSteps;
+  }
+}

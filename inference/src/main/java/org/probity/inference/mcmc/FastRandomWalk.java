@@ -1,0 +1,163 @@
+package org.probity.inference.mcmc;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.ad.Real;
+import org.probity.core.Prob;
+import org.probity.dist.Bernoulli;
+import org.probity.dist.Continuous;
+import org.probity.dist.Normal;
+import org.probity.dist.Plate;
+import org.probity.trace.Choice;
+import org.probity.trace.FixedRun;
+import org.probity.trace.Trace;
+
+/**
+ * The fixed-structure fast path of {@link RandomWalkMH}: the chain's state is the flat run of
+ * {@link FixedRun} (values, distributions and log densities by position) and a step draws the
+ * same noise, computes the same proposal ({@link RandomWalkMH#shift}) and the same acceptance
+ * ratio as the kernel's program, and draws the same coin, but re-runs the model without building
+ * a trace. When the proposed run changes the structure (another address, a fresh draw, a moved
+ * site's support that changed, a site that starts or stops being one the walk moves), the step
+ * reports {@link Outcome#CHANGED} and {@link #rest} finishes it on the general path with the
+ * noise already drawn.
+ */
+final class FastRandomWalk<A> {
+  /** What a fast step did. */
+  enum Outcome { MOVED, STAYED, CHANGED }
+
+  private static final Normal STD = Normal.of(0, 1);
+  private final RandomWalkMH<A> kernel;
+  private FixedRun<A> current;
+  private FixedRun<A> proposal;
+  private final int[] sites; // positions of the moved sites
+  private final int[] watched; // selected positions the walk does not move (not continuous reals): must stay so
+  private final Continuous[] dists;
+  private final double[] xs;
+  private final Object[] given;
+  private final double[] jac = new double[1];
+  private final Plate noise;
+  private double[] lastNoise;
+
+  FastRandomWalk(RandomWalkMH<A> kernel, Trace<A> start) {
+    this.kernel = kernel;
+    this.current = FixedRun.of(start);
+    this.proposal = current.copy();
+    Choice[] cs = start.ordered();
+    int[] s = new int[cs.length];
+    int[] w = new int[cs.length];
+    int k = 0;
+    int m = 0;
+    for (int i = 0; i < cs.length; i++) {
+      if (kernel.moves(cs[i])) {
+        s[k++] = i;
+      } else if (kernel.selects(cs[i].address())) {
+        w[m++] = i; // selected, but not a continuous real in this run
+      }
+    }
+    this.sites = java.util.Arrays.copyOf(s, k);
+    this.watched = java.util.Arrays.copyOf(w, m);
+    this.dists = new Continuous[k];
+    this.xs = new double[k];
+    this.given = new Object[cs.length];
+    this.noise = k == 0 ? null : Plate.iid(STD, k);
+  }
+
+  /** One step; on {@link Outcome#CHANGED} the noise drawn is kept for {@link #rest}. */
+  Outcome step(UniformRandomProvider rng) {
+    int k = sites.length;
+    if (k == 0) {
+      return Outcome.STAYED;
+    }
+    double s = kernel.scale();
+    boolean adapt = kernel.adapting();
+    double[] eps = noise.sample(rng);
+    lastNoise = eps;
+    FixedRun<A> x = current;
+    for (int i = 0; i < k; i++) {
+      dists[i] = (Continuous) x.dist(sites[i]);
+      xs[i] = ((Real) x.value(sites[i])).value();
+    }
+    if (!RandomWalkMH.shift(dists, xs, k, s, eps, sites, given, jac)) {
+      return stay(adapt, k);
+    }
+    FixedRun<A> y = proposal;
+    if (!y.rerun(x, given) || !sameSites(y) || supportsMoved(y)) {
+      return Outcome.CHANGED;
+    }
+    double logAlpha = Acceptance.logAlpha(x.logJoint(), y.logJoint(), jac[0] + 0.0 - 0.0);
+    if (Double.isNaN(logAlpha)) {
+      Acceptance.logAlpha(x.trace(), y.trace(), jac[0]); // throws, naming both states
+    }
+    if (adapt) {
+      kernel.adapt(logAlpha, k);
+    }
+    boolean accept = logAlpha >= 0
+        || (logAlpha > Double.NEGATIVE_INFINITY && Bernoulli.of(Math.exp(logAlpha)).sample(rng));
+    if (!accept) {
+      return Outcome.STAYED;
+    }
+    proposal = x;
+    current = y;
+    return Outcome.MOVED;
+  }
+
+  private Outcome stay(boolean adapt, int k) {
+    if (adapt) {
+      kernel.adapt(Double.NEGATIVE_INFINITY, k);
+    }
+    return Outcome.STAYED;
+  }
+
+  /** Whether exactly the moved positions are sites of the walk in y (a run that stopped early fails). */
+  private boolean sameSites(FixedRun<A> y) {
+    if (y.logJoint() == Double.NEGATIVE_INFINITY) {
+      return true; // a zero-density run: rejected whatever its sites (the general path rejects it too)
+    }
+    for (int p : sites) {
+      if (!(y.dist(p) instanceof Continuous)) {
+        return false;
+      }
+    }
+    for (int p : watched) {
+      if (y.dist(p) instanceof Continuous && y.value(p) instanceof Real) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a moved site's support bounds differ from the current run's (the general path corrects for it). */
+  private boolean supportsMoved(FixedRun<A> y) {
+    if (y.logJoint() == Double.NEGATIVE_INFINITY) {
+      return false;
+    }
+    for (int i = 0; i < sites.length; i++) {
+      Continuous d = (Continuous) y.dist(sites[i]);
+      if (d != dists[i] && (d.supportLowerBound() != dists[i].supportLowerBound()
+          || d.supportUpperBound() != dists[i].supportUpperBound())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The general path's rest of the step that reported {@link Outcome#CHANGED}, from x (this state's trace). */
+  Prob<Trace<A>> rest(Trace<A> x) {
+    return kernel.proposeWith(x, lastNoise);
+  }
+
+  /** The current state as a trace. */
+  Trace<A> trace() {
+    return current.trace();
+  }
+
+  /** The program's output in the current state. */
+  A output() {
+    return current.output();
+  }
+
+  /** The log joint density of the current state. */
+  double logJoint() {
+    return current.logJoint();
+  }
+}
