@@ -12,7 +12,8 @@ import org.probity.trace.Trace;
  * long as the runs keep the model's addresses, order and supports; a step whose run differs is
  * handed, with the random numbers already drawn, to the kernel's general path, and the fast path
  * resumes from the resulting trace. Both paths draw the same numbers in the same order, so a seed
- * gives the same chain either way (bit for bit; {@code FixedStructureTest}).
+ * gives the same chain either way (bit for bit; {@code FixedStructureTest}). With
+ * {@link IncrementalMH} it keeps that kernel's state (the parts' traces) between steps.
  *
  * @param <A> the model's return type
  */
@@ -23,6 +24,8 @@ public final class Chain<A> {
   private final Kernel<A> kernel;
   private Trace<A> trace; // null while the fast path holds the state and no one asked for it
   private FastRandomWalk<A> fast;
+  private IncrementalMH<A> incremental;
+  private IncrementalMH.State<A> state; // the incremental kernel's state, when it applies
   private long steps;
   private long fastSteps;
   private long fallbacks;
@@ -32,6 +35,10 @@ public final class Chain<A> {
     this.trace = start;
     if (allowFast && kernel instanceof RandomWalkMH<A> rw) {
       this.fast = new FastRandomWalk<>(rw, start);
+    }
+    if (allowFast && kernel instanceof IncrementalMH<A> im) {
+      this.state = im.tryStart(start);
+      this.incremental = state == null ? null : im;
     }
   }
 
@@ -56,6 +63,15 @@ public final class Chain<A> {
    */
   public boolean step(UniformRandomProvider rng) {
     steps++;
+    if (state != null) {
+      IncrementalMH.State<A> y = Sampler.run(incremental.step(state), rng).value();
+      if (y == state) {
+        return false;
+      }
+      state = y;
+      trace = null;
+      return true;
+    }
     if (fast != null) {
       FastRandomWalk.Outcome o = fast.step(rng);
       if (o != FastRandomWalk.Outcome.CHANGED) {
@@ -87,7 +103,7 @@ public final class Chain<A> {
   public Trace<A> trace() {
     Trace<A> t = trace;
     if (t == null) {
-      t = fast.trace();
+      t = state != null ? state.trace() : fast.trace();
       trace = t;
     }
     return t;
@@ -95,12 +111,12 @@ public final class Chain<A> {
 
   /** The program's output in the current state (without building a trace). */
   public A output() {
-    return trace != null ? trace.output() : fast.output();
+    return trace != null ? trace.output() : state != null ? state.output() : fast.output();
   }
 
   /** The log joint density of the current state (without building a trace). */
   public double logJoint() {
-    return trace != null ? trace.logJoint() : fast.logJoint();
+    return trace != null ? trace.logJoint() : state != null ? state.logJoint() : fast.logJoint();
   }
 
   /** The number of steps taken. */

@@ -32,6 +32,15 @@ public final class Kernels {
     return new SingleSiteMH<>(selection);
   }
 
+  /**
+   * Single-site lightweight MH over the selected addresses of a model that is an independent
+   * product of parts: an update re-runs only the part of its site and the product's continuation
+   * ({@link IncrementalMH}), so a sweep costs O(N) program steps; on other models, {@link #mh(Selection)}.
+   */
+  public static <A> Kernel<A> incrementalMh(Selection selection) {
+    return new IncrementalMH<>(selection);
+  }
+
   /** MH with a proposal program over named addresses of the model, given the current trace. */
   public static <A> Kernel<A> proposalMh(Function<? super Trace<A>, ? extends Prob<?>> proposal) {
     return new ProposalMH<>(proposal);
