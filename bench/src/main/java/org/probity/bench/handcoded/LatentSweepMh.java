@@ -13,7 +13,7 @@ public final class LatentSweepMh {
   private LatentSweepMh() {
   }
 
-  /** Per sweep of n updates: (mean of z, z[0], z[n/2]); and the acceptance rate. */
+  /** Per sweep of n updates: (mean of z, z[0], z[n/2], sum z[i] y[i]); and the acceptance rate. */
   public static RandomWalkMetropolis.Result run(double[] y, int sweeps, UniformRandomProvider rng) {
     ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
     int n = y.length;
@@ -36,10 +36,12 @@ public final class LatentSweepMh {
         }
       }
       double m = 0;
-      for (double v : z) {
-        m += v;
+      double zy = 0;
+      for (int i = 0; i < n; i++) {
+        m += z[i];
+        zy += z[i] * y[i];
       }
-      draws[s] = new double[] {m / n, z[0], z[n / 2]};
+      draws[s] = new double[] {m / n, z[0], z[n / 2], zy};
     }
     return new RandomWalkMetropolis.Result(draws, accepted / ((double) sweeps * n));
   }

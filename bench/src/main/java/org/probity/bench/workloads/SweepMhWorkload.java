@@ -20,7 +20,8 @@ import org.probity.trace.Traces;
 /**
  * {@code sweep-mh}: N = 10^3 and 10^4 independent latent Gaussians z[i] with one observation each,
  * sampled by single-site MH with prior proposals, {@value #SWEEPS} sweeps of N updates (each
- * update picks its site uniformly); a row per sweep records (mean z, z[0], z[N/2]) and the first
+ * update picks its site uniformly); a row per sweep records (mean z, z[0], z[N/2], the shrinkage
+ * sum z[i] y[i] / sum y[i]^2, whose posterior mean is 1/2) and the first
  * {@value #BURN_IN} sweeps are discarded. Probity: {@code Kernels.incrementalMh(Selection.all())}
  * driven by {@code Chain}, which re-runs only the updated site's part of the product.
  */
@@ -53,7 +54,12 @@ public final class SweepMhWorkload implements Workload {
     for (int i = 0; i < n; i++) {
       y[i] = 1.5 * Math.sin(i) + org.probity.dist.Normal.of(0, 1).sampleDouble(data);
     }
-    String[] names = {"z_mean", "z_0", "z_mid"};
+    String[] names = {"z_mean", "z_0", "z_mid", "shrinkage"};
+    double yy = 0;
+    for (double v : y) {
+      yy += v * v;
+    }
+    double sumYy = yy;
     LatentSweepModel model = new LatentSweepModel(y);
     return new Instance() {
       @Override
@@ -70,10 +76,12 @@ public final class SweepMhWorkload implements Workload {
           }
           List<Real> z = chain.output();
           double m = 0;
-          for (Real v : z) {
-            m += v.value();
+          double zy = 0;
+          for (int i = 0; i < n; i++) {
+            m += z.get(i).value();
+            zy += z.get(i).value() * y[i];
           }
-          draws[s] = new double[] {m / n, z.get(0).value(), z.get(n / 2).value()};
+          draws[s] = new double[] {m / n, z.get(0).value(), z.get(n / 2).value(), zy / sumYy};
         }
         return RunResult.mcmc(draws, names, BURN_IN, moved / ((double) SWEEPS * n));
       }
@@ -81,6 +89,9 @@ public final class SweepMhWorkload implements Workload {
       @Override
       public RunResult handcoded(long seed) {
         RandomWalkMetropolis.Result r = LatentSweepMh.run(y, SWEEPS, Rngs.of(seed));
+        for (double[] d : r.draws()) {
+          d[3] /= sumYy;
+        }
         return RunResult.mcmc(r.draws(), names, BURN_IN, r.acceptanceRate());
       }
     };

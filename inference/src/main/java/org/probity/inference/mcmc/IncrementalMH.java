@@ -187,16 +187,16 @@ public final class IncrementalMH<A> implements Kernel<A> {
       int nParts = x.parts.size();
       if (j == nParts) {
         Address a = SingleSiteMH.selected(x.tail, selection).get(u - x.prefix[j]);
-        return Traces.regenerate(x.tail, Selection.of(a)).flatMap(up -> {
-          double back = Traces.reverseLogFresh(x.tail, up.trace(), Set.of(), Selection.of(a));
+        return Traces.regenerate(x.tail, one(a)).flatMap(up -> {
+          double back = Traces.reverseLogFresh(x.tail, up.trace(), Set.of(), one(a));
           return finish(x, j, null, up.trace(), 0.0, back - up.logFresh());
         });
       }
       Trace<Object> part = x.parts.get(j);
       Address a = SingleSiteMH.selected(part, selection).get(u - x.prefix[j]);
-      return Traces.regenerate(part, Selection.of(a)).flatMap(up -> {
+      return Traces.regenerate(part, one(a)).flatMap(up -> {
         Trace<Object> y = up.trace();
-        double corr = Traces.reverseLogFresh(part, y, Set.of(), Selection.of(a)) - up.logFresh();
+        double corr = Traces.reverseLogFresh(part, y, Set.of(), one(a)) - up.logFresh();
         if (y.logJoint() == Double.NEGATIVE_INFINITY) {
           return new Pure<>(x);
         }
@@ -209,6 +209,11 @@ public final class IncrementalMH<A> implements Kernel<A> {
         });
       });
     });
+  }
+
+  /** The selection of the one picked address (a predicate: no set is built at every step). */
+  private static Selection one(Address a) {
+    return Selection.matching("the picked site", a::equals);
   }
 
   /** The accept/reject step once the changed part (null: none) and the new continuation are known. */
