@@ -7,7 +7,8 @@ import org.probity.trace.Trace;
 /**
  * One Markov chain: the current state under a kernel, advanced one transition at a time, as the
  * chain runner ({@link Mcmc}) drives it. It takes the fixed-structure fast path by itself: when
- * the kernel is a random walk ({@link RandomWalkMH}), each step re-runs the model on flat arrays
+ * the kernel is a random walk ({@link RandomWalkMH}) or MH with a proposal program
+ * ({@link ProposalMH}), each step re-runs the model on flat arrays
  * of values by position ({@link org.probity.trace.FixedRun}) instead of rebuilding a trace, as
  * long as the runs keep the model's addresses, order and supports; a step whose run differs is
  * handed, with the random numbers already drawn, to the kernel's general path, and the fast path
@@ -23,7 +24,7 @@ public final class Chain<A> {
 
   private final Kernel<A> kernel;
   private Trace<A> trace; // null while the fast path holds the state and no one asked for it
-  private FastRandomWalk<A> fast;
+  private FastPath<A> fast;
   private IncrementalMH<A> incremental;
   private IncrementalMH.State<A> state; // the incremental kernel's state, when it applies
   private long steps;
@@ -35,6 +36,9 @@ public final class Chain<A> {
     this.trace = start;
     if (allowFast && kernel instanceof RandomWalkMH<A> rw) {
       this.fast = new FastRandomWalk<>(rw, start);
+    }
+    if (allowFast && kernel instanceof ProposalMH<A> pm) {
+      this.fast = new FastProposal<>(pm, start);
     }
     if (allowFast && kernel instanceof IncrementalMH<A> im) {
       this.state = im.tryStart(start);
@@ -73,10 +77,10 @@ public final class Chain<A> {
       return true;
     }
     if (fast != null) {
-      FastRandomWalk.Outcome o = fast.step(rng);
-      if (o != FastRandomWalk.Outcome.CHANGED) {
+      FastPath.Outcome o = fast.step(rng);
+      if (o != FastPath.Outcome.CHANGED) {
         fastSteps++;
-        if (o == FastRandomWalk.Outcome.MOVED) {
+        if (o == FastPath.Outcome.MOVED) {
           trace = null;
           return true;
         }
@@ -88,7 +92,7 @@ public final class Chain<A> {
       if (fallbacks > GIVE_UP_AFTER && fallbacks * 2 > steps) {
         fast = null;
       } else if (y != x) {
-        fast = new FastRandomWalk<>((RandomWalkMH<A>) kernel, y);
+        fast = fast.restart(y);
       }
       trace = y;
       return y != x;

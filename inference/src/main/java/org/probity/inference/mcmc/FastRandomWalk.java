@@ -21,9 +21,7 @@ import org.probity.trace.Trace;
  * reports {@link Outcome#CHANGED} and {@link #rest} finishes it on the general path with the
  * noise already drawn.
  */
-final class FastRandomWalk<A> {
-  /** What a fast step did. */
-  enum Outcome { MOVED, STAYED, CHANGED }
+final class FastRandomWalk<A> implements FastPath<A> {
 
   private static final Normal STD = Normal.of(0, 1);
   private final RandomWalkMH<A> kernel;
@@ -62,8 +60,8 @@ final class FastRandomWalk<A> {
     this.noise = k == 0 ? null : Plate.iid(STD, k);
   }
 
-  /** One step; on {@link Outcome#CHANGED} the noise drawn is kept for {@link #rest}. */
-  Outcome step(UniformRandomProvider rng) {
+  @Override
+  public Outcome step(UniformRandomProvider rng) {
     int k = sites.length;
     if (k == 0) {
       return Outcome.STAYED;
@@ -141,23 +139,28 @@ final class FastRandomWalk<A> {
     return false;
   }
 
-  /** The general path's rest of the step that reported {@link Outcome#CHANGED}, from x (this state's trace). */
-  Prob<Trace<A>> rest(Trace<A> x) {
+  @Override
+  public Prob<Trace<A>> rest(Trace<A> x) {
     return kernel.proposeWith(x, lastNoise);
   }
 
-  /** The current state as a trace. */
-  Trace<A> trace() {
+  @Override
+  public FastPath<A> restart(Trace<A> at) {
+    return new FastRandomWalk<>(kernel, at);
+  }
+
+  @Override
+  public Trace<A> trace() {
     return current.trace();
   }
 
-  /** The program's output in the current state. */
-  A output() {
+  @Override
+  public A output() {
     return current.output();
   }
 
-  /** The log joint density of the current state. */
-  double logJoint() {
+  @Override
+  public double logJoint() {
     return current.logJoint();
   }
 }

@@ -1,0 +1,93 @@
+package org.probity.inference.mcmc;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.core.Address;
+import org.probity.core.Prob;
+import org.probity.semantics.Sampler;
+import org.probity.trace.Choice;
+import org.probity.trace.FixedRun;
+import org.probity.trace.Trace;
+
+/**
+ * The fixed-structure fast path of {@link ProposalMH}: the forward proposal is drawn as the
+ * kernel draws it, the model is re-run on the flat run of {@link FixedRun} (values given by
+ * position) instead of through the trace interpreter, and the backward proposal, the correction
+ * terms and the coin are the kernel's own ({@link ProposalMH#judge}). A proposal at an address the
+ * structure lacks, or a run that changes the structure, reports {@link Outcome#CHANGED} and
+ * {@link #rest} finishes the step on the general path with the forward proposal already drawn.
+ */
+final class FastProposal<A> implements FastPath<A> {
+  private final ProposalMH<A> kernel;
+  private FixedRun<A> current;
+  private FixedRun<A> proposal;
+  private final Map<Address, Integer> index = new HashMap<>();
+  private final Object[] given;
+  private Trace<Object> lastForward;
+
+  FastProposal(ProposalMH<A> kernel, Trace<A> start) {
+    this.kernel = kernel;
+    this.current = FixedRun.of(start);
+    this.proposal = current.copy();
+    Choice[] cs = start.ordered();
+    for (int i = 0; i < cs.length; i++) {
+      index.put(cs[i].address(), i);
+    }
+    this.given = new Object[cs.length];
+  }
+
+  @Override
+  public Outcome step(UniformRandomProvider rng) {
+    Trace<A> x = current.trace();
+    Trace<Object> fwd = Sampler.run(kernel.forward(x), rng).value();
+    lastForward = fwd;
+    ProposalMH.check(x, fwd);
+    Arrays.fill(given, null);
+    for (Choice c : fwd.ordered()) {
+      Integer i = index.get(c.address());
+      if (i == null) {
+        return Outcome.CHANGED;
+      }
+      given[i] = c.value();
+    }
+    if (!proposal.rerun(current, given)) {
+      return Outcome.CHANGED;
+    }
+    Trace<A> y = proposal.trace();
+    Trace<A> next = Sampler.run(kernel.judge(x, y, fwd, 0.0), rng).value();
+    if (next != y) {
+      return Outcome.STAYED;
+    }
+    FixedRun<A> old = current;
+    current = proposal;
+    proposal = old;
+    return Outcome.MOVED;
+  }
+
+  @Override
+  public Prob<Trace<A>> rest(Trace<A> x) {
+    return kernel.afterForward(x, lastForward);
+  }
+
+  @Override
+  public FastPath<A> restart(Trace<A> at) {
+    return new FastProposal<>(kernel, at);
+  }
+
+  @Override
+  public Trace<A> trace() {
+    return current.trace();
+  }
+
+  @Override
+  public A output() {
+    return current.output();
+  }
+
+  @Override
+  public double logJoint() {
+    return current.logJoint();
+  }
+}
