@@ -27,9 +27,9 @@ import org.probity.trace.Traces;
  */
 public final class SweepMhWorkload implements Workload {
   /** Sweeps per chain. */
-  public static final int SWEEPS = 20;
+  public static final int SWEEPS = 30;
   /** Sweeps discarded at the start. */
-  public static final int BURN_IN = 5;
+  public static final int BURN_IN = 10;
 
   @Override
   public String name() {
