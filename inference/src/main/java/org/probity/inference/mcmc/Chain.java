@@ -1,5 +1,7 @@
 package org.probity.inference.mcmc;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.semantics.Sampler;
 import org.probity.trace.Trace;
@@ -8,7 +10,8 @@ import org.probity.trace.Trace;
  * One Markov chain: the current state under a kernel, advanced one transition at a time, as the
  * chain runner ({@link Mcmc}) drives it. It takes the fixed-structure fast path by itself: when
  * the kernel is a random walk ({@link RandomWalkMH}) or MH with a proposal program
- * ({@link ProposalMH}), each step re-runs the model on flat arrays
+ * ({@link ProposalMH}), or a cycle of such kernels ({@link Kernels#cycle}, {@link Kernels#repeat}),
+ * each step re-runs the model on flat arrays
  * of values by position ({@link org.probity.trace.FixedRun}) instead of rebuilding a trace, as
  * long as the runs keep the model's addresses, order and supports; a step whose run differs is
  * handed, with the random numbers already drawn, to the kernel's general path, and the fast path
@@ -24,7 +27,8 @@ public final class Chain<A> {
 
   private final Kernel<A> kernel;
   private Trace<A> trace; // null while the fast path holds the state and no one asked for it
-  private FastPath<A> fast;
+  private List<FastPath<A>> fast; // one per kernel of a cycle, in order; null: no fast path
+  private FlatState<A> flat;
   private IncrementalMH<A> incremental;
   private IncrementalMH.State<A> state; // the incremental kernel's state, when it applies
   private long steps;
@@ -34,16 +38,41 @@ public final class Chain<A> {
   private Chain(Kernel<A> kernel, Trace<A> start, boolean allowFast) {
     this.kernel = kernel;
     this.trace = start;
-    if (allowFast && kernel instanceof RandomWalkMH<A> rw) {
-      this.fast = new FastRandomWalk<>(rw, start);
-    }
-    if (allowFast && kernel instanceof ProposalMH<A> pm) {
-      this.fast = new FastProposal<>(pm, start);
+    List<Kernel<A>> steps = allowFast ? fastKernels(kernel) : null;
+    if (steps != null) {
+      this.flat = FlatState.of(start);
+      this.fast = new ArrayList<>();
+      for (Kernel<A> k : steps) {
+        fast.add(fastPath(k, flat));
+      }
     }
     if (allowFast && kernel instanceof IncrementalMH<A> im) {
       this.state = im.tryStart(start);
       this.incremental = state == null ? null : im;
     }
+  }
+
+  /** The kernels a step applies in order when each has a fast path (a cycle's, flattened), else null. */
+  private static <A> List<Kernel<A>> fastKernels(Kernel<A> kernel) {
+    if (kernel instanceof RandomWalkMH<A> || kernel instanceof ProposalMH<A>) {
+      return List.of(kernel);
+    }
+    if (kernel instanceof Kernels.Cycle<A> c) {
+      List<Kernel<A>> out = new ArrayList<>();
+      for (Kernel<A> k : c.kernels()) {
+        List<Kernel<A>> ks = fastKernels(k);
+        if (ks == null) {
+          return null;
+        }
+        out.addAll(ks);
+      }
+      return out.isEmpty() ? null : out;
+    }
+    return null;
+  }
+
+  private static <A> FastPath<A> fastPath(Kernel<A> k, FlatState<A> state) {
+    return k instanceof RandomWalkMH<A> rw ? new FastRandomWalk<>(rw, state) : new FastProposal<>((ProposalMH<A>) k, state);
   }
 
   /**
@@ -77,25 +106,38 @@ public final class Chain<A> {
       return true;
     }
     if (fast != null) {
-      FastPath.Outcome o = fast.step(rng);
-      if (o != FastPath.Outcome.CHANGED) {
-        fastSteps++;
+      boolean moved = false;
+      boolean fellBack = false;
+      for (int i = 0; i < fast.size(); i++) {
+        FastPath.Outcome o = fast.get(i).step(rng);
         if (o == FastPath.Outcome.MOVED) {
-          trace = null;
-          return true;
+          moved = true;
+        } else if (o == FastPath.Outcome.CHANGED) {
+          fellBack = true;
+          Trace<A> x = flat.trace();
+          Trace<A> y = Sampler.run(fast.get(i).rest(x), rng).value();
+          if (y != x) {
+            moved = true;
+            flat = FlatState.of(y); // the structure may differ: every kernel's fast path starts again from y
+            for (int j = 0; j < fast.size(); j++) {
+              fast.set(j, fast.get(j).restart(flat));
+            }
+          }
         }
-        return false;
       }
-      fallbacks++;
-      Trace<A> x = fast.trace();
-      Trace<A> y = Sampler.run(fast.rest(x), rng).value();
-      if (fallbacks > GIVE_UP_AFTER && fallbacks * 2 > steps) {
-        fast = null;
-      } else if (y != x) {
-        fast = fast.restart(y);
+      if (fellBack) {
+        fallbacks++;
+      } else {
+        fastSteps++;
       }
-      trace = y;
-      return y != x;
+      if (moved) {
+        trace = null;
+      }
+      if (fellBack && fallbacks > GIVE_UP_AFTER && fallbacks * 2 > steps) {
+        trace = flat.trace();
+        fast = null; // the structure keeps changing: every step through the kernel's program from now on
+      }
+      return moved;
     }
     Trace<A> x = trace();
     Trace<A> y = Sampler.run(kernel.apply(x), rng).value();
@@ -107,7 +149,7 @@ public final class Chain<A> {
   public Trace<A> trace() {
     Trace<A> t = trace;
     if (t == null) {
-      t = state != null ? state.trace() : fast.trace();
+      t = state != null ? state.trace() : flat.trace();
       trace = t;
     }
     return t;
@@ -115,12 +157,12 @@ public final class Chain<A> {
 
   /** The program's output in the current state (without building a trace). */
   public A output() {
-    return trace != null ? trace.output() : state != null ? state.output() : fast.output();
+    return trace != null ? trace.output() : state != null ? state.output() : flat.output();
   }
 
   /** The log joint density of the current state (without building a trace). */
   public double logJoint() {
-    return trace != null ? trace.logJoint() : state != null ? state.logJoint() : fast.logJoint();
+    return trace != null ? trace.logJoint() : state != null ? state.logJoint() : flat.logJoint();
   }
 
   /** The number of steps taken. */

@@ -5,9 +5,9 @@ import org.probity.core.Prob;
 import org.probity.trace.Trace;
 
 /**
- * A kernel's fixed-structure fast path ({@link FastRandomWalk}, {@link FastProposal}): a chain
- * state held as a flat run, a step that draws exactly what the kernel's program draws, and the
- * kernel's general path for the rest of a step whose run changed structure.
+ * A kernel's fixed-structure fast path ({@link FastRandomWalk}, {@link FastProposal}) on a chain
+ * state held as a flat run ({@link FlatState}): a step that draws exactly what the kernel's
+ * program draws, and the kernel's general path for the rest of a step whose run changed structure.
  */
 interface FastPath<A> {
   /** What a fast step did. */
@@ -19,15 +19,6 @@ interface FastPath<A> {
   /** The general path's rest of the step that reported {@link Outcome#CHANGED}, from x (this state's trace). */
   Prob<Trace<A>> rest(Trace<A> x);
 
-  /** The fast path of the same kernel at another state. */
-  FastPath<A> restart(Trace<A> at);
-
-  /** The current state as a trace. */
-  Trace<A> trace();
-
-  /** The program's output in the current state. */
-  A output();
-
-  /** The log joint density of the current state. */
-  double logJoint();
+  /** The fast path of the same kernel on another state (after a step changed the structure). */
+  FastPath<A> restart(FlatState<A> state);
 }

@@ -21,25 +21,25 @@ import org.probity.trace.Trace;
  */
 final class FastProposal<A> implements FastPath<A> {
   private final ProposalMH<A> kernel;
-  private FixedRun<A> current;
-  private FixedRun<A> proposal;
+  private final FlatState<A> state;
   private final Map<Address, Integer> index = new HashMap<>();
   private final Object[] given;
   private Trace<Object> lastForward;
 
-  FastProposal(ProposalMH<A> kernel, Trace<A> start) {
+  FastProposal(ProposalMH<A> kernel, FlatState<A> state) {
     this.kernel = kernel;
-    this.current = FixedRun.of(start);
-    this.proposal = current.copy();
-    Choice[] cs = start.ordered();
-    for (int i = 0; i < cs.length; i++) {
-      index.put(cs[i].address(), i);
+    this.state = state;
+    FixedRun<A> run = state.current;
+    for (int i = 0; i < run.size(); i++) {
+      index.put(run.address(i), i);
     }
-    this.given = new Object[cs.length];
+    this.given = new Object[run.size()];
   }
 
   @Override
   public Outcome step(UniformRandomProvider rng) {
+    FixedRun<A> current = state.current;
+    FixedRun<A> proposal = state.spare;
     Trace<A> x = current.trace();
     Trace<Object> fwd = Sampler.run(kernel.forward(x), rng).value();
     lastForward = fwd;
@@ -60,9 +60,7 @@ final class FastProposal<A> implements FastPath<A> {
     if (next != y) {
       return Outcome.STAYED;
     }
-    FixedRun<A> old = current;
-    current = proposal;
-    proposal = old;
+    state.accept();
     return Outcome.MOVED;
   }
 
@@ -72,22 +70,7 @@ final class FastProposal<A> implements FastPath<A> {
   }
 
   @Override
-  public FastPath<A> restart(Trace<A> at) {
+  public FastPath<A> restart(FlatState<A> at) {
     return new FastProposal<>(kernel, at);
-  }
-
-  @Override
-  public Trace<A> trace() {
-    return current.trace();
-  }
-
-  @Override
-  public A output() {
-    return current.output();
-  }
-
-  @Override
-  public double logJoint() {
-    return current.logJoint();
   }
 }

@@ -25,8 +25,7 @@ final class FastRandomWalk<A> implements FastPath<A> {
 
   private static final Normal STD = Normal.of(0, 1);
   private final RandomWalkMH<A> kernel;
-  private FixedRun<A> current;
-  private FixedRun<A> proposal;
+  private final FlatState<A> state;
   private final int[] sites; // positions of the moved sites
   private final int[] watched; // selected positions the walk does not move (not continuous reals): must stay so
   private final Continuous[] dists;
@@ -36,19 +35,19 @@ final class FastRandomWalk<A> implements FastPath<A> {
   private final Plate noise;
   private double[] lastNoise;
 
-  FastRandomWalk(RandomWalkMH<A> kernel, Trace<A> start) {
+  FastRandomWalk(RandomWalkMH<A> kernel, FlatState<A> state) {
     this.kernel = kernel;
-    this.current = FixedRun.of(start);
-    this.proposal = current.copy();
-    Choice[] cs = start.ordered();
-    int[] s = new int[cs.length];
-    int[] w = new int[cs.length];
+    this.state = state;
+    FixedRun<A> run = state.current;
+    int n = run.size();
+    int[] s = new int[n];
+    int[] w = new int[n];
     int k = 0;
     int m = 0;
-    for (int i = 0; i < cs.length; i++) {
-      if (kernel.moves(cs[i])) {
+    for (int i = 0; i < n; i++) {
+      if (kernel.moves(new Choice(run.address(i), run.dist(i), run.value(i), 0))) {
         s[k++] = i;
-      } else if (kernel.selects(cs[i].address())) {
+      } else if (kernel.selects(run.address(i))) {
         w[m++] = i; // selected, but not a continuous real in this run
       }
     }
@@ -56,7 +55,7 @@ final class FastRandomWalk<A> implements FastPath<A> {
     this.watched = java.util.Arrays.copyOf(w, m);
     this.dists = new Continuous[k];
     this.xs = new double[k];
-    this.given = new Object[cs.length];
+    this.given = new Object[n];
     this.noise = k == 0 ? null : Plate.iid(STD, k);
   }
 
@@ -70,7 +69,7 @@ final class FastRandomWalk<A> implements FastPath<A> {
     boolean adapt = kernel.adapting();
     double[] eps = noise.sample(rng);
     lastNoise = eps;
-    FixedRun<A> x = current;
+    FixedRun<A> x = state.current;
     for (int i = 0; i < k; i++) {
       dists[i] = (Continuous) x.dist(sites[i]);
       xs[i] = ((Real) x.value(sites[i])).value();
@@ -78,7 +77,7 @@ final class FastRandomWalk<A> implements FastPath<A> {
     if (!RandomWalkMH.shift(dists, xs, k, s, eps, sites, given, jac)) {
       return stay(adapt, k);
     }
-    FixedRun<A> y = proposal;
+    FixedRun<A> y = state.spare;
     if (!y.rerun(x, given) || !sameSites(y) || supportsMoved(y)) {
       return Outcome.CHANGED;
     }
@@ -94,8 +93,7 @@ final class FastRandomWalk<A> implements FastPath<A> {
     if (!accept) {
       return Outcome.STAYED;
     }
-    proposal = x;
-    current = y;
+    state.accept();
     return Outcome.MOVED;
   }
 
@@ -145,22 +143,7 @@ final class FastRandomWalk<A> implements FastPath<A> {
   }
 
   @Override
-  public FastPath<A> restart(Trace<A> at) {
+  public FastPath<A> restart(FlatState<A> at) {
     return new FastRandomWalk<>(kernel, at);
-  }
-
-  @Override
-  public Trace<A> trace() {
-    return current.trace();
-  }
-
-  @Override
-  public A output() {
-    return current.output();
-  }
-
-  @Override
-  public double logJoint() {
-    return current.logJoint();
   }
 }

@@ -125,6 +125,14 @@ class FixedStructureTest {
     cs.put("eight schools", new Object[] {eightSchools(), (java.util.function.Supplier<Kernel<Object>>) FixedStructureTest::eightSchoolsProposal, 0.99});
     cs.put("structure depends on a continuous choice", new Object[] {models().get("structure depends on a continuous choice"),
         (java.util.function.Supplier<Kernel<Object>>) FixedStructureTest::branchingProposal, 0.3});
+    cs.put("eight schools, a cycle: adaptive walks on mu and on tau, a proposal, a walk on all", new Object[] {eightSchools(),
+        (java.util.function.Supplier<Kernel<Object>>) () -> Kernels.<Object>cycle(
+            Kernels.adaptiveRandomWalk(Selection.names("mu"), 1.0), Kernels.adaptiveRandomWalk(Selection.names("tau"), 1.0),
+            eightSchoolsProposal(), Kernels.repeat(2, Kernels.randomWalk(Selection.all(), 0.5))).forChain(), 0.99});
+    cs.put("structure depends on a continuous choice, a cycle: a walk on x, then the proposal", new Object[] {
+        models().get("structure depends on a continuous choice"),
+        (java.util.function.Supplier<Kernel<Object>>) () -> Kernels.<Object>cycle(
+            Kernels.randomWalk(Selection.names("x"), 0.7), branchingProposal()).forChain(), 0.02});
     List<DynamicTest> tests = new ArrayList<>();
     for (var e : cs.entrySet()) {
       tests.add(DynamicTest.dynamicTest(e.getKey(), () -> {
