@@ -22,7 +22,7 @@ public class RunTaskException extends RuntimeException {
    * @param cause the task's exception (or its stand-in)
    */
   public RunTaskException(String what, int index, String causeType, Throwable cause) {
-    super(what + " " + index + " failed: " + causeType + ": " + (cause == null ? "" : cause.getMessage()), cause);
+    super(what + (index >= 0 ? " " + index : "") + " failed: " + causeType + ": " + (cause == null ? "" : cause.getMessage()), cause);
     this.what = what;
     this.index = index;
     this.causeType = causeType;
@@ -38,7 +38,7 @@ public class RunTaskException extends RuntimeException {
     return what;
   }
 
-  /** The failed task's index. */
+  /** The failed task's index (-1 for a task named by a key, such as a group, in {@link #what()}). */
   public int index() {
     return index;
   }
