@@ -74,7 +74,7 @@ public final class GroupFits {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       fits.count();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // SparkException is checked, and thrown undeclared
       fits.unpersist();
       throw Transport.unwrap(e);
     }

@@ -57,7 +57,7 @@ public final class SparkRunner implements Runner {
     try {
       return new ArrayList<>(jsc.parallelize(new ArrayList<>(indices), slices)
           .map(i -> Transport.call(what, i, () -> task.run(seed, i))).collect());
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // SparkException is checked, and thrown undeclared
       throw Transport.unwrap(e);
     } finally {
       jsc.setJobDescription(null);

@@ -32,8 +32,11 @@ final class Transport {
     return new RunTaskException(what, index, e.getClass().getName(), cause);
   }
 
-  /** The {@link RunTaskException} in a Spark failure's cause chain, or the failure itself. */
-  static RuntimeException unwrap(RuntimeException e) {
+  /**
+   * The {@link RunTaskException} in a Spark failure's cause chain, or the failure itself (Spark's
+   * checked SparkException, thrown undeclared from Scala, wrapped in an unchecked one).
+   */
+  static RuntimeException unwrap(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof RunTaskException r) {
         return r;
@@ -42,7 +45,7 @@ final class Transport {
         break;
       }
     }
-    return e;
+    return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
   }
 
   private static boolean serializes(Throwable t) {
