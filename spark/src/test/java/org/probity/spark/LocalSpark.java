@@ -12,6 +12,7 @@ final class LocalSpark {
     return SparkSession.builder().master(master).appName("probity-test")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.locality.wait", "0")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .getOrCreate();
