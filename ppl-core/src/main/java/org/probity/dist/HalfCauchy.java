@@ -41,7 +41,7 @@ public final class HalfCauchy implements ContinuousCdf {
 
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
-    return inverseCdf(rng.nextDouble());
+    return OpenSupport.positive(inverseCdf(rng.nextDouble()));
   }
 
   @Override
@@ -53,7 +53,7 @@ public final class HalfCauchy implements ContinuousCdf {
   @Override
   public Real rsample(UniformRandomProvider rng) {
     double u = rng.nextDouble();
-    return Reals.node(new Real[] {scale}, inverseCdf(u), new double[] {Math.tan(0.5 * Math.PI * u)});
+    return Reals.node(new Real[] {scale}, OpenSupport.positive(inverseCdf(u)), new double[] {Math.tan(0.5 * Math.PI * u)});
   }
 
   @Override

@@ -6,6 +6,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.core.Address;
 import org.probity.core.Prob;
 import org.probity.core.ProbityException;
+import org.probity.core.ZeroWeightException;
 import org.probity.core.Weighted;
 import org.probity.random.Rngs;
 
@@ -23,8 +24,25 @@ public final class ImportanceSampling {
     checkN(n);
     @SuppressWarnings("unchecked")
     Weighted<A>[] out = new Weighted[n];
-    IntStream.range(0, n).parallel().forEach(i -> out[i] = Sampler.run(model, Rngs.split(seed, i)));
+    String[] zero = new String[n];
+    IntStream.range(0, n).parallel().forEach(i -> {
+      Sampler.Run<A> r = Sampler.detailed(model, Rngs.split(seed, i));
+      out[i] = new Weighted<>(r.value(), r.logWeight());
+      zero[i] = r.zeroSite();
+    });
+    requireSomeWeight(out, zero);
     return WeightedSample.of(out);
+  }
+
+  /** When every sample has zero weight, the error names where the first one became zero. */
+  private static void requireSomeWeight(Weighted<?>[] out, String[] zero) {
+    for (Weighted<?> w : out) {
+      if (w.logWeight() > Double.NEGATIVE_INFINITY) {
+        return;
+      }
+    }
+    throw new ZeroWeightException("all " + out.length + " samples have zero weight (impossible observations or"
+        + " conditions); the first became zero at " + zero[0]);
   }
 
   /**

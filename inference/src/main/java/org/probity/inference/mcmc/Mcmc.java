@@ -220,7 +220,7 @@ public final class Mcmc {
   /** One chain's kept draws (flattened), return values and statistics. */
   record ChainOutput<A>(List<Map<String, Double>> draws, List<A> outputs, double[] lp, double[] accept,
       double[][] hmcStats, List<Transition> transitions, Trace<A> last, Kernel<A> kernel, long moves, long steps,
-      long gradients) {
+      long gradients, List<KernelStats.Counts> partCounts, List<KernelStats.Counts> partWarmup) {
   }
 
   private static <A> McmcResult<A> runChains(Prob<A> model, Kernel<A> kernel, List<Kernel<A>> previousKernels,
@@ -328,6 +328,9 @@ public final class Mcmc {
       } else {
         t = UnconstrainedInit.find(model, rng, cfg.inits(), cfg.initRadius(), cfg.maxInitAttempts());
       }
+      for (Kernel<A> part : kernel.parts()) {
+        part.validate(t); // a selection or address that matches nothing fails here, not as a frozen chain
+      }
       HmcKernel<A> statsPart = hamiltonian.isEmpty() ? null : hamiltonian.get(hamiltonian.size() - 1);
       for (int i = 0; i < cfg.warmup(); i++) {
         where = "in warm-up iteration " + (i + 1);
@@ -379,8 +382,15 @@ public final class Mcmc {
       for (HmcKernel<A> h : hamiltonian) {
         gradients += h.gradientEvaluations();
       }
+      List<KernelStats.Counts> partCounts = new ArrayList<>();
+      List<KernelStats.Counts> partWarmup = new ArrayList<>();
+      for (Kernel<A> part : kernel.parts()) {
+        KernelStats ks = part.stats();
+        partCounts.add(ks == null ? null : ks.current());
+        partWarmup.add(ks == null ? null : ks.warmup());
+      }
       return new ChainOutput<>(draws, outputs, lp, acc, stats, transitions, t, kernel, moves,
-          (long) samples * cfg.thin(), gradients);
+          (long) samples * cfg.thin(), gradients, partCounts, partWarmup);
     } catch (Stopped | McmcInterruptedException s) {
       throw s;
     } catch (RuntimeException e) {
