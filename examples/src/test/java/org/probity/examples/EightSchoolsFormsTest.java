@@ -7,6 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.probity.ad.Real;
 import org.probity.core.Address;
+import org.probity.inference.mcmc.Mcmc;
+import org.probity.inference.mcmc.McmcConfig;
 import org.probity.inference.mcmc.McmcResult;
 import org.probity.semantics.Density;
 
@@ -37,7 +39,8 @@ class EightSchoolsFormsTest {
 
   @Test
   void theCentredFunnelGivesDivergencesAndTheWarningsSaySo() {
-    McmcResult<EightSchools.Effects> r = EightSchools.run(true, 1);
+    McmcResult<EightSchools.Effects> r = Mcmc.run(EightSchools.centred(),
+        McmcConfig.defaults().warmup(400).samples(400).seed(1).progress(false));
     assertTrue(r.divergences() > 0, r.toString());
     assertTrue(r.toString().contains("divergen"), r.toString());
   }
