@@ -51,6 +51,8 @@ final class Ops {
   static final byte DIGAMMA = 36;
   static final byte NORMAL_LPDF = 37;
   static final byte CAUCHY_LPDF = 38;
+  /** The sum of the node's parents' values in edge order (every parent a variable); evaluated by the tape. */
+  static final byte SUM = 39;
 
   static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
   static final double LOG_PI = Math.log(Math.PI);

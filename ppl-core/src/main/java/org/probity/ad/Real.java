@@ -212,6 +212,41 @@ public final class Real implements Comparable<Real> {
     return t == null ? ZERO : t == a.tape ? a : b;
   }
 
+  /** The sum of the entries as one node; replayable when every entry is a variable. */
+  static Real sum(Real[] xs) {
+    double s = 0;
+    Tape t = null;
+    int variables = 0;
+    for (Real x : xs) {
+      s += x.value;
+      if (x.tape != null) {
+        if (t != null && t != x.tape) {
+          throw new IllegalStateException("cannot combine nodes of two different tapes");
+        }
+        t = x.tape;
+        variables++;
+      }
+    }
+    if (t == null) {
+      return new Real(s, null, -1);
+    }
+    int[] ps = new int[xs.length];
+    double[] d = new double[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      ps[i] = xs[i].index;
+      d[i] = 1.0;
+    }
+    int id = t.pushNOp(ps, d, xs.length);
+    if (t.program) {
+      if (variables == xs.length) {
+        t.recordOp(id, Ops.SUM, -1, 0, -1, 0, -1, 0, 0, s);
+      } else {
+        t.valueRead(); // constants interleaved in the sum: not replayed in the same order
+      }
+    }
+    return new Real(s, t, id);
+  }
+
   Real binary(Real o, double v, double da, double db) {
     Tape t = common(this, o);
     if (t == null) {

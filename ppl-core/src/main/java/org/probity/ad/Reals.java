@@ -187,13 +187,7 @@ public final class Reals {
 
   /** Sum of the entries; one node. */
   public static Real sum(Real... xs) {
-    double s = 0;
-    double[] d = new double[xs.length];
-    for (int i = 0; i < xs.length; i++) {
-      s += xs[i].value();
-      d[i] = 1.0;
-    }
-    return node(xs, s, d);
+    return Real.sum(xs);
   }
 
   /** Dot product with a constant vector; one node. */

@@ -303,6 +303,14 @@ public final class Tape {
       if (op == Ops.LEAF) {
         continue;
       }
+      if (op == Ops.SUM) {
+        double sum = 0;
+        for (int e = start[i]; e < start[i + 1]; e++) {
+          sum += values[parents[e]];
+        }
+        values[i] = sum;
+        continue;
+      }
       int j = 3 * i;
       int ia = args[j];
       int ib = args[j + 1];
@@ -344,7 +352,8 @@ public final class Tape {
     return replayable() ? values[x.index()] : x.untrackedValue();
   }
 
-  // Called by Real.value() on a recording tape: a read value may decide control flow.
+  // Called by Real.value() on a recording tape (a read value may decide control flow), and for a
+  // node whose operation cannot be replayed.
   void valueRead() {
     replayable = false;
   }

@@ -276,6 +276,11 @@ public final class LogDensity implements LogDensityFunction {
     }
   }
 
+  /** Whether gradients are now replayed from a verified recording (for tests). */
+  boolean replays() {
+    return programState == VERIFIED;
+  }
+
   private Tape fallbackTape() {
     if (fallback == null) {
       fallback = new Tape();
