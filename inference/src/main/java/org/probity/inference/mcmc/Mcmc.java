@@ -229,6 +229,9 @@ public final class Mcmc {
     if (previousKernels != null && previousKernels.size() != n) {
       throw new IllegalArgumentException(previousKernels.size() + " chain kernels for " + n + " chains");
     }
+    if (starts == null) {
+      config.initsFor(0); // refuses per-chain initial values for another number of chains, before any chain runs
+    }
     int threads = config.threads() > 0 ? config.threads() : Math.min(n, Runtime.getRuntime().availableProcessors());
     long total = (long) n * (config.warmup() + (long) config.samples() * config.thin());
     AtomicBoolean stop = new AtomicBoolean();
@@ -324,9 +327,9 @@ public final class Mcmc {
       if (starts != null) {
         t = starts.get(c);
       } else if (hamiltonian.isEmpty()) {
-        t = initialise(model, rng, cfg.inits(), cfg.maxInitAttempts());
+        t = initialise(model, rng, cfg.initsFor(c), cfg.maxInitAttempts());
       } else {
-        t = UnconstrainedInit.find(model, rng, cfg.inits(), cfg.initRadius(), cfg.maxInitAttempts());
+        t = UnconstrainedInit.find(model, rng, cfg.initsFor(c), cfg.initRadius(), cfg.maxInitAttempts());
       }
       for (Kernel<A> part : kernel.parts()) {
         part.validate(t); // a selection or address that matches nothing fails here, not as a frozen chain
