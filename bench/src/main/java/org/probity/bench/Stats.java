@@ -24,7 +24,7 @@ public final class Stats {
     return s / xs.length;
   }
 
-  /** The standard error of the mean, sd / sqrt(n) with the n - 1 sample variance; NaN for n < 2. */
+  /** The standard error of the mean, sd / sqrt(n) with the n - 1 sample variance; NaN for n &lt; 2. */
   public static double standardError(double[] xs) {
     int n = xs.length;
     if (n < 2) {

@@ -151,6 +151,25 @@ public final class Args {
     }
   }
 
+  /**
+   * One of a few words.
+   *
+   * @param position its position, from 0
+   * @param defaultValue the value when it is not given
+   * @param options the words allowed
+   * @return the word given, or the default
+   * @throws UsageException if it is not one of the options
+   */
+  public String choice(int position, String defaultValue, String... options) {
+    if (position >= args.size()) {
+      return defaultValue;
+    }
+    if (List.of(options).contains(args.get(position))) {
+      return args.get(position);
+    }
+    throw bad(position, "one of " + String.join(", ", options));
+  }
+
   private UsageException bad(int position, String expected) {
     String param = position < params.size() ? name(params.get(position)) : "argument " + position;
     return new UsageException(example + ": " + param + " must be " + expected + ", got '"

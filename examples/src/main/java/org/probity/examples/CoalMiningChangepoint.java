@@ -42,7 +42,7 @@ public final class CoalMiningChangepoint {
     }
   }
 
-  /** The model's latent quantities: switchpoint s (early rate for years t <= s) and the two rates. */
+  /** The model's latent quantities: switchpoint s (early rate for years t &lt;= s) and the two rates. */
   public record Changepoint(int switchpoint, double early, double late) {
     /** The calendar year of the last early-rate year. */
     public int year() {
@@ -59,7 +59,7 @@ public final class CoalMiningChangepoint {
   }
 
   /**
-   * s ~ Uniform{0..N-1}, early, late ~ Exponential(1), y[t] ~ Poisson(t <= s ? early : late),
+   * s ~ Uniform{0..N-1}, early, late ~ Exponential(1), y[t] ~ Poisson(t &lt;= s ? early : late),
    * written sequentially for SMC: after year t (not yet switched) the switch happens with hazard
    * P(s = t | s >= t) = 1 / (N - t), and only then is the late rate drawn.
    */
@@ -124,7 +124,7 @@ public final class CoalMiningChangepoint {
     return LogGamma.value(1 + sum) - (1 + sum) * Math.log(1 + count);
   }
 
-  /** Runs adaptive SMC (systematic resampling when ESS < n/2) and prints a summary next to the exact answer. */
+  /** Runs adaptive SMC (systematic resampling when ESS &lt; n/2) and prints a summary next to the exact answer. */
   public static void main(String[] args) {
     Args a = Args.of("changepoint", args, "particles: SMC particles (default 20000)",
         "seed: random seed (default 1)");

@@ -18,10 +18,11 @@ import org.probity.inference.mcmc.McmcResult;
  *   y[j] ~ Normal(theta[j], sigma[j])                 j = 1..8
  * </pre>
  *
- * The centred form (theta[j] ~ Normal(mu, tau)) gives divergences, and the summary says so.
- * Arguments: [seed (default 1)].
+ * The centred form (theta[j] ~ Normal(mu, tau), {@link #centred()}) is the same posterior but a
+ * funnel for NUTS: it gives divergences, and the summary says so. Arguments: [form (centred or
+ * non-centred, default non-centred)] [seed (default 1)].
  */
-@Example(name = "eight-schools", description = "Eight schools, non-centred hierarchical model; NUTS defaults, summary and warnings")
+@Example(name = "eight-schools", description = "Eight schools, hierarchical; non-centred (default) or centred (divergences, and the warnings say so); NUTS")
 public final class EightSchools {
   /** The estimated treatment effects. */
   public static final double[] Y = {28, 8, -3, 7, -1, 1, 18, 12};
@@ -47,17 +48,45 @@ public final class EightSchools {
         })));
   }
 
+  /**
+   * The centred model: theta[j] ~ Normal(mu, tau) directly (columns theta.1 .. theta.8).
+   *
+   * @return the model, returning the school effects
+   */
+  public static Prob<Effects> centred() {
+    return sample("mu", normal(0, 5)).flatMap(mu -> sample("tau", halfCauchy(5)).flatMap(tau ->
+        sample("theta", normal(mu, tau).vector(Y.length)).flatMap(theta ->
+            plate(Y, j -> normal(theta[j], SIGMA[j])).then(() -> pure(new Effects(Real.values(theta)))))));
+  }
+
   /** NUTS with the default settings and the given seed. */
   public static McmcResult<Effects> run(long seed) {
     return Mcmc.run(model(), seed);
   }
 
-  /** Prints the summary table and the warnings. */
+  /**
+   * NUTS on the centred or the non-centred form.
+   *
+   * @param centred true for {@link #centred()}, false for {@link #model()}
+   * @param seed the seed
+   * @return the draws
+   */
+  public static McmcResult<Effects> run(boolean centred, long seed) {
+    return Mcmc.run(centred ? centred() : model(), seed);
+  }
+
+  /**
+   * Prints the summary table and the warnings.
+   *
+   * @param args [form] [seed]
+   */
   public static void main(String[] args) {
-    Args cli = Args.of("eight-schools", args, "seed: random seed (default 1)");
+    Args cli = Args.of("eight-schools", args, "form: centred or non-centred (default non-centred)",
+        "seed: random seed (default 1)");
     if (cli.help()) {
       return;
     }
-    System.out.print(run(cli.longValue(0, 1)));
+    boolean centred = cli.choice(0, "non-centred", "centred", "non-centred").equals("centred");
+    System.out.print(run(centred, cli.longValue(1, 1)));
   }
 }

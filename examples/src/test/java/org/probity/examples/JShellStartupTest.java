@@ -21,17 +21,9 @@ class JShellStartupTest {
 
   @Test
   void startupScriptImportsTheModellingApi() throws Exception {
-    List<String> lines = Files.readAllLines(Path.of("src/main/jshell/startup.jsh"));
-    try (JShell js = JShell.builder().executionEngine("local").build()) {
-      String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-      for (String entry : cp.split(File.pathSeparator)) {
-        js.addToClasspath(entry);
-      }
-      for (String line : lines) {
-        if (!line.isBlank() && !line.startsWith("//")) {
-          eval(js, line);
-        }
-      }
+    try (JShellReplay r = new JShellReplay()) {
+      r.script(Path.of("src/main/jshell/startup.jsh"));
+      JShellReplay js = r;
       eval(js, "var m = sample(normal(0, 1));");
       assertEquals("0.0", eval(js, "Sampler.run(m, 42).logWeight()"));
       double p = Double.parseDouble(eval(js, "Enumerator.enumerate(sample(bernoulli(0.3))).probability(true)"));
@@ -52,21 +44,22 @@ class JShellStartupTest {
       eval(js, "StanCsv.Algorithm a = StanCsv.Algorithm.unspecified();");
       eval(js, "Progress q = Progress.silent();");
       eval(js, "Enumeration<Boolean> e = Enumerator.enumerate(sample(bernoulli(0.5)));");
+      // NUTS, tempered SMC, composite and VI are imported too
+      eval(js, "HmcConfig h = HmcConfig.defaults();");
+      eval(js, "Class<?> t = TemperedSmc.class; Class<?> pg = ParticleGibbs.class; Class<?> sel = Selection.class;");
+      eval(js, "ParamStore store = new ParamStore();");
+      eval(js, "Generative<Real> g = Vi.generative(sample(\"mu\", normal(0, 1)));");
+      eval(js, "Class<?> o = Optimize.class; Class<?> a = Adam.class; Class<?> est = Estimator.class;");
+      // results print as tables, not object ids
+      for (String v : List.of("r", "s", "e", "Sampler.run(m, 1)", "ImportanceSampling.run(m, 100, 1)", "store")) {
+        String text = eval(js, v);
+        assertTrue(!text.matches("(?s).*@[0-9a-f]{5,}.*"), v + " prints " + text);
+      }
+      assertTrue(eval(js, "s").contains("mean"), eval(js, "s"));
     }
   }
 
-  private static String eval(JShell js, String code) {
-    List<SnippetEvent> events = js.eval(code);
-    assertTrue(!events.isEmpty(), code);
-    String value = null;
-    for (SnippetEvent e : events) {
-      String diags = js.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList().toString();
-      assertEquals(Snippet.Status.VALID, e.status(), code + ": " + diags);
-      assertNull(e.exception(), code + ": " + e.exception());
-      if (e.value() != null) {
-        value = e.value().replace("\"", "");
-      }
-    }
-    return value;
+  private static String eval(JShellReplay js, String code) {
+    return js.eval(code);
   }
 }

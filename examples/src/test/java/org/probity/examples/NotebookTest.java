@@ -1,68 +1,69 @@
 package org.probity.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Test;
 
 /**
- * Every JShell notebook under src/main/jshell/notebooks runs, after the startup script, without a
- * compile error or an exception, and the coin notebook's exact answer is 2/3.
+ * Every JShell notebook under src/main/jshell/notebooks runs after the startup script without a
+ * compile error or an exception, prints no object ids, and gets its known answer: the coin's
+ * exact 2/3, the radon intercept of the quadrature, the changepoint year and the HMM filter of
+ * the exact forward algorithm.
  */
 class NotebookTest {
+  static final Path BOOKS = Path.of("src/main/jshell/notebooks");
+  static final Path STARTUP = Path.of("src/main/jshell/startup.jsh");
 
-  @TestFactory
-  Stream<DynamicTest> notebooksRun() throws Exception {
-    List<Path> books = new ArrayList<>();
-    try (Stream<Path> s = Files.list(Path.of("src/main/jshell/notebooks"))) {
-      s.filter(p -> p.toString().endsWith(".jsh")).sorted().forEach(books::add);
-    }
-    assertTrue(!books.isEmpty(), "no notebooks found");
-    return books.stream().map(book -> DynamicTest.dynamicTest(book.getFileName().toString(), () -> run(book)));
+  private static JShellReplay replay(String book) throws Exception {
+    JShellReplay r = new JShellReplay();
+    r.script(STARTUP).script(BOOKS.resolve(book));
+    assertTrue(!r.output().matches("(?s).*@[0-9a-f]{5,}.*"), "an object id was printed:\n" + r.output());
+    return r;
   }
 
-  private static void run(Path book) throws Exception {
-    try (JShell js = JShell.builder().executionEngine("local").out(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).build()) {
-      String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-      for (String entry : cp.split(File.pathSeparator)) {
-        js.addToClasspath(entry);
-      }
-      eval(js, "import java.util.*;");
-      for (Path script : List.of(Path.of("src/main/jshell/startup.jsh"), book)) {
-        for (String line : Files.readAllLines(script)) {
-          if (!line.isBlank() && !line.startsWith("//") && !line.startsWith("/")) {
-            eval(js, line);
-          }
-        }
-      }
-      if (book.getFileName().toString().equals("coin.jsh")) {
-        assertEquals(2.0 / 3, Double.parseDouble(eval(js, "exact.probability(true)")), 1e-12);
-      }
+  @Test
+  void everyNotebookHasATest() throws Exception {
+    try (Stream<Path> s = Files.list(BOOKS)) {
+      List<String> books = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsh")).sorted().toList();
+      assertEquals(List.of("changepoint.jsh", "coin.jsh", "hmm.jsh", "radon.jsh"), books);
     }
   }
 
-  private static String eval(JShell js, String code) {
-    List<SnippetEvent> events = js.eval(code);
-    String value = null;
-    for (SnippetEvent e : events) {
-      String diags = js.diagnostics(e.snippet()).map(d -> d.getMessage(null)).toList().toString();
-      assertEquals(Snippet.Status.VALID, e.status(), code + ": " + diags);
-      assertNull(e.exception(), code + ": " + e.exception());
-      if (e.value() != null) {
-        value = e.value().replace("\"", "");
-      }
+  @Test
+  void coin() throws Exception {
+    try (JShellReplay r = replay("coin.jsh")) {
+      assertEquals(2.0 / 3, r.number("exact.probability(true)"), 1e-12);
+      assertEquals(9.0 / 14, r.number("is.expectation(Real::value)"), 0.01);
     }
-    return value;
+  }
+
+  @Test
+  void radonFromACsv() throws Exception {
+    try (JShellReplay r = replay("radon.jsh")) {
+      double exact = RadonTest.exact(Radon.data())[4];
+      double mcse = r.number("fit.summary().row(\"value.1\").orElseThrow().mcseMean()");
+      assertEquals(exact, r.number("a1"), 5 * mcse);
+      assertTrue(r.output().contains("44 houses"), "output:\n" + r.output());
+    }
+  }
+
+  @Test
+  void changepoint() throws Exception {
+    try (JShellReplay r = replay("changepoint.jsh")) {
+      assertEquals(r.number("exactYear"), r.number("year"), 1.0);
+    }
+  }
+
+  @Test
+  void hmmFiltering() throws Exception {
+    try (JShellReplay r = replay("hmm.jsh")) {
+      assertEquals(r.number("exact[2]"), r.number("filter.histogram().getOrDefault(2, 0.0)"), 0.05);
+      assertEquals(r.number("logZ[ys.length - 1]"), r.number("filter.logEvidence()"), 0.3);
+    }
   }
 }

@@ -23,6 +23,10 @@ class NutsExamplesTest {
   static final double Z = 5;
 
   static void converged(McmcResult<?> r) {
+    converged(r, 0);
+  }
+
+  static void converged(McmcResult<?> r, long maxDivergences) {
     List<String> bad = new ArrayList<>();
     for (Summary s : r.summary().rows()) {
       if (!(s.rhat() < 1.01) || !(s.essBulk() > 400)) {
@@ -30,7 +34,7 @@ class NutsExamplesTest {
       }
     }
     assertTrue(bad.isEmpty(), String.join("\n", bad) + "\n" + r);
-    assertEquals(0, r.divergences(), r.samplerWarnings().toString());
+    assertTrue(r.divergences() <= maxDivergences, r.divergences() + " divergences: " + r.samplerWarnings());
   }
 
   static void near(List<String> failures, McmcResult<?> r, String name, double mean, double sd) {
@@ -135,7 +139,10 @@ class NutsExamplesTest {
   @Test
   void eightSchoolsNonCentred() {
     McmcResult<EightSchools.Effects> r = EightSchools.run(1);
-    converged(r);
+    // The non-centred model has rare divergences at Stan's default delta: seeds 1-8 gave 0, 1, 0, 0, 0, 0,
+    // 0, 0 of 4000 transitions at 6d23112 and 1, 0, 0, 2, 1, 0, 0, 0 after the fused normal-density node
+    // changed the last bits of the gradient; the centred model diverges in percents (DivergenceTest's funnel).
+    converged(r, 4);
     double[] exact = eightSchoolsExact();
     // The bench's 2-D quadrature (EightSchoolsTest) gives E[tau] = 3.598.
     assertEquals(3.598, exact[1], 0.002);

@@ -187,13 +187,7 @@ public final class Reals {
 
   /** Sum of the entries; one node. */
   public static Real sum(Real... xs) {
-    double s = 0;
-    double[] d = new double[xs.length];
-    for (int i = 0; i < xs.length; i++) {
-      s += xs[i].value();
-      d[i] = 1.0;
-    }
-    return node(xs, s, d);
+    return Real.sum(xs);
   }
 
   /** Dot product with a constant vector; one node. */
@@ -449,6 +443,50 @@ public final class Reals {
   }
 
   private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+  /**
+   * The normal log density log N(x | mu, sigma) as one tape node with its analytic partials
+   * (Stan's {@code normal_lpdf}): -0.5 z^2 - log sigma - log sqrt(2 pi) for z = (x - mu) / sigma,
+   * with partials -z / sigma, z / sigma and (z^2 - 1) / sigma. Replayable ({@link Tape#record}).
+   * Sigma is not checked (a distribution checks its parameters when built).
+   *
+   * @param x the value
+   * @param mu the mean
+   * @param sigma the standard deviation
+   * @return log N(x | mu, sigma)
+   */
+  public static Real normalLogDensity(Real x, Real mu, Real sigma) {
+    return Real.normalLpdf(x, mu, sigma, sigma.isVariable() ? 0 : Math.log(sigma.untrackedValue()));
+  }
+
+  /**
+   * As {@link #normalLogDensity(Real, Real, Real)} with log(sigma) given for a constant sigma (for
+   * a distribution that keeps it); for a variable sigma, log(sigma) is recomputed and
+   * {@code logSigma} is not read.
+   *
+   * @param x the value
+   * @param mu the mean
+   * @param sigma the standard deviation
+   * @param logSigma log(sigma)
+   * @return log N(x | mu, sigma)
+   */
+  public static Real normalLogDensity(Real x, Real mu, Real sigma, Real logSigma) {
+    return Real.normalLpdf(x, mu, sigma, sigma.isVariable() ? 0 : logSigma.untrackedValue());
+  }
+
+  /**
+   * The Cauchy log density log Cauchy(x | loc, scale) = -log pi - log scale - log(1 + z^2), z =
+   * (x - loc) / scale, as one tape node with its analytic partials. Replayable. The scale is not
+   * checked.
+   *
+   * @param x the value
+   * @param loc the location
+   * @param scale the scale
+   * @return log Cauchy(x | loc, scale)
+   */
+  public static Real cauchyLogDensity(Real x, Real loc, Real scale) {
+    return Real.cauchyLpdf(x, loc, scale, scale.isVariable() ? 0 : Math.log(scale.untrackedValue()));
+  }
 
   /**
    * Builds one tape node with value {@code v} whose partial derivative with respect to

@@ -27,6 +27,19 @@ public final class Tape {
   private int[][] blockInputs = new int[0][];
   private double[] scratch = new double[0]; // the adjoint buffer of adjoints(), reused
   private BlockNode.Adjoint[] blockAdjoints = new BlockNode.Adjoint[0];
+  // A replayable program (record()): per node its operation, operands and value; guards on values.
+  boolean program;             // recording now: every node gets an operation code
+  private boolean replayable;  // no node so far lacks an operation code, and no value was read
+  private int programSize;     // the number of nodes when the recording ended
+  private byte[] ops = new byte[0];
+  private int[] args = new int[0];        // 3 per node: operand node, or -1 for a constant
+  private double[] consts = new double[0]; // 4 per node: the constant operands, then an auxiliary constant
+  private double[] values = new double[0];
+  private int guards;
+  private int[] guardNode = new int[0];
+  private java.util.function.DoublePredicate[] guardTest = new java.util.function.DoublePredicate[0];
+  private boolean[] guardOutcome = new boolean[0];
+  private final double[] out = new double[4];
 
   /** How many {@link #recording} scopes are open on each thread. */
   private static final ThreadLocal<int[]> RECORDING = ThreadLocal.withInitial(() -> new int[1]);
@@ -67,7 +80,11 @@ public final class Tape {
 
   /** Creates an independent variable (a leaf) with the given value. */
   public Real variable(double value) {
-    return new Real(value, this, push0());
+    int id = push0();
+    if (program) {
+      recordOp(id, Ops.LEAF, -1, 0, -1, 0, -1, 0, 0, value);
+    }
+    return new Real(value, this, id);
   }
 
   private int push0() {
@@ -96,6 +113,14 @@ public final class Tape {
   }
 
   int push1(int p, double d) {
+    if (program) {
+      replayable = false;
+    }
+    return push1Op(p, d);
+  }
+
+  // push1 for an operation that records its code (Real's operations): no loss of replayability
+  int push1Op(int p, double d) {
     ensureNodes();
     ensureEdges(1);
     parents[edges] = p;
@@ -106,6 +131,13 @@ public final class Tape {
   }
 
   int push2(int p, double dp, int q, double dq) {
+    if (program) {
+      replayable = false;
+    }
+    return push2Op(p, dp, q, dq);
+  }
+
+  int push2Op(int p, double dp, int q, double dq) {
     ensureNodes();
     ensureEdges(2);
     parents[edges] = p;
@@ -119,6 +151,13 @@ public final class Tape {
 
   /** Records a node with many parents; the arrays are copied. Parents of index -1 are skipped. */
   int pushN(int[] ps, double[] ds, int n) {
+    if (program) {
+      replayable = false;
+    }
+    return pushNOp(ps, ds, n);
+  }
+
+  int pushNOp(int[] ps, double[] ds, int n) {
     ensureNodes();
     ensureEdges(n);
     for (int i = 0; i < n; i++) {
@@ -138,6 +177,9 @@ public final class Tape {
    * of the first output (the outputs are consecutive).
    */
   int pushBlock(int[] inputs, int count, BlockNode.Adjoint adjoint) {
+    if (program) {
+      replayable = false;
+    }
     int first = size;
     for (int k = 0; k < count; k++) {
       push0();
@@ -188,6 +230,12 @@ public final class Tape {
    * it: their indices now name other nodes.
    */
   public void reset() {
+    program = false;
+    replayable = false;
+    if (guards > 0) {
+      Arrays.fill(guardTest, 0, guards, null);
+      guards = 0;
+    }
     size = 0;
     edges = 0;
     start[0] = 0;
@@ -196,6 +244,154 @@ public final class Tape {
       Arrays.fill(blockInputs, 0, blocks, null);
       blocks = 0;
     }
+  }
+
+  /**
+   * Resets the tape and starts recording a replayable program: from now on every node records its
+   * operation and operands, and every comparison made through {@link Real#test} records its outcome
+   * as a guard, until {@link #endRecording}. The recording stays replayable as long as every node is
+   * an operation {@link Ops} knows (vectorised and block nodes are not) and no code reads a value
+   * of this tape's nodes by {@link Real#value()} (a read could decide the program's control flow,
+   * which a replay would not see).
+   */
+  public void record() {
+    reset();
+    program = true;
+    replayable = true;
+  }
+
+  /**
+   * Ends a recording started by {@link #record}.
+   *
+   * @return whether the recorded nodes form a replayable program
+   */
+  public boolean endRecording() {
+    boolean r = program && replayable;
+    program = false;
+    replayable = r;
+    programSize = size;
+    return r;
+  }
+
+  /** Whether this tape holds a replayable program ({@link #record}, {@link #endRecording}). */
+  public boolean replayable() {
+    return replayable && !program && size == programSize;
+  }
+
+  /**
+   * Re-evaluates the recorded program with new values of the given leaves (every other leaf keeps
+   * its recorded value), in recording order, rewriting every node's value and partials; then checks
+   * every guard. The nodes' {@link Real} objects keep their recorded values: read the new ones with
+   * {@link #value(Real)}, the adjoints with {@link #adjoints}.
+   *
+   * @param leaves the leaves' node indices
+   * @param leafValues their new values
+   * @return true if every guard has the outcome it had when recorded (the replay then equals a
+   *     re-run of the recorded computation); false if one differs (the replay is then meaningless)
+   * @throws IllegalStateException if the tape holds no replayable program
+   */
+  public boolean replay(int[] leaves, double[] leafValues) {
+    if (!replayable()) {
+      throw new IllegalStateException("the tape holds no replayable program (see Tape.record)");
+    }
+    for (int k = 0; k < leaves.length; k++) {
+      values[leaves[k]] = leafValues[k];
+    }
+    double[] o = out;
+    for (int i = 0; i < size; i++) {
+      byte op = ops[i];
+      if (op == Ops.LEAF) {
+        continue;
+      }
+      if (op == Ops.SUM) {
+        double sum = 0;
+        for (int e = start[i]; e < start[i + 1]; e++) {
+          sum += values[parents[e]];
+        }
+        values[i] = sum;
+        continue;
+      }
+      int j = 3 * i;
+      int ia = args[j];
+      int ib = args[j + 1];
+      int ic = args[j + 2];
+      int m = 4 * i;
+      double a = ia >= 0 ? values[ia] : consts[m];
+      double b = ib >= 0 ? values[ib] : consts[m + 1];
+      double c = ic >= 0 ? values[ic] : consts[m + 2];
+      double aux = consts[m + 3];
+      if (ic >= 0 && (op == Ops.NORMAL_LPDF || op == Ops.CAUCHY_LPDF)) {
+        aux = Math.log(c);
+      }
+      Ops.forward(op, a, b, c, aux, o);
+      values[i] = o[0];
+      int e = start[i];
+      if (ia >= 0) {
+        partials[e++] = o[1];
+      }
+      if (ib >= 0) {
+        partials[e++] = o[2];
+      }
+      if (ic >= 0) {
+        partials[e] = o[3];
+      }
+    }
+    for (int g = 0; g < guards; g++) {
+      if (guardTest[g].test(values[guardNode[g]]) != guardOutcome[g]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The current value of a node of this tape: after a {@link #replay}, its replayed value. */
+  public double value(Real x) {
+    if (x.tape() != this) {
+      throw new IllegalStateException("value of a node of another tape");
+    }
+    return replayable() ? values[x.index()] : x.untrackedValue();
+  }
+
+  // Called by Real.value() on a recording tape (a read value may decide control flow), and for a
+  // node whose operation cannot be replayed.
+  void valueRead() {
+    replayable = false;
+  }
+
+  /** Records node {@code id}'s operation: operands as node indices (-1: the constant given). */
+  void recordOp(int id, byte op, int a, double ca, int b, double cb, int c, double cc, double aux, double v) {
+    if (id >= ops.length) {
+      int cap = Math.max(64, Math.max(id + 1, 2 * ops.length));
+      ops = Arrays.copyOf(ops, cap);
+      args = Arrays.copyOf(args, 3 * cap);
+      consts = Arrays.copyOf(consts, 4 * cap);
+      values = Arrays.copyOf(values, cap);
+    }
+    ops[id] = op;
+    int j = 3 * id;
+    args[j] = a;
+    args[j + 1] = b;
+    args[j + 2] = c;
+    int m = 4 * id;
+    consts[m] = ca;
+    consts[m + 1] = cb;
+    consts[m + 2] = cc;
+    consts[m + 3] = aux;
+    values[id] = v;
+  }
+
+  /** Records a guard: the outcome of {@code test} on node {@code node}'s value. */
+  void guard(int node, java.util.function.DoublePredicate test, boolean outcome) {
+    if (guards == guardNode.length) {
+      int cap = Math.max(16, 2 * guards);
+      guardNode = Arrays.copyOf(guardNode, cap);
+      guardTest = Arrays.copyOf(guardTest, cap);
+      guardOutcome = Arrays.copyOf(guardOutcome, cap);
+    }
+    guardNode[guards] = node;
+    guardTest[guards] = test;
+    guardOutcome[guards] = outcome;
+    guards++;
   }
 
   private double[] sweep(Real output, double[] adj) {

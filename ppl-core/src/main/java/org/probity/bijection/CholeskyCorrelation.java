@@ -8,12 +8,12 @@ import org.probity.ad.Reals;
  * unit norm), flattened row-major, from K(K-1)/2 unconstrained coordinates (Stan Reference
  * Manual, "Cholesky factors of correlation matrices"; Lewandowski, Kurowicka and Joe, 2009):
  * canonical partial correlations z = tanh(u) filled row by row, L_{i1} = z_{i1},
- * L_{ij} = z_{ij} sqrt(1 - sum_{j'<j} L_{ij'}^2), L_{ii} = sqrt(1 - sum_{j<i} L_{ij}^2).
+ * L_{ij} = z_{ij} sqrt(1 - sum_{j' &lt; j} L_{ij'}^2), L_{ii} = sqrt(1 - sum_{j &lt; i} L_{ij}^2).
  *
- * <p>The remaining squared row norm 1 - sum_{j'<j} L_{ij'}^2 equals prod_{j'<j} (1 - z_{ij'}^2) and
+ * <p>The remaining squared row norm 1 - sum_{j' &lt; j} L_{ij'}^2 equals prod_{j' &lt; j} (1 - z_{ij'}^2) and
  * is carried in log space (log(1 - tanh^2 u) = log sech^2 u, stable for large |u|). The
  * log-Jacobian, of the map onto the strictly lower-triangular entries in row-major order, is
- * sum_{i>j} log(1 - z_{ij}^2) + (1/2) log(1 - sum_{j'<j} L_{ij'}^2).
+ * sum_{i &gt; j} log(1 - z_{ij}^2) + (1/2) log(1 - sum_{j' &lt; j} L_{ij'}^2).
  */
 public record CholeskyCorrelation(int k) implements Bijection {
   /** Tolerance for unit row norms and zero upper triangle accepted by {@link #inverse}. */
@@ -62,7 +62,7 @@ public record CholeskyCorrelation(int k) implements Bijection {
     Real logJ = Real.ZERO;
     int m = 0;
     for (int i = 1; i < k; i++) {
-      Real logRemaining = Real.ZERO; // log(1 - sum_{j'<j} L_ij'^2)
+      Real logRemaining = Real.ZERO; // log(1 - sum_{j' &lt; j} L_ij'^2)
       for (int j = 0; j < i; j++) {
         Real z = u[m].tanh();
         Real ls = logSech2(u[m]);

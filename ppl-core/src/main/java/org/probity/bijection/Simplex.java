@@ -5,9 +5,9 @@ import org.probity.ad.Real;
 /**
  * The K-simplex {x : x_k >= 0, sum x_k = 1} from K - 1 unconstrained coordinates by stick
  * breaking (Stan Reference Manual, "Unit simplex"): z_k = logistic(u_k - log(K - k)) (k = 1..K-1),
- * x_k = (1 - sum_{j<k} x_j) z_k, x_K the remaining stick. The offset makes u = 0 the uniform
+ * x_k = (1 - sum_{j &lt; k} x_j) z_k, x_K the remaining stick. The offset makes u = 0 the uniform
  * simplex. The log-Jacobian (of the map onto x_1..x_{K-1}) is
- * sum_k log z_k + log(1 - z_k) + log(1 - sum_{j<k} x_j); the remaining stick is carried in log
+ * sum_k log z_k + log(1 - z_k) + log(1 - sum_{j &lt; k} x_j); the remaining stick is carried in log
  * space so the tails stay accurate.
  */
 public record Simplex(int k) implements Bijection {

@@ -13,10 +13,10 @@ public record Observe<X, A>(Address address, Distribution<X> dist, X value, Supp
   /** Validates the node: a distribution and an observed value are required. */
   public Observe {
     if (dist == null) {
-      throw new IllegalArgumentException("observe: distribution is null" + (address == null ? "" : " at " + address));
+      throw new ProbityException("observe: distribution is null" + (address == null ? "" : " at " + address));
     }
     if (value == null) {
-      throw new IllegalArgumentException("observe: the observed value is null for " + Weights.briefly(dist)
+      throw new ProbityException("observe: the observed value is null for " + Weights.briefly(dist)
           + (address == null ? "" : " at " + address) + " (a missing observation is left out of the model, not observed as null)");
     }
   }

@@ -12,6 +12,8 @@ import org.probity.dist.Distribution;
  */
 public final class Weights {
   private static final int MAX_TEXT = 200;
+  // the invalid log densities, as a test (Real.test keeps a recorded gradient replayable)
+  private static final java.util.function.DoublePredicate INVALID = v -> Double.isNaN(v) || v == Double.POSITIVE_INFINITY;
 
   private Weights() {
   }
@@ -40,9 +42,8 @@ public final class Weights {
     } catch (ClassCastException e) {
       throw wrongType(o.address() == null ? "an observation" : o.address(), o.dist(), o.value());
     }
-    double v = l.value();
-    if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) {
-      throw invalid(v, o.address() == null ? "an observation" : o.address(), o.dist(), o.value());
+    if (l.test(INVALID)) {
+      throw invalid(l.value(), o.address() == null ? "an observation" : o.address(), o.dist(), o.value());
     }
     return l;
   }
@@ -71,7 +72,43 @@ public final class Weights {
     } catch (ClassCastException e) {
       throw wrongType(site, dist, x);
     }
-    double v = l.value();
+    if (l.test(INVALID)) {
+      throw invalid(l.value(), site, dist, x);
+    }
+    return l;
+  }
+
+  /**
+   * {@link #observeReal} for an interpreter that adds every log density it computes to one total
+   * and checks the total's finiteness where it relies on the checks (a replayed gradient, see
+   * {@code Tape.record}): the same check and exception, reading the value without recording a
+   * decision on it. A NaN or +Infinity term would make that total non-finite.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static Real observeRealSummed(Observe<?, ?> o) {
+    Real l;
+    try {
+      l = ((Distribution) o.dist()).logProb(o.value());
+    } catch (ClassCastException e) {
+      throw wrongType(o.address() == null ? "an observation" : o.address(), o.dist(), o.value());
+    }
+    double v = l.untrackedValue();
+    if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) {
+      throw invalid(v, o.address() == null ? "an observation" : o.address(), o.dist(), o.value());
+    }
+    return l;
+  }
+
+  /** {@link #choiceReal} for an interpreter that sums its log densities, as {@link #observeRealSummed}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static Real choiceRealSummed(Distribution<?> dist, Object x, Object site) {
+    Real l;
+    try {
+      l = ((Distribution) dist).logProb(x);
+    } catch (ClassCastException e) {
+      throw wrongType(site, dist, x);
+    }
+    double v = l.untrackedValue();
     if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) {
       throw invalid(v, site, dist, x);
     }

@@ -46,7 +46,7 @@ public final class Beta implements ContinuousCdf {
 
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
-    return ChengBetaSampler.of(rng, a.value(), b.value()).sample();
+    return OpenSupport.unit(ChengBetaSampler.of(rng, a.value(), b.value()).sample());
   }
 
   @Override
@@ -63,7 +63,7 @@ public final class Beta implements ContinuousCdf {
    */
   @Override
   public Real rsample(UniformRandomProvider rng) {
-    double x = ChengBetaSampler.of(rng, a.value(), b.value()).sample();
+    double x = OpenSupport.unit(ChengBetaSampler.of(rng, a.value(), b.value()).sample());
     if (!a.isVariable() && !b.isVariable()) {
       return Real.of(x);
     }

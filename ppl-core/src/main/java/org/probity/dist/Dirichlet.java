@@ -70,7 +70,7 @@ public final class Dirichlet implements Distribution<Real[]> {
     }
     Real[] x = new Real[k];
     for (int i = 0; i < k; i++) {
-      x[i] = Real.of(g[i] / s);
+      x[i] = Real.of(OpenSupport.unit(g[i] / s));
     }
     return x;
   }
@@ -107,7 +107,7 @@ public final class Dirichlet implements Distribution<Real[]> {
     }
     Real[] x = new Real[k];
     for (int i = 0; i < k; i++) {
-      double xi = g[i] / s;
+      double xi = OpenSupport.unit(g[i] / s); // a component that underflowed or rounded to 1 stays in the open simplex
       double[] d = new double[k];
       for (int j = 0; j < k; j++) {
         d[j] = ((i == j ? dg[j] : 0) - xi * dg[j]) / s;

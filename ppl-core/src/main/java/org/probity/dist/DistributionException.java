@@ -12,6 +12,12 @@ public class DistributionException extends IllegalArgumentException {
     super(message);
   }
 
+  /** The test of {@link #finite} as a predicate (for {@code Real.test}). */
+  public static final java.util.function.DoublePredicate FINITE = Double::isFinite;
+
+  /** The test of {@link #positive} as a predicate (for {@code Real.test}). */
+  public static final java.util.function.DoublePredicate POSITIVE = v -> v > 0 && Double.isFinite(v);
+
   /** Checks that {@code value} is finite. */
   public static double finite(String dist, String param, double value) {
     if (!Double.isFinite(value)) {

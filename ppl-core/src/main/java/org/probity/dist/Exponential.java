@@ -31,7 +31,7 @@ public final class Exponential implements ContinuousCdf {
 
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
-    return ZigguratSampler.Exponential.of(rng, 1 / rate.value()).sample();
+    return OpenSupport.positive(ZigguratSampler.Exponential.of(rng, 1 / rate.value()).sample());
   }
 
   @Override
@@ -42,7 +42,7 @@ public final class Exponential implements ContinuousCdf {
   /** The draw of {@link #sampleDouble}, a standard exponential divided by the rate: dx/drate = -x / rate. */
   @Override
   public Real rsample(UniformRandomProvider rng) {
-    double x = ZigguratSampler.Exponential.of(rng, 1 / rate.value()).sample();
+    double x = OpenSupport.positive(ZigguratSampler.Exponential.of(rng, 1 / rate.value()).sample());
     return Reals.node(new Real[] {rate}, x, new double[] {-x / rate.value()});
   }
 

@@ -61,7 +61,7 @@ public final class Gamma implements ContinuousCdf {
 
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
-    return AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape.value(), 1 / rate.value()).sample();
+    return OpenSupport.positive(AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape.value(), 1 / rate.value()).sample());
   }
 
   @Override
@@ -78,7 +78,7 @@ public final class Gamma implements ContinuousCdf {
   @Override
   public Real rsample(UniformRandomProvider rng) {
     double b = rate.value();
-    double x = AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape.value(), 1 / b).sample();
+    double x = OpenSupport.positive(AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape.value(), 1 / b).sample());
     double dShape = shape.isVariable() ? IncompleteGamma.implicitShapeDerivative(shape.value(), x * b) / b : 0;
     return Reals.node(new Real[] {shape, rate}, x, new double[] {dShape, -x / b});
   }

@@ -15,7 +15,9 @@ public final class HalfCauchy implements ContinuousCdf {
   private final Real logScale;
 
   private HalfCauchy(Real scale) {
-    DistributionException.positive("HalfCauchy", "scale", scale.value());
+    if (!scale.test(DistributionException.POSITIVE)) {
+      DistributionException.positive("HalfCauchy", "scale", scale.value());
+    }
     this.scale = scale;
     this.logScale = scale.log();
   }
@@ -41,7 +43,7 @@ public final class HalfCauchy implements ContinuousCdf {
 
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
-    return inverseCdf(rng.nextDouble());
+    return OpenSupport.positive(inverseCdf(rng.nextDouble()));
   }
 
   @Override
@@ -53,16 +55,18 @@ public final class HalfCauchy implements ContinuousCdf {
   @Override
   public Real rsample(UniformRandomProvider rng) {
     double u = rng.nextDouble();
-    return Reals.node(new Real[] {scale}, inverseCdf(u), new double[] {Math.tan(0.5 * Math.PI * u)});
+    return Reals.node(new Real[] {scale}, OpenSupport.positive(inverseCdf(u)), new double[] {Math.tan(0.5 * Math.PI * u)});
   }
 
   @Override
   public Real logProb(Real x) {
-    if (x.value() < 0) {
+    if (x.test(NEGATIVE)) {
       return Real.NEGATIVE_INFINITY;
     }
-    return x.div(scale).square().log1p().plus(logScale).negate().plus(Special.LOG2 - Special.LOG_PI);
+    return Reals.cauchyLogDensity(x, Real.ZERO, scale).plus(Special.LOG2);
   }
+
+  private static final java.util.function.DoublePredicate NEGATIVE = v -> v < 0;
 
   @Override
   public double logDensity(double x) {

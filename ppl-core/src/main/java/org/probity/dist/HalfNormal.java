@@ -40,7 +40,7 @@ public final class HalfNormal implements ContinuousCdf {
 
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
-    return sigma.value() * Math.abs(ZigguratSampler.NormalizedGaussian.of(rng).sample());
+    return OpenSupport.positive(sigma.value() * Math.abs(ZigguratSampler.NormalizedGaussian.of(rng).sample()));
   }
 
   @Override
@@ -52,7 +52,7 @@ public final class HalfNormal implements ContinuousCdf {
   @Override
   public Real rsample(UniformRandomProvider rng) {
     double z = Math.abs(ZigguratSampler.NormalizedGaussian.of(rng).sample());
-    return Reals.node(new Real[] {sigma}, sigma.value() * z, new double[] {z});
+    return Reals.node(new Real[] {sigma}, OpenSupport.positive(sigma.value() * z), new double[] {z});
   }
 
   @Override

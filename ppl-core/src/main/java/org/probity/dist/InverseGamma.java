@@ -35,7 +35,7 @@ public final class InverseGamma implements ContinuousCdf {
 
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
-    return scale.value() / AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape.value(), 1).sample();
+    return OpenSupport.positive(scale.value() / OpenSupport.positive(AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape.value(), 1).sample()));
   }
 
   @Override
@@ -50,8 +50,8 @@ public final class InverseGamma implements ContinuousCdf {
    */
   @Override
   public Real rsample(UniformRandomProvider rng) {
-    double g = AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape.value(), 1).sample();
-    double x = scale.value() / g;
+    double g = OpenSupport.positive(AhrensDieterMarsagliaTsangGammaSampler.of(rng, shape.value(), 1).sample());
+    double x = OpenSupport.positive(scale.value() / g);
     double dShape = shape.isVariable() ? -x / g * IncompleteGamma.implicitShapeDerivative(shape.value(), g) : 0;
     return Reals.node(new Real[] {shape, scale}, x, new double[] {dShape, 1 / g});
   }

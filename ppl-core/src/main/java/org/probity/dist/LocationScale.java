@@ -30,8 +30,13 @@ final class LocationScale {
    * {@code scale}.
    */
   static void check(String dist, String locName, String scaleName, Real loc, Real scale) {
-    DistributionException.finite(dist, locName, loc.value());
-    DistributionException.positive(dist, scaleName, scale.value());
+    // tests, not value reads, so that a recorded gradient stays replayable (Real.test)
+    if (!loc.test(DistributionException.FINITE)) {
+      DistributionException.finite(dist, locName, loc.value());
+    }
+    if (!scale.test(DistributionException.POSITIVE)) {
+      DistributionException.positive(dist, scaleName, scale.value());
+    }
   }
 
   /** The standardised value (x - loc) / scale. */

@@ -25,7 +25,7 @@ public final class LogNormal implements ContinuousCdf {
 
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
-    return Math.exp(ls.loc.value() + ls.scale.value() * ZigguratSampler.NormalizedGaussian.of(rng).sample());
+    return OpenSupport.positive(Math.exp(ls.loc.value() + ls.scale.value() * ZigguratSampler.NormalizedGaussian.of(rng).sample()));
   }
 
   @Override
@@ -37,7 +37,7 @@ public final class LogNormal implements ContinuousCdf {
   @Override
   public Real rsample(UniformRandomProvider rng) {
     double z = ZigguratSampler.NormalizedGaussian.of(rng).sample();
-    double x = Math.exp(ls.loc.value() + ls.scale.value() * z);
+    double x = OpenSupport.positive(Math.exp(ls.loc.value() + ls.scale.value() * z));
     return Reals.node(new Real[] {ls.loc, ls.scale}, x, new double[] {x, x * z});
   }
 

@@ -109,7 +109,7 @@ public final class Multinomial implements Distribution<int[]> {
   public List<int[]> enumerateSupport() {
     double size = Math.exp(Special.logGamma(n + p.length) - Special.logGamma(n + 1.0) - Special.logGamma(p.length));
     if (size > MAX_ENUMERATION + 0.5) {
-      throw new UnsupportedOperationException(name() + " has about " + Math.round(size) + " outcomes, more than " + MAX_ENUMERATION + " to enumerate");
+      throw new SupportTooLargeException(name(), size, MAX_ENUMERATION);
     }
     List<int[]> out = new ArrayList<>();
     compositions(new int[p.length], 0, n, out);

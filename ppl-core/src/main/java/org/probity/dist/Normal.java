@@ -22,9 +22,10 @@ public final class Normal implements ContinuousCdf {
     this.mu = mu;
     this.sigma = sigma;
     this.logSigma = sigma.log();
-    this.muValue = mu.value();
-    this.sigmaValue = sigma.value();
-    this.logSigmaValue = logSigma.value();
+    // read untracked: these feed only the double paths, so a recorded gradient stays replayable
+    this.muValue = mu.untrackedValue();
+    this.sigmaValue = sigma.untrackedValue();
+    this.logSigmaValue = logSigma.untrackedValue();
   }
 
   /** N(mu, sigma^2). */
@@ -86,8 +87,7 @@ public final class Normal implements ContinuousCdf {
 
   @Override
   public Real logProb(Real x) {
-    Real z = x.minus(mu).div(sigma);
-    return z.square().times(-0.5).minus(logSigma).minus(HALF_LOG_TWO_PI);
+    return Reals.normalLogDensity(x, mu, sigma, logSigma);
   }
 
   @Override

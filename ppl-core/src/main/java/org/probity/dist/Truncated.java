@@ -86,11 +86,11 @@ public final class Truncated implements ContinuousCdf {
       while (true) {
         double x = base.sampleDouble(rng);
         if (x >= l && x <= h) {
-          return x;
+          return OpenSupport.inside(x, l, h);
         }
       }
     }
-    return inverseCdf(rng.nextDouble());
+    return OpenSupport.inside(inverseCdf(rng.nextDouble()), l, h);
   }
 
   @Override

@@ -33,7 +33,7 @@ public final class Uniform implements ContinuousCdf {
 
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
-    return lo.value() + (hi.value() - lo.value()) * rng.nextDouble();
+    return OpenSupport.inside(lo.value() + (hi.value() - lo.value()) * rng.nextDouble(), lo.value(), hi.value());
   }
 
   @Override
@@ -45,7 +45,8 @@ public final class Uniform implements ContinuousCdf {
   @Override
   public Real rsample(UniformRandomProvider rng) {
     double u = rng.nextDouble();
-    return Reals.node(new Real[] {lo, hi}, lo.value() + (hi.value() - lo.value()) * u, new double[] {1 - u, u});
+    return Reals.node(new Real[] {lo, hi}, OpenSupport.inside(lo.value() + (hi.value() - lo.value()) * u, lo.value(), hi.value()),
+        new double[] {1 - u, u});
   }
 
   @Override

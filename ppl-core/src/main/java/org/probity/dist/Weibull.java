@@ -34,7 +34,7 @@ public final class Weibull implements ContinuousCdf {
 
   @Override
   public double sampleDouble(UniformRandomProvider rng) {
-    return inverseCdf(rng.nextDouble());
+    return OpenSupport.positive(inverseCdf(rng.nextDouble()));
   }
 
   @Override
@@ -51,7 +51,7 @@ public final class Weibull implements ContinuousCdf {
     double u = rng.nextDouble();
     double x = inverseCdf(u);
     if (x == 0) {
-      return Reals.node(new Real[] {shape, scale}, 0, new double[] {0, 0});
+      return Reals.node(new Real[] {shape, scale}, OpenSupport.positive(x), new double[] {0, 0});
     }
     double k = shape.value();
     double e = -Math.log1p(-u);

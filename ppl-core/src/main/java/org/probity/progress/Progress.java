@@ -36,6 +36,7 @@ public final class Progress implements AutoCloseable {
 
   private static final long TERMINAL_INTERVAL = 200_000_000L;
   private static final long PLAIN_INTERVAL = 10_000_000_000L;
+  private static final long QUIET_NANOS = 1_000_000_000L;
 
   private final String task;
   private final long total;
@@ -45,6 +46,7 @@ public final class Progress implements AutoCloseable {
   private final LongSupplier clock;
   private final long startNanos;
   private final long interval;
+  private final long quiet; // nothing is written before startNanos + quiet
   private final AtomicLong done = new AtomicLong();
   private final AtomicLong nextDraw;
   private final ReentrantLock drawing = new ReentrantLock();
@@ -52,7 +54,7 @@ public final class Progress implements AutoCloseable {
   private volatile boolean closed;
 
   private Progress(String task, long total, String unit, Mode mode, Appendable out,
-      LongSupplier clock) {
+      LongSupplier clock, long quietNanos) {
     this.task = task;
     this.total = total;
     this.unit = unit;
@@ -61,7 +63,8 @@ public final class Progress implements AutoCloseable {
     this.clock = clock;
     this.startNanos = clock.getAsLong();
     this.interval = mode == Mode.TERMINAL ? TERMINAL_INTERVAL : PLAIN_INTERVAL;
-    this.nextDraw = new AtomicLong(startNanos + interval);
+    this.quiet = quietNanos;
+    this.nextDraw = new AtomicLong(startNanos + Math.max(interval, quietNanos));
   }
 
   /**
@@ -89,6 +92,25 @@ public final class Progress implements AutoCloseable {
   }
 
   /**
+   * Progress for a run that may be short: as {@link #start(String, long, boolean)}, but nothing at
+   * all is written for a run that ends within a second (no line, no summary), so quick runs in
+   * tests and notebooks stay quiet while a long one shows its rate and ETA.
+   *
+   * @param task what is running, e.g. {@code smc (1,000 particles)}
+   * @param total the number of steps in all, or 0 if unknown
+   * @param unit the unit of the rate, e.g. {@code it} or {@code steps}
+   * @param enabled false for silence
+   * @return the progress
+   */
+  public static Progress forRun(String task, long total, String unit, boolean enabled) {
+    if (!enabled) {
+      return silent();
+    }
+    return create(task, total, unit, System.console() != null ? Mode.TERMINAL : Mode.PLAIN,
+        System.err, System::nanoTime, QUIET_NANOS);
+  }
+
+  /**
    * A progress that shows nothing.
    *
    * @return the progress
@@ -111,10 +133,31 @@ public final class Progress implements AutoCloseable {
    */
   public static Progress create(String task, long total, String unit, Mode mode, Appendable out,
       LongSupplier nanoClock) {
+    return create(task, total, unit, mode, out, nanoClock, 0);
+  }
+
+  /**
+   * As {@link #create(String, long, String, Mode, Appendable, LongSupplier)}, writing nothing
+   * (neither the line nor the summary) before {@code quietNanos} have passed since the start.
+   *
+   * @param task what is running
+   * @param total the number of steps in all, or 0 if unknown
+   * @param unit the unit of the rate
+   * @param mode how to show it
+   * @param out where to write
+   * @param nanoClock the time in nanoseconds
+   * @param quietNanos how long to stay quiet, at least 0
+   * @return the progress
+   */
+  public static Progress create(String task, long total, String unit, Mode mode, Appendable out,
+      LongSupplier nanoClock, long quietNanos) {
     if (total < 0) {
       throw new IllegalArgumentException("total must be >= 0 (0: unknown), got " + total);
     }
-    return new Progress(task, total, unit, mode, out, nanoClock);
+    if (quietNanos < 0) {
+      throw new IllegalArgumentException("quietNanos must be >= 0, got " + quietNanos);
+    }
+    return new Progress(task, total, unit, mode, out, nanoClock, quietNanos);
   }
 
   /** One step done. */
@@ -166,7 +209,10 @@ public final class Progress implements AutoCloseable {
         return;
       }
       closed = true;
-      draw(line(clock.getAsLong(), true), true);
+      long now = clock.getAsLong();
+      if (now - startNanos >= quiet) {
+        draw(line(now, true), true);
+      }
     } finally {
       drawing.unlock();
     }

@@ -166,11 +166,15 @@ public final class Enumeration<A> {
     return new org.probity.core.Sample<Integer, A>(null, Categorical.of(probs), i -> new org.probity.core.Pure<>(values.get(i)));
   }
 
+  /** The values with their probabilities (six decimals: exact answers), after the log evidence (four significant digits). */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("Enumeration(logEvidence=" + logEvidence + ")\n");
+    StringBuilder sb = new StringBuilder("Enumeration: " + probs.length + (probs.length == 1 ? " value" : " values")
+        + ", log evidence " + Rounded.decimals(logEvidence) + "\n");
+    sb.append(String.format(java.util.Locale.ROOT, "  %-30s %s%n", "value", "probability"));
     for (int i = 0; i < probs.length; i++) {
-      sb.append(String.format("  %-30s %.6f%n", org.probity.core.InvalidWeightException.describe(values.get(i)), probs[i]));
+      sb.append(String.format(java.util.Locale.ROOT, "  %-30s %.6f%n",
+          org.probity.core.InvalidWeightException.describe(values.get(i)), probs[i]));
     }
     return sb.toString();
   }

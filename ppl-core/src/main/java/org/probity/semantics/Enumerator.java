@@ -22,6 +22,7 @@ import org.probity.core.Weighted;
 import org.probity.core.Weights;
 import org.probity.core.ZeroWeightException;
 import org.probity.dist.Deterministic;
+import org.probity.dist.SupportTooLargeException;
 import org.probity.dist.Distribution;
 
 /**
@@ -180,7 +181,12 @@ public final class Enumerator {
             + " choices (at " + a + "); raise the limit with Enumerator.enumerate(program, new Enumerator.Limits(maxExecutions,"
             + " maxDepth)) or use a sampling-based inference");
       }
-      List support = dist.enumerateSupport();
+      List support;
+      try {
+        support = dist.enumerateSupport();
+      } catch (SupportTooLargeException e) {
+        throw new EnumerationLimitException("the Enumerator cannot enumerate the choice at " + a + ": " + e.getMessage());
+      }
       for (int i = support.size() - 1; i >= 0; i--) {
         Object x = support.get(i);
         double lp = Weights.choice(dist, x, a);

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -319,9 +320,56 @@ public final class WeightedSample<A> implements Distribution<A> {
     return String.format("WeightedSample(%d items, ESS %.1f)", items.size(), ess());
   }
 
+  /**
+   * A summary for printing (JShell shows it): the number of samples, the ESS and the log
+   * evidence, then {@link #valueTable()}, then a warning with what to try if the ESS is below 10%
+   * of the samples.
+   */
   @Override
   public String toString() {
-    return name();
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+        "WeightedSample: %,d samples, ESS %s (%s%%), log evidence %s%n", size(), Rounded.of(ess()),
+        Rounded.of(100 * ess() / size()), Rounded.decimals(logEvidence)));
+    sb.append(valueTable());
+    if (size() >= 10 && ess() < 0.1 * size()) {
+      sb.append(String.format(Locale.ROOT, "Warning: the ESS is %s%% of the %,d samples: the weights degenerated and"
+          + " these estimates rest on a few samples.%n   Try: more samples, a proposal closer to the posterior"
+          + " (ImportanceSampling.withProposal), SMC (Smc.run) or MCMC (Mcmc.run).%n", Rounded.of(100 * ess() / size()),
+          size()));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The values as a table: for numbers ({@code Real}, {@code Number}) one row of mean, sd and
+   * the 5%, 50% and 95% quantiles; for other values the probability of each distinct value, the
+   * ten most probable first; numbers to four significant digits.
+   *
+   * @return the table, ending in a newline
+   */
+  public String valueTable() {
+    boolean numeric = true;
+    for (int i = 0; i < normalised.length && numeric; i++) {
+      Object v = items.get(i).value();
+      numeric = normalised[i] == 0 || v instanceof Real || v instanceof Number;
+    }
+    if (numeric) {
+      ToDoubleFunction<A> f = a -> a instanceof Real r ? r.value() : ((Number) a).doubleValue();
+      return String.format(Locale.ROOT, "  %-10s %-10s %-10s %-10s %-10s%n  %-10s %-10s %-10s %-10s %-10s%n",
+          "mean", "sd", "5%", "50%", "95%", Rounded.of(expectation(f)), Rounded.of(Math.sqrt(variance(f))),
+          Rounded.of(quantile(f, 0.05)), Rounded.of(quantile(f, 0.5)), Rounded.of(quantile(f, 0.95)));
+    }
+    List<Map.Entry<A, Double>> rows = new ArrayList<>(histogram().entrySet());
+    rows.sort(Map.Entry.<A, Double>comparingByValue().reversed());
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-30s %s%n", "value", "probability"));
+    for (int i = 0; i < Math.min(10, rows.size()); i++) {
+      sb.append(String.format(Locale.ROOT, "  %-30s %s%n",
+          org.probity.core.InvalidWeightException.describe(rows.get(i).getKey()), Rounded.of(rows.get(i).getValue())));
+    }
+    if (rows.size() > 10) {
+      sb.append(String.format(Locale.ROOT, "  and %d more values%n", rows.size() - 10));
+    }
+    return sb.toString();
   }
 
   /**

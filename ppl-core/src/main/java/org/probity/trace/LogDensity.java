@@ -67,6 +67,16 @@ public final class LogDensity implements LogDensityFunction {
   private final Map<Address, Object> fixed;
   private final int dimension;
   private final Tape tape = new Tape();
+  // The gradient's recorded program (Tape.record) and its state; see logDensityAndGradient.
+  private static final int NOT_RECORDED = 0;
+  private static final int RECORDED = 1;
+  private static final int VERIFIED = 2;
+  private static final int INTERPRET = 3;
+  private int programState = NOT_RECORDED;
+  private int[] leafNodes;
+  private Real programOutput;
+  private Tape fallback;
+  private double[] check;
 
   private LogDensity(Prob<?> model, Site[] sites, Map<Address, Object> fixed, int dimension) {
     this.model = model;
@@ -190,6 +200,18 @@ public final class LogDensity implements LogDensityFunction {
     return new Evaluation(theta, null).run().value();
   }
 
+  /**
+   * The log density and its gradient. The first evaluation records the model's run on the tape as
+   * a replayable program ({@link Tape#record}) when it can be: every tape node an operation the tape
+   * can re-evaluate, no value of a parameter read by {@code Real.value()} (so no decision of the
+   * model, its distributions or bijections depends on theta except through {@code Real.test}
+   * guards). Later evaluations then replay the tape on the new theta instead of running the model:
+   * the same operations in the same order, so the same numbers bit for bit. A replay is used only
+   * when every guard has its recorded outcome and the log density is finite (every term is added
+   * to the total, so a NaN, +Infinity or zero-density term, on which a run stops or throws, makes it
+   * non-finite); otherwise the model is run. The second evaluation runs both and compares them bit
+   * for bit; if they differ (a model reading state outside its choices), this view stops replaying.
+   */
   @Override
   public double logDensityAndGradient(double[] theta, double[] gradient) {
     checkLength(theta);
@@ -197,18 +219,98 @@ public final class LogDensity implements LogDensityFunction {
       throw new IllegalArgumentException("logDensityAndGradient: the gradient has length " + gradient.length
           + ", the layout " + dimension);
     }
-    tape.reset();
-    Evaluation e = new Evaluation(theta, tape);
+    switch (programState) {
+      case VERIFIED -> {
+        if (tape.replay(leafNodes, theta)) {
+          double lp = tape.value(programOutput);
+          if (Double.isFinite(lp)) {
+            readGradient(tape.adjoints(programOutput), gradient);
+            return lp;
+          }
+        }
+        return interpret(theta, gradient, fallbackTape());
+      }
+      case RECORDED -> {
+        double lp = interpret(theta, gradient, fallbackTape());
+        boolean same = false;
+        if (tape.replay(leafNodes, theta)) {
+          double replayed = tape.value(programOutput);
+          if (Double.isFinite(replayed) && Double.compare(replayed, lp) == 0) {
+            if (check == null) {
+              check = new double[dimension];
+            }
+            readGradient(tape.adjoints(programOutput), check);
+            same = java.util.Arrays.equals(check, gradient);
+          }
+        }
+        if (Double.isFinite(lp)) { // at a point where the run stops, keep the check for the next one
+          programState = same ? VERIFIED : INTERPRET;
+        }
+        return lp;
+      }
+      case NOT_RECORDED -> {
+        tape.record();
+        Evaluation e = new Evaluation(theta, tape);
+        Real lp = Tape.recording(e::run);
+        boolean replayable = tape.endRecording();
+        double v = lp.untrackedValue();
+        if (!replayable) {
+          programState = INTERPRET;
+        } else if (Double.isFinite(v) && lp.isVariable()) {
+          leafNodes = new int[dimension];
+          for (int i = 0; i < dimension; i++) {
+            leafNodes[i] = e.leaves[i].index();
+          }
+          programOutput = lp;
+          programState = RECORDED;
+        } // else a run stopped early or with no parameter in it: record again next time
+        if (v == Double.NEGATIVE_INFINITY) {
+          return Double.NEGATIVE_INFINITY;
+        }
+        readGradient(tape.adjoints(lp), gradient, e.leaves);
+        return v;
+      }
+      default -> {
+        return interpret(theta, gradient, tape);
+      }
+    }
+  }
+
+  /** Whether gradients are now replayed from a verified recording (for tests). */
+  boolean replays() {
+    return programState == VERIFIED;
+  }
+
+  private Tape fallbackTape() {
+    if (fallback == null) {
+      fallback = new Tape();
+    }
+    return fallback;
+  }
+
+  // One run of the model on tape t (reset first).
+  private double interpret(double[] theta, double[] gradient, Tape t) {
+    t.reset();
+    Evaluation e = new Evaluation(theta, t);
     Real lp = Tape.recording(e::run);
-    if (lp.value() == Double.NEGATIVE_INFINITY) {
+    double v = lp.untrackedValue();
+    if (v == Double.NEGATIVE_INFINITY) {
       return Double.NEGATIVE_INFINITY;
     }
-    double[] adj = tape.adjoints(lp);
-    Real[] leaves = e.leaves;
+    readGradient(t.adjoints(lp), gradient, e.leaves);
+    return v;
+  }
+
+  private void readGradient(double[] adj, double[] gradient) {
+    for (int i = 0; i < dimension; i++) {
+      gradient[i] = adj[leafNodes[i]];
+    }
+  }
+
+  private void readGradient(double[] adj, double[] gradient, Real[] leaves) {
     for (int i = 0; i < dimension; i++) {
       gradient[i] = adj[leaves[i].index()];
     }
-    return lp.value();
   }
 
   private void checkLength(double[] theta) {
@@ -254,7 +356,7 @@ public final class LogDensity implements LogDensityFunction {
         x = moved(sites[next++], d);
       } else if (fixed.containsKey(a)) {
         x = fixed.get(a);
-        add(Weights.choiceReal(d, x, a));
+        add(Weights.choiceRealSummed(d, x, a));
       } else {
         Integer i = index.get(a);
         throw new StructureChangeException(i == null
@@ -263,7 +365,7 @@ public final class LogDensity implements LogDensityFunction {
             : "the model reached " + a + " out of order (expected " + (next < sites.length ? sites[next].address() : "no more")
                 + "): its structure changed");
       }
-      if (total.value() == Double.NEGATIVE_INFINITY) {
+      if (total.untrackedValue() == Double.NEGATIVE_INFINITY) {
         return Interpreter.STOP;
       }
       return (Prob<?>) ((Function) s.k()).apply(x);
@@ -298,7 +400,7 @@ public final class LogDensity implements LogDensityFunction {
         x = support.unflatten(c.value());
         logJacobian = c.logAbsDetJacobian();
       }
-      add(Weights.choiceReal(d, x, site.address()));
+      add(Weights.choiceRealSummed(d, x, site.address()));
       add(logJacobian);
       return x;
     }
@@ -312,20 +414,24 @@ public final class LogDensity implements LogDensityFunction {
       return r;
     }
 
+    // The total's value is read untracked: every term goes into it, so a replay checks its finiteness instead.
     private void add(Real l) {
-      total = total.value() == Double.NEGATIVE_INFINITY ? total : total.plus(l);
+      if (l == Real.ZERO || total.untrackedValue() == Double.NEGATIVE_INFINITY) {
+        return;
+      }
+      total = total == Real.ZERO ? l : total.plus(l);
     }
 
     @Override
     public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
-      add(Weights.observeReal(o));
-      return total.value() == Double.NEGATIVE_INFINITY ? Interpreter.STOP : o.next().get();
+      add(Weights.observeRealSummed(o));
+      return total.untrackedValue() == Double.NEGATIVE_INFINITY ? Interpreter.STOP : o.next().get();
     }
 
     @Override
     public Prob<?> factor(Factor<?> f, Interpreter run) {
       add(f.logWeight());
-      return total.value() == Double.NEGATIVE_INFINITY ? Interpreter.STOP : f.next().get();
+      return total.untrackedValue() == Double.NEGATIVE_INFINITY ? Interpreter.STOP : f.next().get();
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class Trace<A> implements Comparable<Trace<?>> {
   private final double logPrior;
   private final double logLikelihood;
   private final String zeroSite;
+  private final ZeroCause zeroCause;
   private int hash;
   private String canonical;
 
@@ -37,6 +38,13 @@ public final class Trace<A> implements Comparable<Trace<?>> {
    */
   Trace(Prob<A> program, Choice[] ordered, LinkedHashMap<Address, Choice> byAddress, A output, double logPrior,
       double logLikelihood, String zeroSite) {
+    this(program, ordered, byAddress, output, logPrior, logLikelihood, zeroSite,
+        zeroSite == null ? null : ZeroCause.ZERO_DENSITY);
+  }
+
+  /** As the constructor above, with the kind of zero ({@code null} when the density is positive). */
+  Trace(Prob<A> program, Choice[] ordered, LinkedHashMap<Address, Choice> byAddress, A output, double logPrior,
+      double logLikelihood, String zeroSite, ZeroCause zeroCause) {
     this.program = program;
     this.ordered = ordered;
     this.choices = byAddress == null ? null : Collections.unmodifiableMap(byAddress);
@@ -44,6 +52,7 @@ public final class Trace<A> implements Comparable<Trace<?>> {
     this.logPrior = logPrior;
     this.logLikelihood = logLikelihood;
     this.zeroSite = zeroSite;
+    this.zeroCause = zeroCause;
   }
 
   /** The program this is a run of. */
@@ -154,6 +163,15 @@ public final class Trace<A> implements Comparable<Trace<?>> {
    */
   public String zeroSite() {
     return zeroSite;
+  }
+
+  /**
+   * When the run has zero density, why ({@link ZeroCause}: a value outside its support, a
+   * distribution given invalid parameters by a proposal, or an observation, factor or condition
+   * of weight zero); null when the density is positive.
+   */
+  public ZeroCause zeroCause() {
+    return zeroCause;
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.probity.ad.Real;
 import org.probity.core.Address;
 import org.probity.core.DuplicateAddressException;
+import org.probity.core.InvalidWeightException;
 import org.probity.core.Factor;
 import org.probity.core.Handler;
 import org.probity.core.Interpreter;
@@ -20,6 +21,7 @@ import org.probity.core.Pure;
 import org.probity.core.Sample;
 import org.probity.core.Weights;
 import org.probity.dist.Deterministic;
+import org.probity.dist.DistributionException;
 import org.probity.dist.Distribution;
 
 /**
@@ -49,6 +51,9 @@ final class TraceInterpreter {
   private final Selection resample;
   private final boolean scored;
   private final boolean allowFresh;
+  // Kernels' mode (Traces.tryUpdate): a run that builds a distribution with invalid parameters, or
+  // is given a value where its density is infinite, ends with zero density instead of throwing.
+  private boolean rejectInvalid;
 
   TraceInterpreter(Prob<?> program, Map<Address, Choice> old, Map<Address, ?> constraints, Selection resample,
       boolean scored, boolean allowFresh) {
@@ -98,6 +103,12 @@ final class TraceInterpreter {
     return m;
   }
 
+  /** This interpreter in the rejecting mode of {@link Traces#tryUpdate}. */
+  TraceInterpreter rejectingInvalid() {
+    rejectInvalid = true;
+    return this;
+  }
+
   /** The traced program; its result is null when fresh draws are not allowed and one was needed. */
   Prob<Update<Object>> program() {
     return new org.probity.core.Defer<>(() -> new Run(this).from(Machine.start(program)));
@@ -125,6 +136,7 @@ final class TraceInterpreter {
     double logFresh;
     int observations;
     String zero;
+    ZeroCause cause;
     Prob<Update<Object>> pending; // the program returned when a fresh draw stops the loop
 
     Run(TraceInterpreter ti) {
@@ -142,11 +154,43 @@ final class TraceInterpreter {
       r.logFresh = logFresh;
       r.observations = observations;
       r.zero = zero;
+      r.cause = cause;
       return r;
     }
 
     Prob<Update<Object>> from(Machine m) {
-      return Interpreter.run(m, this);
+      if (!ti.rejectInvalid) {
+        return Interpreter.run(m, this);
+      }
+      try {
+        return Interpreter.run(m, this);
+      } catch (DistributionException | InvalidWeightException e) {
+        return invalid(e);
+      }
+    }
+
+    /** Resumes after a fresh draw {@code v}: the continuation {@code k} of the site, then the rest of the run. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Prob<Update<Object>> resume(Machine after, Function k, Object v) {
+      if (!ti.rejectInvalid) {
+        return from(after.resume((Prob<?>) k.apply(v)));
+      }
+      Prob<?> next;
+      try {
+        next = (Prob<?>) k.apply(v);
+      } catch (DistributionException | InvalidWeightException e) {
+        return invalid(e);
+      }
+      return from(after.resume(next));
+    }
+
+    /** A proposed state where the model cannot even build its distributions: outside its support, zero density. */
+    private Prob<Update<Object>> invalid(RuntimeException e) {
+      zero = "invalid parameters after " + (choices == null ? "no choice" : "the choice at " + choices.head().address())
+          + ": " + Weights.briefly(e.getMessage());
+      cause = ZeroCause.INVALID_PARAMETERS;
+      logLik = Double.NEGATIVE_INFINITY;
+      return finish(null);
     }
 
     @Override
@@ -187,7 +231,7 @@ final class TraceInterpreter {
       Choice prev;
       if (isGiven) {
         x = g;
-        lp = Weights.choice(d, x, a);
+        lp = ti.rejectInvalid ? givenDensity(d, x, a) : Weights.choice(d, x, a);
       } else if (!ti.resample.contains(a) && (prev = here ? oldOrder[n] : ti.oldChoice(a)) != null
           && (lp = Values.densityOrZero(d, prev.value())) > Double.NEGATIVE_INFINITY) {
         x = prev.value();
@@ -212,9 +256,10 @@ final class TraceInterpreter {
           r.logFresh += lv;
           if (lv == Double.NEGATIVE_INFINITY) {
             r.zero = site(a, d, v);
+            r.cause = ZeroCause.OUTSIDE_SUPPORT;
             return r.finish(null);
           }
-          return r.from(after.resume((Prob<?>) k.apply(v)));
+          return r.resume(after, k, v);
         });
         return Interpreter.STOP;
       }
@@ -223,6 +268,7 @@ final class TraceInterpreter {
       logPrior += lp;
       if (lp == Double.NEGATIVE_INFINITY) {
         zero = site(a, d, x);
+        cause = ZeroCause.OUTSIDE_SUPPORT;
         pending = finish(null);
         return Interpreter.STOP;
       }
@@ -238,6 +284,7 @@ final class TraceInterpreter {
       if (l == Double.NEGATIVE_INFINITY) {
         Object where = o.address() != null ? o.address() : "observation #" + index;
         zero = "the observation " + where + " of " + Weights.briefly(o.value()) + " from " + Weights.briefly(o.dist());
+        cause = ZeroCause.ZERO_DENSITY;
         pending = finish(null);
         return Interpreter.STOP;
       }
@@ -251,6 +298,7 @@ final class TraceInterpreter {
       logLik += l;
       if (l == Double.NEGATIVE_INFINITY) {
         zero = "a factor (log weight -Infinity) after " + (choices == null ? "no choice" : "the choice at " + choices.head().address());
+        cause = ZeroCause.ZERO_DENSITY;
         pending = finish(null);
         return Interpreter.STOP;
       }
@@ -265,6 +313,18 @@ final class TraceInterpreter {
     @Override
     public Prob<Update<Object>> stopped(Interpreter run) {
       return pending;
+    }
+
+    /**
+     * The log density of a given (proposed) value in the rejecting mode: a value where the density
+     * is infinite (a bound of the support) counts as outside the support, not as an error.
+     */
+    private static double givenDensity(Distribution<?> d, Object x, Address a) {
+      try {
+        return Weights.choice(d, x, a);
+      } catch (InvalidWeightException e) {
+        return Double.NEGATIVE_INFINITY;
+      }
     }
 
     private static String site(Address a, Distribution<?> d, Object x) {
@@ -308,7 +368,7 @@ final class TraceInterpreter {
         }
       }
       Set<Address> freshSet = fresh == null ? NO_ADDRESSES : new HashSet<>(PList.toListReversed(fresh));
-      Trace<Object> t = new Trace<>((Prob) ti.program, ordered, map, value, logPrior, logLik, zero);
+      Trace<Object> t = new Trace<>((Prob) ti.program, ordered, map, value, logPrior, logLik, zero, cause);
       Update<Object> u = new Update<>(t, freshSet, logFresh);
       if (ti.scored) {
         return new Factor<>(Real.of(logLik), () -> new Pure<>(u));

@@ -270,6 +270,31 @@ public final class Traces {
     return (Prob) new TraceInterpreter(program, previous, null, constraints, resample, false, true).program();
   }
 
+  /**
+   * {@link #update(Trace, Map, Selection)} for MCMC proposals: a proposed state at which the model
+   * builds a distribution with invalid parameters ({@code DistributionException}), or gives a
+   * proposed value an infinite density (a bound of its support), is not an error but an update of
+   * zero density, its trace saying where and why ({@link Trace#zeroSite}, {@link Trace#zeroCause}),
+   * so that the kernel rejects it and counts the rejection.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <A> Prob<Update<A>> tryUpdate(Trace<A> trace, Map<Address, ?> constraints, Selection resample) {
+    return (Prob) new TraceInterpreter(trace.program(), trace, null, constraints, resample, false, true)
+        .rejectingInvalid().program();
+  }
+
+  /** {@link #tryUpdate(Trace, Map, Selection)} with the constrained values by position, as {@link #update(Trace, Object[], Selection)}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <A> Prob<Update<A>> tryUpdate(Trace<A> trace, Object[] given, Selection resample) {
+    return (Prob) new TraceInterpreter(trace.program(), trace, given, null, resample, false, true)
+        .rejectingInvalid().program();
+  }
+
+  /** {@link #regenerate} in the rejecting mode of {@link #tryUpdate(Trace, Map, Selection)}. */
+  public static <A> Prob<Update<A>> tryRegenerate(Trace<A> trace, Selection resample) {
+    return tryUpdate(trace, Map.of(), resample);
+  }
+
   /** Re-runs the trace's program with the selected addresses drawn afresh (Gen's regenerate). */
   public static <A> Prob<Update<A>> regenerate(Trace<A> trace, Selection resample) {
     return update(trace, Map.of(), resample);

@@ -116,7 +116,7 @@ class ParametersAndSupportTest {
     }
     assertArrayEquals(new int[] {0, 0, 0, 4}, s.get(0));
     assertArrayEquals(new int[] {4, 0, 0, 0}, s.get(s.size() - 1));
-    assertThrows(UnsupportedOperationException.class, () -> Multinomial.of(200, 0.1, 0.1, 0.1, 0.1, 0.1, 0.5).enumerateSupport());
+    assertThrows(SupportTooLargeException.class, () -> Multinomial.of(200, 0.1, 0.1, 0.1, 0.1, 0.1, 0.5).enumerateSupport());
   }
 
   @Test

@@ -85,6 +85,28 @@ class ProgressTest {
   }
 
   @Test
+  void aRunWithinTheQuietPeriodWritesNothingALongerOneShowsItsLineAndSummary() {
+    Progress quick = Progress.create("smc", 0, "steps", Progress.Mode.TERMINAL, out, now::get, 1_000 * MS);
+    for (int i = 0; i < 9; i++) {
+      now.addAndGet(100 * MS);
+      quick.step();
+    }
+    quick.close();
+    assertEquals("", out.toString(), "0.9 s: nothing, not even the summary");
+    Progress slow = Progress.create("smc", 0, "steps", Progress.Mode.TERMINAL, out, now::get, 1_000 * MS);
+    for (int i = 0; i < 9; i++) {
+      now.addAndGet(100 * MS);
+      slow.step();
+    }
+    assertEquals("", out.toString(), "nothing before a second");
+    now.addAndGet(200 * MS);
+    slow.step();
+    assertEquals("\rsmc: 10  9.1 steps/s", out.toString());
+    slow.close();
+    assertTrue(out.toString().endsWith("done in 1.1s" + NL), out.toString());
+  }
+
+  @Test
   void silentWritesNothing() {
     Progress p = progress(Progress.Mode.SILENT, 10);
     for (int i = 0; i < 10; i++) {

@@ -7,7 +7,7 @@ import org.probity.bench.data.HmmData;
  * The hand-written baseline for {@code hmm-smc}: a bootstrap particle filter (Gordon, Salmond and
  * Smith 1993) on plain arrays, systematic resampling (Kitagawa 1996) after every observation but
  * the last (as Probity's {@code Smc.smc}, which does not resample once every particle has finished),
- * one generator. Ancestor j is the particle i with cum[i-1] <= (u + j) / n < cum[i], the same rule
+ * one generator. Ancestor j is the particle i with cum[i-1] &lt;= (u + j) / n &lt; cum[i], the same rule
  * as Probity's {@code SystematicResampling}. It keeps no history: memory is O(particles), whatever T.
  */
 public final class HmmBootstrapFilter {

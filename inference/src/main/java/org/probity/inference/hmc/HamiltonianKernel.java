@@ -23,6 +23,7 @@ public abstract sealed class HamiltonianKernel permits Nuts, StaticHmc {
   private final PhasePoint searchStart;
   Metric metric;
   double stepSize;
+  private double jitter;
   private boolean positioned;
 
   HamiltonianKernel(LogDensityFunction target, Metric metric, double stepSize,
@@ -119,6 +120,45 @@ public abstract sealed class HamiltonianKernel permits Nuts, StaticHmc {
     stepSize = epsilon;
   }
 
+  /**
+   * Sets Stan's step-size jitter, in [0, 1]: each transition then uses the step size times a
+   * uniform draw from (1 - jitter, 1 + jitter), drawn from the chain's generator before the
+   * momentum; the nominal step size (what adaptation learns and {@link #stepSize()} returns) is
+   * unchanged. 0 (the default) draws nothing.
+   */
+  public final void setStepSizeJitter(double jitter) {
+    if (!(jitter >= 0 && jitter <= 1)) {
+      throw new IllegalArgumentException("step-size jitter must be in [0, 1], got " + jitter);
+    }
+    this.jitter = jitter;
+  }
+
+  /** The step-size jitter (0: none). */
+  public final double stepSizeJitter() {
+    return jitter;
+  }
+
+  /**
+   * One transition from the current point, which it replaces by the draw, at the jittered step
+   * size when a jitter is set (Stan's {@code sample_stepsize}): the subclass's
+   * {@link #move} sees the jittered value in {@code stepSize}, and the nominal one is restored after.
+   */
+  public final Transition transition() {
+    if (jitter == 0) {
+      return move();
+    }
+    double nominal = stepSize;
+    stepSize = nominal * (1.0 + jitter * (2.0 * rng.nextDouble() - 1.0));
+    try {
+      return move();
+    } finally {
+      stepSize = nominal;
+    }
+  }
+
+  /** One transition from the current point at step size {@code stepSize}. */
+  abstract Transition move();
+
   /** The metric. */
   public final Metric metric() {
     return metric;
@@ -134,9 +174,6 @@ public abstract sealed class HamiltonianKernel permits Nuts, StaticHmc {
   public final Leapfrog integrator() {
     return integrator;
   }
-
-  /** One transition from the current point, which it replaces by the draw. */
-  public abstract Transition transition();
 
   /**
    * Stan's step-size heuristic ({@code base_hmc::init_stepsize}): from the current point, take one

@@ -127,6 +127,7 @@ public final class Hmc {
     HamiltonianKernel kernel = config.engine() == HmcEngine.NUTS
         ? new Nuts(f, metric, stepSize, config.maxDepth(), config.maxDeltaH(), rng)
         : new StaticHmc(f, metric, stepSize, config.integrationTime(), rng);
+    kernel.setStepSizeJitter(config.stepSizeJitter());
     kernel.setPosition(q0);
 
     List<Transition> warmupTransitions = new ArrayList<>(config.warmup());

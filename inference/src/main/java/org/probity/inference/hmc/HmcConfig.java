@@ -23,10 +23,12 @@ package org.probity.inference.hmc;
  * @param adaptation the warm-up settings
  * @param initRadius initial points uniform on (-initRadius, initRadius), at least 0
  * @param saveWarmup whether to keep the warm-up draws (their transitions are always kept)
+ * @param stepSizeJitter Stan's {@code stepsize_jitter}, in [0, 1] (default 0): each transition
+ *     uses the step size times a uniform draw from (1 - jitter, 1 + jitter)
  */
 public record HmcConfig(int chains, int warmup, int draws, long seed, int threads, HmcEngine engine,
     int maxDepth, double maxDeltaH, double integrationTime, double stepSize, MetricKind metric,
-    AdaptationConfig adaptation, double initRadius, boolean saveWarmup) {
+    AdaptationConfig adaptation, double initRadius, boolean saveWarmup, double stepSizeJitter) {
 
   /** Validates the settings. */
   public HmcConfig {
@@ -51,6 +53,9 @@ public record HmcConfig(int chains, int warmup, int draws, long seed, int thread
     if (!(stepSize > 0) || Double.isInfinite(stepSize)) {
       throw new IllegalArgumentException("step size must be finite and positive, got " + stepSize);
     }
+    if (!(stepSizeJitter >= 0 && stepSizeJitter <= 1)) {
+      throw new IllegalArgumentException("step-size jitter must be in [0, 1], got " + stepSizeJitter);
+    }
     if (!(initRadius >= 0) || Double.isInfinite(initRadius)) {
       throw new IllegalArgumentException("initialisation radius must be finite and >= 0, got "
           + initRadius);
@@ -61,79 +66,79 @@ public record HmcConfig(int chains, int warmup, int draws, long seed, int thread
   public static HmcConfig defaults() {
     return new HmcConfig(4, 1000, 1000, 0L, 0, HmcEngine.NUTS, Nuts.DEFAULT_MAX_DEPTH,
         Nuts.DEFAULT_MAX_DELTA_H, StaticHmc.DEFAULT_INTEGRATION_TIME, 1.0, MetricKind.DIAGONAL,
-        AdaptationConfig.defaults(), InitialPoint.DEFAULT_RADIUS, false);
+        AdaptationConfig.defaults(), InitialPoint.DEFAULT_RADIUS, false, 0.0);
   }
 
   /** With this number of chains. */
   public HmcConfig chains(int n) {
     return new HmcConfig(n, warmup, draws, seed, threads, engine, maxDepth, maxDeltaH,
-        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup);
+        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup, stepSizeJitter);
   }
 
   /** With this number of warm-up iterations. */
   public HmcConfig warmup(int n) {
     return new HmcConfig(chains, n, draws, seed, threads, engine, maxDepth, maxDeltaH,
-        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup);
+        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup, stepSizeJitter);
   }
 
   /** With this number of kept draws per chain. */
   public HmcConfig draws(int n) {
     return new HmcConfig(chains, warmup, n, seed, threads, engine, maxDepth, maxDeltaH,
-        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup);
+        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup, stepSizeJitter);
   }
 
   /** With this seed. */
   public HmcConfig seed(long s) {
     return new HmcConfig(chains, warmup, draws, s, threads, engine, maxDepth, maxDeltaH,
-        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup);
+        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup, stepSizeJitter);
   }
 
   /** With this number of threads (0: automatic). */
   public HmcConfig threads(int n) {
     return new HmcConfig(chains, warmup, draws, seed, n, engine, maxDepth, maxDeltaH,
-        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup);
+        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup, stepSizeJitter);
   }
 
   /** With this engine. */
   public HmcConfig engine(HmcEngine e) {
     return new HmcConfig(chains, warmup, draws, seed, threads, e, maxDepth, maxDeltaH,
-        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup);
+        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup, stepSizeJitter);
   }
 
   /** With this maximum tree depth for NUTS. */
   public HmcConfig maxDepth(int d) {
     return new HmcConfig(chains, warmup, draws, seed, threads, engine, d, maxDeltaH,
-        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup);
+        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup, stepSizeJitter);
   }
 
   /** With this divergence threshold for NUTS. */
   public HmcConfig maxDeltaH(double h) {
     return new HmcConfig(chains, warmup, draws, seed, threads, engine, maxDepth, h,
-        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup);
+        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup, stepSizeJitter);
   }
 
   /** Static HMC with this integration time. */
   public HmcConfig staticHmc(double t) {
     return new HmcConfig(chains, warmup, draws, seed, threads, HmcEngine.STATIC, maxDepth, maxDeltaH,
-        t, stepSize, metric, adaptation, initRadius, saveWarmup);
+        t, stepSize, metric, adaptation, initRadius, saveWarmup, stepSizeJitter);
   }
 
   /** With this initial step size. */
   public HmcConfig stepSize(double e) {
     return new HmcConfig(chains, warmup, draws, seed, threads, engine, maxDepth, maxDeltaH,
-        integrationTime, e, metric, adaptation, initRadius, saveWarmup);
+        integrationTime, e, metric, adaptation, initRadius, saveWarmup, stepSizeJitter);
   }
 
   /** With this kind of metric. */
   public HmcConfig metric(MetricKind k) {
     return new HmcConfig(chains, warmup, draws, seed, threads, engine, maxDepth, maxDeltaH,
-        integrationTime, stepSize, k, adaptation, initRadius, saveWarmup);
+        integrationTime, stepSize, k, adaptation, initRadius, saveWarmup, stepSizeJitter);
   }
 
   /** With these adaptation settings. */
   public HmcConfig adaptation(AdaptationConfig a) {
     return new HmcConfig(chains, warmup, draws, seed, threads, engine, maxDepth, maxDeltaH,
-        integrationTime, stepSize, metric, a, initRadius, saveWarmup);
+        integrationTime, stepSize, metric, a, initRadius, saveWarmup, stepSizeJitter);
   }
 
   /** With this target acceptance statistic (Stan's {@code adapt delta}). */
@@ -144,12 +149,22 @@ public record HmcConfig(int chains, int warmup, int draws, long seed, int thread
   /** With this initialisation radius. */
   public HmcConfig initRadius(double r) {
     return new HmcConfig(chains, warmup, draws, seed, threads, engine, maxDepth, maxDeltaH,
-        integrationTime, stepSize, metric, adaptation, r, saveWarmup);
+        integrationTime, stepSize, metric, adaptation, r, saveWarmup, stepSizeJitter);
   }
 
   /** Keeping the warm-up draws or not. */
   public HmcConfig saveWarmup(boolean on) {
     return new HmcConfig(chains, warmup, draws, seed, threads, engine, maxDepth, maxDeltaH,
-        integrationTime, stepSize, metric, adaptation, initRadius, on);
+        integrationTime, stepSize, metric, adaptation, initRadius, on, stepSizeJitter);
+  }
+
+  /**
+   * With this step-size jitter (Stan's {@code stepsize_jitter}): every transition, warm-up
+   * included, uses the (nominal or adapted) step size times a uniform draw from
+   * (1 - jitter, 1 + jitter); 0 (the default) uses it as it is and draws nothing.
+   */
+  public HmcConfig stepSizeJitter(double jitter) {
+    return new HmcConfig(chains, warmup, draws, seed, threads, engine, maxDepth, maxDeltaH,
+        integrationTime, stepSize, metric, adaptation, initRadius, saveWarmup, jitter);
   }
 }

@@ -141,7 +141,7 @@ public final class Nuts extends HamiltonianKernel {
   }
 
   @Override
-  public Transition transition() {
+  Transition move() {
     requirePosition();
     double[] p = z.p;
     metric.sampleMomentum(normal, p);

@@ -65,7 +65,7 @@ public final class StaticHmc extends HamiltonianKernel {
   }
 
   @Override
-  public Transition transition() {
+  Transition move() {
     requirePosition();
     metric.sampleMomentum(normal, z.p);
     zInit.copyFrom(z);

@@ -52,6 +52,28 @@ public final class Acceptance {
     return new Sample<Boolean, Trace<A>>(null, Bernoulli.of(Math.exp(logAlpha)), b -> new Pure<>(b ? to : from));
   }
 
+  /**
+   * {@link #accept(Trace, Trace, double)} that counts the step in {@code stats} (null: no counting):
+   * a move, a rejection by the coin, or a rejection of a proposal of zero density by its cause.
+   */
+  public static <A> Prob<Trace<A>> accept(Trace<A> from, Trace<A> to, double logAlpha, KernelStats stats) {
+    if (stats == null) {
+      return accept(from, to, logAlpha);
+    }
+    if (logAlpha >= 0) {
+      stats.step(true);
+      return new Pure<>(to);
+    }
+    if (logAlpha == Double.NEGATIVE_INFINITY) {
+      stats.rejected(to);
+      return new Pure<>(from);
+    }
+    return new Sample<Boolean, Trace<A>>(null, Bernoulli.of(Math.exp(logAlpha)), b -> {
+      stats.step(b);
+      return new Pure<>(b ? to : from);
+    });
+  }
+
   /** The acceptance probability min(1, exp(logAlpha)). */
   public static double probability(double logAlpha) {
     return logAlpha >= 0 ? 1.0 : Math.exp(logAlpha);

@@ -28,6 +28,7 @@ public final class Chain<A> {
   private final Kernel<A> kernel;
   private Trace<A> trace; // null while the fast path holds the state and no one asked for it
   private List<FastPath<A>> fast; // one per kernel of a cycle, in order; null: no fast path
+  private List<Kernel<A>> fastKernels; // those kernels
   private FlatState<A> flat;
   private IncrementalMH<A> incremental;
   private IncrementalMH.State<A> state; // the incremental kernel's state, when it applies
@@ -40,10 +41,16 @@ public final class Chain<A> {
     this.trace = start;
     List<Kernel<A>> steps = allowFast ? fastKernels(kernel) : null;
     if (steps != null) {
+      this.fastKernels = steps;
       this.flat = FlatState.of(start);
       this.fast = new ArrayList<>();
       for (Kernel<A> k : steps) {
-        fast.add(fastPath(k, flat));
+        FastPath<A> f = fastPath(k, flat);
+        if (f == null) {
+          fast = null;
+          break;
+        }
+        fast.add(f);
       }
     }
     if (allowFast && kernel instanceof IncrementalMH<A> im) {
@@ -72,7 +79,7 @@ public final class Chain<A> {
   }
 
   private static <A> FastPath<A> fastPath(Kernel<A> k, FlatState<A> state) {
-    return k instanceof RandomWalkMH<A> rw ? new FastRandomWalk<>(rw, state) : new FastProposal<>((ProposalMH<A>) k, state);
+    return k instanceof RandomWalkMH<A> rw ? FastRandomWalk.of(rw, state) : new FastProposal<>((ProposalMH<A>) k, state);
   }
 
   /**
@@ -120,7 +127,17 @@ public final class Chain<A> {
             moved = true;
             flat = FlatState.of(y); // the structure may differ: every kernel's fast path starts again from y
             for (int j = 0; j < fast.size(); j++) {
-              fast.set(j, fast.get(j).restart(flat));
+              FastPath<A> f = fast.get(j).restart(flat);
+              if (f == null) { // a kernel the fast path leaves to the general one at this state: finish the cycle there
+                Trace<A> t = y;
+                for (int r = i + 1; r < fastKernels.size(); r++) {
+                  t = Sampler.run(fastKernels.get(r).apply(t), rng).value();
+                }
+                trace = t;
+                fast = null;
+                return true;
+              }
+              fast.set(j, f);
             }
           }
         }

@@ -43,7 +43,12 @@ final class Columns {
         if (s.startsWith("#")) {
           s = "site_" + s.substring(1);
         }
-        sb.append(s.replaceAll("[^A-Za-z0-9_]", "_"));
+        // [^A-Za-z0-9_] -> '_' per code point (as the regular expression did), without a pattern per draw
+        for (int j = 0; j < s.length(); j += Character.charCount(s.codePointAt(j))) {
+          int ch = s.codePointAt(j);
+          boolean keep = ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '_';
+          sb.append(keep ? (char) ch : '_');
+        }
       }
     }
     if (sb.length() == 0 || !Character.isLetter(sb.charAt(0))) {

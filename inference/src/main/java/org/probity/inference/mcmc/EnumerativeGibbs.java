@@ -1,5 +1,7 @@
 package org.probity.inference.mcmc;
 
+import org.probity.trace.Selection;
+
 import org.probity.trace.Values;
 
 import org.probity.trace.Traces;
@@ -34,10 +36,39 @@ import org.probity.dist.Distribution;
  */
 public final class EnumerativeGibbs<A> implements Kernel<A> {
   private final Address address;
+  private final KernelStats stats; // a chain copy's counts; null in the template
 
   /** Gibbs at one address. */
   public EnumerativeGibbs(Address address) {
+    this(address, null);
+  }
+
+  private EnumerativeGibbs(Address address, KernelStats stats) {
     this.address = address;
+    this.stats = stats;
+  }
+
+  @Override
+  public Kernel<A> forChain() {
+    return new EnumerativeGibbs<>(address, new KernelStats());
+  }
+
+  @Override
+  public KernelStats stats() {
+    return stats;
+  }
+
+  @Override
+  public void endWarmup() {
+    if (stats != null) {
+      stats.endWarmup();
+    }
+  }
+
+  /** The chain's initial trace must reach the address (a typo in it would otherwise never move). */
+  @Override
+  public void validate(Trace<A> initial) {
+    Selection.of(address).requireIn(initial, "enumerative Gibbs");
   }
 
   @Override
@@ -80,8 +111,16 @@ public final class EnumerativeGibbs<A> implements Kernel<A> {
       any |= l > Double.NEGATIVE_INFINITY;
     }
     if (!any || n == 1) {
+      if (stats != null) {
+        stats.step(false);
+      }
       return new Pure<>(x);
     }
-    return new Sample<Integer, Trace<A>>(null, Categorical.ofLogWeights(lw), i -> new Pure<>(candidates.get(i)));
+    return new Sample<Integer, Trace<A>>(null, Categorical.ofLogWeights(lw), i -> {
+      if (stats != null) {
+        stats.step(candidates.get(i) != x);
+      }
+      return new Pure<>(candidates.get(i));
+    });
   }
 }

@@ -19,6 +19,9 @@ interface FastPath<A> {
   /** The general path's rest of the step that reported {@link Outcome#CHANGED}, from x (this state's trace). */
   Prob<Trace<A>> rest(Trace<A> x);
 
-  /** The fast path of the same kernel on another state (after a step changed the structure). */
+  /**
+   * The fast path of the same kernel on another state (after a step changed the structure), or
+   * null when the kernel must take its general path there.
+   */
   FastPath<A> restart(FlatState<A> state);
 }

@@ -52,8 +52,12 @@ final class FastProposal<A> implements FastPath<A> {
       }
       given[i] = c.value();
     }
-    if (!proposal.rerun(current, given)) {
-      return Outcome.CHANGED;
+    try {
+      if (!proposal.rerun(current, given) || proposal.logJoint() == Double.NEGATIVE_INFINITY) {
+        return Outcome.CHANGED; // another structure, or a zero density (rejected by cause on the general path)
+      }
+    } catch (RuntimeException e) {
+      return Outcome.CHANGED; // invalid parameters or an infinite density: the general path rejects it, or throws
     }
     Trace<A> y = proposal.trace();
     Trace<A> next = Sampler.run(kernel.judge(x, y, fwd, 0.0), rng).value();

@@ -35,7 +35,18 @@ final class FastRandomWalk<A> implements FastPath<A> {
   private final Plate noise;
   private double[] lastNoise;
 
-  FastRandomWalk(RandomWalkMH<A> kernel, FlatState<A> state) {
+  /** The fast path of the walk on the state, or null when the walk moves a vector site there (left to the general path). */
+  static <A> FastRandomWalk<A> of(RandomWalkMH<A> kernel, FlatState<A> state) {
+    FixedRun<A> run = state.current;
+    for (int i = 0; i < run.size(); i++) {
+      if (kernel.movesVector(new Choice(run.address(i), run.dist(i), run.value(i), 0))) {
+        return null;
+      }
+    }
+    return new FastRandomWalk<>(kernel, state);
+  }
+
+  private FastRandomWalk(RandomWalkMH<A> kernel, FlatState<A> state) {
     this.kernel = kernel;
     this.state = state;
     FixedRun<A> run = state.current;
@@ -45,7 +56,7 @@ final class FastRandomWalk<A> implements FastPath<A> {
     int k = 0;
     int m = 0;
     for (int i = 0; i < n; i++) {
-      if (kernel.moves(new Choice(run.address(i), run.dist(i), run.value(i), 0))) {
+      if (kernel.movesScalar(new Choice(run.address(i), run.dist(i), run.value(i), 0))) {
         s[k++] = i;
       } else if (kernel.selects(run.address(i))) {
         w[m++] = i; // selected, but not a continuous real in this run
@@ -66,7 +77,6 @@ final class FastRandomWalk<A> implements FastPath<A> {
       return Outcome.STAYED;
     }
     double s = kernel.scale();
-    boolean adapt = kernel.adapting();
     double[] eps = noise.sample(rng);
     lastNoise = eps;
     FixedRun<A> x = state.current;
@@ -75,33 +85,35 @@ final class FastRandomWalk<A> implements FastPath<A> {
       xs[i] = ((Real) x.value(sites[i])).value();
     }
     if (!RandomWalkMH.shift(dists, xs, k, s, eps, sites, given, jac)) {
-      return stay(adapt, k);
+      kernel.rejectOutside(k);
+      return Outcome.STAYED;
     }
     FixedRun<A> y = state.spare;
-    if (!y.rerun(x, given) || !sameSites(y) || supportsMoved(y)) {
-      return Outcome.CHANGED;
+    try {
+      if (!y.rerun(x, given)) {
+        return Outcome.CHANGED;
+      }
+    } catch (RuntimeException e) {
+      return Outcome.CHANGED; // invalid parameters or an infinite density: the general path rejects it by cause, or throws
+    }
+    if (y.logJoint() == Double.NEGATIVE_INFINITY || !sameSites(y) || supportsMoved(y)) {
+      return Outcome.CHANGED; // zero density (counted by cause there), or the structure changed
     }
     double logAlpha = Acceptance.logAlpha(x.logJoint(), y.logJoint(), jac[0] + 0.0 - 0.0);
-    if (Double.isNaN(logAlpha)) {
-      Acceptance.logAlpha(x.trace(), y.trace(), jac[0]); // throws, naming both states
+    if (Double.isNaN(logAlpha) || logAlpha == Double.NEGATIVE_INFINITY) {
+      return Outcome.CHANGED; // the general path throws, naming both states, or rejects
     }
-    if (adapt) {
-      kernel.adapt(logAlpha, k);
+    kernel.adaptAfter(logAlpha, k);
+    KernelStats stats = kernel.stats();
+    boolean accept = logAlpha >= 0 || Bernoulli.of(Math.exp(logAlpha)).sample(rng);
+    if (stats != null) {
+      stats.step(accept);
     }
-    boolean accept = logAlpha >= 0
-        || (logAlpha > Double.NEGATIVE_INFINITY && Bernoulli.of(Math.exp(logAlpha)).sample(rng));
     if (!accept) {
       return Outcome.STAYED;
     }
     state.accept();
     return Outcome.MOVED;
-  }
-
-  private Outcome stay(boolean adapt, int k) {
-    if (adapt) {
-      kernel.adapt(Double.NEGATIVE_INFINITY, k);
-    }
-    return Outcome.STAYED;
   }
 
   /** Whether exactly the moved positions are sites of the walk in y (a run that stopped early fails). */
@@ -144,6 +156,6 @@ final class FastRandomWalk<A> implements FastPath<A> {
 
   @Override
   public FastPath<A> restart(FlatState<A> at) {
-    return new FastRandomWalk<>(kernel, at);
+    return FastRandomWalk.of(kernel, at);
   }
 }

@@ -161,6 +161,11 @@ public final class HmcKernel<A> implements Kernel<A> {
     return template(settings.stepSize(stepSize));
   }
 
+  /** With this step-size jitter (Stan's {@code stepsize_jitter}, default 0; see {@link HmcConfig#stepSizeJitter}). */
+  public HmcKernel<A> stepSizeJitter(double jitter) {
+    return template(settings.stepSizeJitter(jitter));
+  }
+
   /** With these adaptation settings. */
   public HmcKernel<A> adaptation(AdaptationConfig adaptation) {
     return template(settings.adaptation(adaptation));
@@ -405,6 +410,7 @@ public final class HmcKernel<A> implements Kernel<A> {
       engine = s.engine() == HmcEngine.NUTS
           ? new Nuts(target, m, initialStepSize, s.maxDepth(), s.maxDeltaH(), rng)
           : new StaticHmc(target, m, initialStepSize, s.integrationTime(), rng);
+      engine.setStepSizeJitter(s.stepSizeJitter());
     }
 
     /** Whether {@code x} holds the same values as the view at its fixed addresses and has the same moved sites. */

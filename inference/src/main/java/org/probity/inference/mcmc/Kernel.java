@@ -39,6 +39,26 @@ public interface Kernel<A> {
     return java.util.List.of(this);
   }
 
+  /**
+   * Checks, before a chain starts, that this kernel can move the chain's initial trace: a
+   * selection that names no address of the model, a Gibbs site the model does not reach, or a
+   * random walk with no continuous site fails here with an error listing the model's addresses,
+   * instead of running a chain that never moves. The chain runner calls it on every part
+   * ({@link #parts}) with each chain's initial trace.
+   *
+   * @throws org.probity.core.ProbityException naming what is missing
+   */
+  default void validate(Trace<A> initial) {
+  }
+
+  /**
+   * This chain copy's counts of steps, moves and rejections by cause, or null when the kernel does
+   * not count (templates, combinations, and kernels that keep no counts).
+   */
+  default KernelStats stats() {
+    return null;
+  }
+
   /** This kernel, then {@code next}. */
   default Kernel<A> then(Kernel<A> next) {
     return Kernels.cycle(this, next);

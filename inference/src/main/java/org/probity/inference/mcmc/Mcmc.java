@@ -219,7 +219,7 @@ public final class Mcmc {
   /** One chain's kept draws (flattened), return values and statistics. */
   record ChainOutput<A>(List<Map<String, Double>> draws, List<A> outputs, double[] lp, double[] accept,
       double[][] hmcStats, List<Transition> transitions, Trace<A> last, Kernel<A> kernel, long moves, long steps,
-      long gradients) {
+      long gradients, List<KernelStats.Counts> partCounts, List<KernelStats.Counts> partWarmup) {
   }
 
   private static <A> McmcResult<A> runChains(Prob<A> model, Kernel<A> kernel, List<Kernel<A>> previousKernels,
@@ -227,6 +227,9 @@ public final class Mcmc {
     int n = config.chains();
     if (previousKernels != null && previousKernels.size() != n) {
       throw new IllegalArgumentException(previousKernels.size() + " chain kernels for " + n + " chains");
+    }
+    if (starts == null) {
+      config.initsFor(0); // refuses per-chain initial values for another number of chains, before any chain runs
     }
     int threads = config.threads() > 0 ? config.threads() : Math.min(n, Runtime.getRuntime().availableProcessors());
     long total = (long) n * (config.warmup() + (long) config.samples() * config.thin());
@@ -323,9 +326,12 @@ public final class Mcmc {
       if (starts != null) {
         t = starts.get(c);
       } else if (hamiltonian.isEmpty()) {
-        t = initialise(model, rng, cfg.inits(), cfg.maxInitAttempts());
+        t = initialise(model, rng, cfg.initsFor(c), cfg.maxInitAttempts());
       } else {
-        t = UnconstrainedInit.find(model, rng, cfg.inits(), cfg.initRadius(), cfg.maxInitAttempts());
+        t = UnconstrainedInit.find(model, rng, cfg.initsFor(c), cfg.initRadius(), cfg.maxInitAttempts());
+      }
+      for (Kernel<A> part : kernel.parts()) {
+        part.validate(t); // a selection or address that matches nothing fails here, not as a frozen chain
       }
       HmcKernel<A> statsPart = hamiltonian.isEmpty() ? null : hamiltonian.get(hamiltonian.size() - 1);
       Chain<A> chain = Chain.of(kernel, t); // takes the fixed-structure fast path where it can
@@ -378,8 +384,15 @@ public final class Mcmc {
       for (HmcKernel<A> h : hamiltonian) {
         gradients += h.gradientEvaluations();
       }
+      List<KernelStats.Counts> partCounts = new ArrayList<>();
+      List<KernelStats.Counts> partWarmup = new ArrayList<>();
+      for (Kernel<A> part : kernel.parts()) {
+        KernelStats ks = part.stats();
+        partCounts.add(ks == null ? null : ks.current());
+        partWarmup.add(ks == null ? null : ks.warmup());
+      }
       return new ChainOutput<>(draws, outputs, lp, acc, stats, transitions, chain.trace(), kernel, moves,
-          (long) samples * cfg.thin(), gradients);
+          (long) samples * cfg.thin(), gradients, partCounts, partWarmup);
     } catch (Stopped | McmcInterruptedException s) {
       throw s;
     } catch (RuntimeException e) {

@@ -1,6 +1,8 @@
 package org.probity.inference.mcmc;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.probity.core.Address;
@@ -29,9 +31,11 @@ import org.probity.core.Address;
  *     the kernel's rule
  * @param initRadius the half-width of Stan's uniform initialisation, at least 0 (0: the
  *     unconstrained origin)
+ * @param chainInits initial values of each chain, by address (empty: none; else one map per chain,
+ *     overriding {@code inits} at the addresses it names), as Stan's per-chain init files
  */
 public record McmcConfig(int chains, int warmup, int samples, int thin, long seed, int threads, boolean progress,
-    int maxInitAttempts, Map<Address, Object> inits, double initRadius) {
+    int maxInitAttempts, Map<Address, Object> inits, double initRadius, List<Map<Address, Object>> chainInits) {
   /** Validates the settings and copies the initial values. */
   public McmcConfig {
     if (chains < 1 || warmup < 0 || samples < 1 || thin < 1 || threads < 0 || maxInitAttempts < 1
@@ -45,56 +49,89 @@ public record McmcConfig(int chains, int warmup, int samples, int thin, long see
       throw new IllegalArgumentException("initial values must not be null (an empty map for none)");
     }
     inits = Collections.unmodifiableMap(new LinkedHashMap<>(inits));
+    if (chainInits == null) {
+      throw new IllegalArgumentException("per-chain initial values must not be null (an empty list for none)");
+    }
+    List<Map<Address, Object>> copies = new ArrayList<>(chainInits.size());
+    for (Map<Address, Object> m : chainInits) {
+      if (m == null) {
+        throw new IllegalArgumentException("per-chain initial values: a chain's map is null (an empty map for none)");
+      }
+      copies.add(Collections.unmodifiableMap(new LinkedHashMap<>(m)));
+    }
+    chainInits = Collections.unmodifiableList(copies);
+  }
+
+  /**
+   * The initial values of chain {@code c}: {@link #inits}, overridden by the chain's own map when
+   * per-chain values are given.
+   *
+   * @throws IllegalArgumentException if per-chain values are given for another number of chains
+   */
+  public Map<Address, Object> initsFor(int c) {
+    if (chainInits.isEmpty()) {
+      return inits;
+    }
+    if (chainInits.size() != chains) {
+      throw new IllegalArgumentException("per-chain initial values: " + chainInits.size() + " maps for " + chains
+          + " chains (give one per chain)");
+    }
+    if (inits.isEmpty()) {
+      return chainInits.get(c);
+    }
+    Map<Address, Object> m = new LinkedHashMap<>(inits);
+    m.putAll(chainInits.get(c));
+    return Collections.unmodifiableMap(m);
   }
 
   /** 4 chains, 1000 warm-up, 1000 draws, no thinning, seed 0, automatic threads, progress, 100 attempts, radius 2. */
   public static McmcConfig defaults() {
-    return new McmcConfig(4, 1000, 1000, 1, 0L, 0, true, 100, Map.of(), 2.0);
+    return new McmcConfig(4, 1000, 1000, 1, 0L, 0, true, 100, Map.of(), 2.0, List.of());
   }
 
   /** With this number of chains. */
   public McmcConfig chains(int n) {
-    return new McmcConfig(n, warmup, samples, thin, seed, threads, progress, maxInitAttempts, inits, initRadius);
+    return new McmcConfig(n, warmup, samples, thin, seed, threads, progress, maxInitAttempts, inits, initRadius, chainInits);
   }
 
   /** With this number of warm-up iterations. */
   public McmcConfig warmup(int n) {
-    return new McmcConfig(chains, n, samples, thin, seed, threads, progress, maxInitAttempts, inits, initRadius);
+    return new McmcConfig(chains, n, samples, thin, seed, threads, progress, maxInitAttempts, inits, initRadius, chainInits);
   }
 
   /** With this number of kept draws per chain. */
   public McmcConfig samples(int n) {
-    return new McmcConfig(chains, warmup, n, thin, seed, threads, progress, maxInitAttempts, inits, initRadius);
+    return new McmcConfig(chains, warmup, n, thin, seed, threads, progress, maxInitAttempts, inits, initRadius, chainInits);
   }
 
   /** With this thinning period. */
   public McmcConfig thin(int k) {
-    return new McmcConfig(chains, warmup, samples, k, seed, threads, progress, maxInitAttempts, inits, initRadius);
+    return new McmcConfig(chains, warmup, samples, k, seed, threads, progress, maxInitAttempts, inits, initRadius, chainInits);
   }
 
   /** With this seed. */
   public McmcConfig seed(long s) {
-    return new McmcConfig(chains, warmup, samples, thin, s, threads, progress, maxInitAttempts, inits, initRadius);
+    return new McmcConfig(chains, warmup, samples, thin, s, threads, progress, maxInitAttempts, inits, initRadius, chainInits);
   }
 
   /** With this number of threads (0: automatic). */
   public McmcConfig threads(int n) {
-    return new McmcConfig(chains, warmup, samples, thin, seed, n, progress, maxInitAttempts, inits, initRadius);
+    return new McmcConfig(chains, warmup, samples, thin, seed, n, progress, maxInitAttempts, inits, initRadius, chainInits);
   }
 
   /** With or without the progress line on stderr. */
   public McmcConfig progress(boolean on) {
-    return new McmcConfig(chains, warmup, samples, thin, seed, threads, on, maxInitAttempts, inits, initRadius);
+    return new McmcConfig(chains, warmup, samples, thin, seed, threads, on, maxInitAttempts, inits, initRadius, chainInits);
   }
 
   /** With this number of attempts to find a valid start. */
   public McmcConfig maxInitAttempts(int n) {
-    return new McmcConfig(chains, warmup, samples, thin, seed, threads, progress, n, inits, initRadius);
+    return new McmcConfig(chains, warmup, samples, thin, seed, threads, progress, n, inits, initRadius, chainInits);
   }
 
   /** With this radius of the uniform initialisation on the unconstrained scale. */
   public McmcConfig initRadius(double r) {
-    return new McmcConfig(chains, warmup, samples, thin, seed, threads, progress, maxInitAttempts, inits, r);
+    return new McmcConfig(chains, warmup, samples, thin, seed, threads, progress, maxInitAttempts, inits, r, chainInits);
   }
 
   /**
@@ -102,6 +139,31 @@ public record McmcConfig(int chains, int warmup, int samples, int thin, long see
    * ({@code "mu"}, {@code "theta[2]"}) to the value on the constrained scale.
    */
   public McmcConfig inits(Map<?, ?> values) {
+    return new McmcConfig(chains, warmup, samples, thin, seed, threads, progress, maxInitAttempts, byAddress(values),
+        initRadius, chainInits);
+  }
+
+  /**
+   * With initial values for each chain (Stan's per-chain inits): one map per chain, in chain
+   * order, by {@link Address} or its printed form; a chain's map overrides {@link #inits} at the
+   * addresses it names, and sites in neither are initialised by the kernel's rule. The number of
+   * maps must equal the number of chains when the run starts.
+   */
+  public McmcConfig chainInits(List<? extends Map<?, ?>> perChain) {
+    if (perChain == null) {
+      throw new IllegalArgumentException("per-chain initial values must not be null");
+    }
+    List<Map<Address, Object>> ms = new ArrayList<>(perChain.size());
+    for (Map<?, ?> values : perChain) {
+      if (values == null) {
+        throw new IllegalArgumentException("per-chain initial values: a chain's map is null (an empty map for none)");
+      }
+      ms.add(byAddress(values));
+    }
+    return new McmcConfig(chains, warmup, samples, thin, seed, threads, progress, maxInitAttempts, inits, initRadius, ms);
+  }
+
+  private static Map<Address, Object> byAddress(Map<?, ?> values) {
     Map<Address, Object> m = new LinkedHashMap<>();
     values.forEach((k, v) -> {
       Address a = k instanceof Address ad ? ad : k instanceof String s ? Address.parse(s) : null;
@@ -111,6 +173,6 @@ public record McmcConfig(int chains, int warmup, int samples, int thin, long see
       }
       m.put(a, v);
     });
-    return new McmcConfig(chains, warmup, samples, thin, seed, threads, progress, maxInitAttempts, m, initRadius);
+    return m;
   }
 }

@@ -22,6 +22,7 @@ import org.probity.inference.hmc.HmcEngine;
 import org.probity.inference.hmc.SamplerDiagnostics;
 import org.probity.inference.hmc.Transition;
 import org.probity.trace.Trace;
+import org.probity.trace.ZeroCause;
 
 /**
  * The output of {@link Mcmc#run}: the draws of every column (one per scalar address, arrays
@@ -62,12 +63,15 @@ public final class McmcResult<A> {
   private final long[] gradients;
   private final McmcConfig config;
   private final int segment;
+  private final List<List<KernelStats.Counts>> partCounts; // [chain][part], null entries for parts that do not count
+  private final List<List<KernelStats.Counts>> partWarmup;
   private volatile SummaryTable summary; // computed on first use: R-hat and ESS of every column cost more than small runs
   private volatile List<Problem> problems;
 
   private McmcResult(Prob<A> model, Kernel<A> kernel, Draws draws, List<List<A>> outputs, List<Trace<A>> last,
       List<Kernel<A>> chainKernels, List<List<Transition>> transitions, double[] acceptance, long[] gradients,
-      McmcConfig config, int segment) {
+      McmcConfig config, int segment, List<List<KernelStats.Counts>> partCounts,
+      List<List<KernelStats.Counts>> partWarmup) {
     this.model = model;
     this.kernel = kernel;
     this.draws = draws;
@@ -79,6 +83,8 @@ public final class McmcResult<A> {
     this.gradients = gradients;
     this.config = config;
     this.segment = segment;
+    this.partCounts = partCounts;
+    this.partWarmup = partWarmup;
   }
 
   static <A> McmcResult<A> of(Prob<A> model, Kernel<A> kernel, List<Mcmc.ChainOutput<A>> outs, McmcConfig config,
@@ -103,6 +109,8 @@ public final class McmcResult<A> {
     List<List<Transition>> transitions = new ArrayList<>();
     double[] acc = new double[chains];
     long[] gradients = new long[chains];
+    List<List<KernelStats.Counts>> partCounts = new ArrayList<>();
+    List<List<KernelStats.Counts>> partWarmup = new ArrayList<>();
     for (int c = 0; c < chains; c++) {
       Mcmc.ChainOutput<A> o = outs.get(c);
       for (int i = 0; i < iters; i++) {
@@ -123,9 +131,12 @@ public final class McmcResult<A> {
       transitions.add(java.util.Collections.unmodifiableList(new ArrayList<>(o.transitions())));
       acc[c] = o.moves() / (double) o.steps();
       gradients[c] = o.gradients();
+      partCounts.add(java.util.Collections.unmodifiableList(new ArrayList<>(o.partCounts())));
+      partWarmup.add(java.util.Collections.unmodifiableList(new ArrayList<>(o.partWarmup())));
     }
     return new McmcResult<>(model, kernel, new Draws(cols, values, statNames, stats), List.copyOf(outputs), last,
-        kernels, List.copyOf(transitions), acc, gradients, config, segment);
+        kernels, List.copyOf(transitions), acc, gradients, config, segment, List.copyOf(partCounts),
+        List.copyOf(partWarmup));
   }
 
   /** The last Hamiltonian part of a chain's kernel (the one whose statistics are recorded), or null. */
@@ -168,6 +179,77 @@ public final class McmcResult<A> {
   /** Per chain, the fraction of kernel steps after warm-up that moved the trace. */
   public double[] acceptanceRates() {
     return acceptance.clone();
+  }
+
+  /**
+   * The parts of the kernel ({@link Kernel#parts}) as the reports name them, in order: {@code
+   * "1 random_walk_metropolis"}, {@code "2 enumerative_gibbs"}, ...
+   */
+  public List<String> partNames() {
+    List<String> out = new ArrayList<>();
+    List<Kernel<A>> parts = chainKernels.get(0).parts();
+    for (int i = 0; i < parts.size(); i++) {
+      out.add((i + 1) + " " + Describe.name(parts.get(i)));
+    }
+    return out;
+  }
+
+  /**
+   * Each part's own acceptance rate after warm-up, [part][chain]: the fraction of that part's
+   * steps that moved the trace (for a {@link Kernels#cycle} the rate of {@link #acceptanceRates()}
+   * counts a step when any part moved). NaN for a part that keeps no counts (Hamiltonian parts:
+   * see {@code accept_stat__}, and custom kernels).
+   */
+  public double[][] partAcceptance() {
+    int parts = partCounts.get(0).size();
+    double[][] out = new double[parts][partCounts.size()];
+    for (int c = 0; c < partCounts.size(); c++) {
+      for (int p = 0; p < parts; p++) {
+        KernelStats.Counts k = partCounts.get(c).get(p);
+        out[p][c] = k == null ? Double.NaN : k.acceptanceRate();
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The proposals rejected after warm-up because they had zero density, by cause, all chains and
+   * parts: outside the support (a random walk that reached the edge), invalid parameters (a
+   * proposal that made a later distribution's parameters invalid), zero density (an observation,
+   * factor or condition of weight zero).
+   */
+  public Map<ZeroCause, Long> rejections() {
+    return rejections(partCounts);
+  }
+
+  /** {@link #rejections()} in warm-up. */
+  public Map<ZeroCause, Long> warmupRejections() {
+    return rejections(partWarmup);
+  }
+
+  private static Map<ZeroCause, Long> rejections(List<List<KernelStats.Counts>> counts) {
+    Map<ZeroCause, Long> out = new java.util.EnumMap<>(ZeroCause.class);
+    for (ZeroCause z : ZeroCause.values()) {
+      long n = 0;
+      for (List<KernelStats.Counts> chain : counts) {
+        for (KernelStats.Counts k : chain) {
+          n += k == null ? 0 : k.rejected(z);
+        }
+      }
+      out.put(z, n);
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /** "12 outside support, 3 invalid parameters", or null when there were none. */
+  private static String rejectionText(Map<ZeroCause, Long> r) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<ZeroCause, Long> e : r.entrySet()) {
+      if (e.getValue() > 0) {
+        sb.append(sb.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey().label());
+      }
+    }
+    return sb.length() == 0 ? null : sb.toString();
   }
 
   /** The settings of the run. */
@@ -326,6 +408,27 @@ public final class McmcResult<A> {
     sb.append(Describe.name(chainKernels.get(0))).append(": ").append(n).append(n == 1 ? " chain, " : " chains, ")
         .append(config.warmup()).append(" warm-up + ").append(draws.numIterations()).append(" draws")
         .append(config.thin() > 1 ? " (thin " + config.thin() + ")" : "").append('\n');
+    List<String> names = partNames();
+    double[][] pa = partAcceptance();
+    if (names.size() > 1) {
+      sb.append("acceptance by part (mean over chains):");
+      for (int p = 0; p < names.size(); p++) {
+        double m = 0;
+        for (double v : pa[p]) {
+          m += v;
+        }
+        m /= pa[p].length;
+        sb.append(p == 0 ? " " : ", ").append(names.get(p)).append(' ')
+            .append(Double.isNaN(m) ? "(see accept_stat__)" : String.format(java.util.Locale.ROOT, "%.3f", m));
+      }
+      sb.append('\n');
+    }
+    String rejected = rejectionText(rejections());
+    String rejectedWarmup = rejectionText(warmupRejections());
+    if (rejected != null || rejectedWarmup != null) {
+      sb.append("rejected proposals: ").append(rejected == null ? "none" : rejected).append(" after warm-up")
+          .append(rejectedWarmup == null ? "" : "; " + rejectedWarmup + " in warm-up").append('\n');
+    }
     sb.append(summary());
     List<String> sampler = samplerWarnings();
     if (!sampler.isEmpty()) {

@@ -28,10 +28,33 @@ import org.probity.core.ProbityException;
  */
 public final class ProposalMH<A> implements Kernel<A> {
   private final Function<? super Trace<A>, ? extends Prob<?>> proposal;
+  private final KernelStats stats; // a chain copy's counts; null in the template
 
   /** MH with the given proposal program. */
   public ProposalMH(Function<? super Trace<A>, ? extends Prob<?>> proposal) {
+    this(proposal, null);
+  }
+
+  private ProposalMH(Function<? super Trace<A>, ? extends Prob<?>> proposal, KernelStats stats) {
     this.proposal = proposal;
+    this.stats = stats;
+  }
+
+  @Override
+  public Kernel<A> forChain() {
+    return new ProposalMH<>(proposal, new KernelStats());
+  }
+
+  @Override
+  public KernelStats stats() {
+    return stats;
+  }
+
+  @Override
+  public void endWarmup() {
+    if (stats != null) {
+      stats.endWarmup();
+    }
   }
 
   @Override
@@ -64,24 +87,28 @@ public final class ProposalMH<A> implements Kernel<A> {
 
   /**
    * The rest of a step once the forward proposal is drawn (the fixed-structure fast path,
-   * {@link Chain}, hands it a move whose run changed structure, with the same draws).
+   * {@link Chain}, hands it a move whose run changed structure or hit a zero density, with the
+   * same draws).
    */
   Prob<Trace<A>> afterForward(Trace<A> x, Trace<Object> fwd) {
     check(x, fwd);
     Map<Address, Object> u = fwd.values();
-    return Traces.update(x, u, Selection.none()).flatMap(up -> judge(x, up.trace(), fwd, up.logFresh()));
+    return Traces.tryUpdate(x, u, Selection.none()).flatMap(up -> judge(x, up.trace(), fwd, up.logFresh()));
   }
 
-  /** The accept/reject step from x to y: the backward proposal scored at x, the fresh/stale terms, the coin. */
+  /** The accept/reject step from x to y: the backward proposal scored at x, the fresh/stale terms, the coin (counted). */
   @SuppressWarnings("unchecked")
   Prob<Trace<A>> judge(Trace<A> x, Trace<A> y, Trace<Object> fwd, double logFresh) {
+    if (y.logJoint() == Double.NEGATIVE_INFINITY) {
+      return Acceptance.accept(x, y, Double.NEGATIVE_INFINITY, stats); // no backward proposal from outside the support
+    }
     Prob<Object> qb = (Prob<Object>) proposal.apply(y);
     Optional<Trace<Object>> bwd = Traces.scoreAt(qb, x.choices());
     if (bwd.isEmpty()) {
-      return Acceptance.accept(x, y, Double.NEGATIVE_INFINITY);
+      return Acceptance.accept(x, y, Double.NEGATIVE_INFINITY, stats);
     }
     double back = Traces.reverseLogFresh(x, y, bwd.get().choices().keySet(), Selection.none());
     double corr = bwd.get().logPrior() - fwd.logPrior() + back - logFresh;
-    return Acceptance.accept(x, y, Acceptance.logAlpha(x, y, corr));
+    return Acceptance.accept(x, y, Acceptance.logAlpha(x, y, corr), stats);
   }
 }

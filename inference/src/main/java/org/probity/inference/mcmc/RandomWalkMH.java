@@ -9,10 +9,12 @@ import org.probity.trace.Selection;
 import org.probity.trace.Choice;
 
 import org.probity.trace.Trace;
+import org.probity.trace.ZeroCause;
 
 import java.util.HashSet;
 import java.util.Set;
 import org.probity.ad.Real;
+import org.probity.bijection.Bijection;
 import org.probity.bijection.Bijections;
 import org.probity.bijection.OutOfSupportException;
 import org.probity.bijection.ScalarBijection;
@@ -20,14 +22,22 @@ import org.probity.core.Address;
 import org.probity.core.Prob;
 import org.probity.core.Pure;
 import org.probity.core.Sample;
+import org.probity.dist.Constraint;
 import org.probity.dist.Continuous;
+import org.probity.dist.DistributionException;
 import org.probity.dist.Normal;
 import org.probity.dist.Plate;
 
 /**
  * Random-walk Metropolis (Metropolis et al. 1953) on the selected continuous choices jointly,
  * on the unconstrained scale: z' = z + scale * N(0, I) with z = T(x) the support's bijection
- * ({@link Bijections#forSupport}), so the acceptance ratio includes the log-Jacobian terms. Other choices
+ * ({@link Bijections#forSupport}), so the acceptance ratio includes the log-Jacobian terms.
+ * Vector-valued sites ({@code mvNormal}, {@code dirichlet}, {@code .vector(J)} sites and other
+ * continuous vectors and matrices) move too, through their support's bijection
+ * ({@link Bijections#forConstraint}; a simplex of K entries moves in K - 1 dimensions); a move
+ * that changes a vector site's support is rejected (a symmetric rule). A proposal that reaches
+ * the edge of a support (the transform's image rounds to a bound) or that makes a later
+ * distribution's parameters invalid is rejected and counted by cause ({@link KernelStats}). Other choices
  * are kept; new addresses reached by the proposed run are drawn from their prior (fresh/stale
  * terms as in lightweight MH); a move that changes the set of selected continuous addresses is
  * rejected (the rule is symmetric, so the kernel stays reversible).
@@ -50,6 +60,7 @@ public final class RandomWalkMH<A> implements Kernel<A> {
   private double logScale;
   private long adaptations;
   private boolean adapting;
+  private final KernelStats stats; // a chain copy's counts; null in the template
 
   /**
    * A random walk over the selected continuous choices with the given initial scale; when
@@ -75,6 +86,7 @@ public final class RandomWalkMH<A> implements Kernel<A> {
     this.target = target;
     this.logScale = Math.log(scale);
     this.adapting = adaptive && chainCopy;
+    this.stats = chainCopy ? new KernelStats() : null;
   }
 
   /** The current scale. */
@@ -84,44 +96,103 @@ public final class RandomWalkMH<A> implements Kernel<A> {
 
   @Override
   public Kernel<A> forChain() {
-    return adaptive ? new RandomWalkMH<>(selection, initialScale, true, target, true) : this;
+    return new RandomWalkMH<>(selection, initialScale, adaptive, target, true);
   }
 
   @Override
   public void endWarmup() {
     adapting = false;
+    if (stats != null) {
+      stats.endWarmup();
+    }
+  }
+
+  @Override
+  public KernelStats stats() {
+    return stats;
+  }
+
+  @Override
+  public void validate(Trace<A> initial) {
+    selection.requireIn(initial, "random walk");
+    for (Choice c : initial.ordered()) {
+      if (isSite(c)) {
+        return;
+      }
+    }
+    throw selection.missing(initial, "random walk", "selects no continuous site (the random walk moves real-valued"
+        + " choices and vectors of them; use single-site MH or Gibbs for discrete ones)");
   }
 
   private boolean isSite(Choice c) {
-    return c.dist() instanceof Continuous && c.value() instanceof Real && selection.contains(c.address());
+    return (isScalar(c) || isVector(c)) && selection.contains(c.address());
+  }
+
+  private static boolean isScalar(Choice c) {
+    return c.dist() instanceof Continuous && c.value() instanceof Real;
+  }
+
+  /** A continuous vector or matrix site: a support that is not discrete and a value of reals. */
+  private static boolean isVector(Choice c) {
+    return !(c.dist() instanceof Continuous) && !c.isDeterministic()
+        && (c.value() instanceof Real[] || c.value() instanceof Real[][]) && !c.dist().support().isDiscrete();
   }
 
   @Override
   public Prob<Trace<A>> apply(Trace<A> x) {
     Choice[] cs = x.ordered();
-    int[] sites = new int[cs.length]; // the positions of the moved choices in x
+    int[] sites = new int[cs.length]; // the positions of the moved scalar choices in x
     Continuous[] dists = new Continuous[cs.length]; // their distributions (one type check per site)
     int k = 0;
+    int[] vsites = null; // the positions of the moved vector choices, their bijections and unconstrained values
+    Bijection[] vb = null;
+    double[][] vz = null;
+    int nv = 0;
+    int vdim = 0;
     for (int i = 0; i < cs.length; i++) {
       Choice c = cs[i];
       if (c.dist() instanceof Continuous d && c.value() instanceof Real && selection.contains(c.address())) {
         dists[k] = d;
         sites[k++] = i;
+      } else if (isVector(c) && selection.contains(c.address())) {
+        if (vsites == null) {
+          vsites = new int[cs.length];
+          vb = new Bijection[cs.length];
+          vz = new double[cs.length][];
+        }
+        Constraint support = c.dist().support();
+        Bijection b = Bijections.forConstraint(support);
+        try {
+          vz[nv] = b.inverse(support.flatten(c.value()));
+        } catch (OutOfSupportException | DistributionException e) {
+          return reject(x, adapting, 2);
+        }
+        vb[nv] = b;
+        vdim += vz[nv].length;
+        vsites[nv++] = i;
       }
     }
-    if (k == 0) {
+    if (k + nv == 0) {
       return new Pure<>(x);
     }
     int dim = k;
+    int moved = k + nv; // the number of sites moved
+    int adaptDim = k + vdim; // the dimension of the move, for the adaptation target
+    int nVec = nv;
+    int[] vs = vsites;
+    Bijection[] vbs = vb;
+    double[][] vzs = vz;
     double s = Math.exp(logScale);
     boolean adapt = adapting;
-    return new Sample<double[], Trace<A>>(null, Plate.iid(STD, k), eps -> propose(x, cs, sites, dists, dim, s, adapt, eps));
+    return new Sample<double[], Trace<A>>(null, Plate.iid(STD, k + vdim),
+        eps -> propose(x, cs, sites, dists, dim, adaptDim, moved, nVec, vs, vbs, vzs, s, adapt, eps));
   }
 
   /**
-   * The rest of a step from x once its noise {@code eps} is drawn: what {@link #apply} does after
-   * its first sample (the fixed-structure fast path, {@link Chain}, hands a move whose run changed
-   * structure to it, so both paths draw the same numbers).
+   * The rest of a step from x once its noise {@code eps} is drawn, for a trace whose moved sites
+   * are all scalar (the fixed-structure fast path, {@link Chain}, hands it a move whose run
+   * changed structure or hit a zero density, so both paths draw the same numbers and count the
+   * same rejections).
    */
   Prob<Trace<A>> proposeWith(Trace<A> x, double[] eps) {
     Choice[] cs = x.ordered();
@@ -134,38 +205,63 @@ public final class RandomWalkMH<A> implements Kernel<A> {
         sites[k++] = i;
       }
     }
-    return propose(x, cs, sites, dists, k, Math.exp(logScale), adapting, eps);
+    return propose(x, cs, sites, dists, k, k, k, 0, null, null, null, Math.exp(logScale), adapting, eps);
   }
 
-  private Prob<Trace<A>> propose(Trace<A> x, Choice[] cs, int[] sites, Continuous[] dists, int dim, double s,
-      boolean adapt, double[] eps) {
+  private Prob<Trace<A>> propose(Trace<A> x, Choice[] cs, int[] sites, Continuous[] dists, int dim, int adaptDim,
+      int moved, int nVec, int[] vs, Bijection[] vbs, double[][] vzs, double s, boolean adapt, double[] eps) {
     Object[] given = new Object[cs.length]; // the proposal by position in x; null: not moved
     double[] xs = new double[dim];
     for (int i = 0; i < dim; i++) {
       xs[i] = ((Real) cs[sites[i]].value()).value();
     }
-    double[] jac = new double[1];
-    if (!shift(dists, xs, dim, s, eps, sites, given, jac)) {
-      return done(x, x, Double.NEGATIVE_INFINITY, adapt, dim);
+    double[] jacs = new double[1];
+    if (!shift(dists, xs, dim, s, eps, sites, given, jacs)) {
+      return reject(x, adapt, adaptDim);
     }
-    double logJac = jac[0];
-    return Traces.update(x, given, Selection.none()).flatMap(up -> {
-      Trace<A> y = up.trace();
-      if (!sameSites(x, given, dim, y)) {
-        return done(x, y, Double.NEGATIVE_INFINITY, adapt, dim);
+    double jac = jacs[0];
+    double vjac = 0;
+    for (int j = 0, at = dim; j < nVec; j++) {
+      double[] z = vzs[j];
+      double[] z2 = new double[z.length];
+      for (int i = 0; i < z.length; i++) {
+        z2[i] = z[i] + s * eps[at++];
+        if (!Double.isFinite(z2[i])) {
+          return reject(x, adapt, adaptDim);
+        }
       }
-      double hastings = supportsMoved(cs, sites, dists, dim, y) ? hastings(cs, sites, dists, dim, y, s, given) : logJac;
+      Real[] x2 = Real.of(vbs[j].forward(z2));
+      for (Real r : x2) {
+        if (!Double.isFinite(r.value())) {
+          return reject(x, adapt, adaptDim);
+        }
+      }
+      vjac += vbs[j].logAbsDetJacobian(Real.of(z2)).value() - vbs[j].logAbsDetJacobian(Real.of(z)).value();
+      given[vs[j]] = cs[vs[j]].dist().support().unflatten(x2);
+    }
+    double logJac = jac;
+    double vecJac = vjac;
+    return Traces.tryUpdate(x, given, Selection.none()).flatMap(up -> {
+      Trace<A> y = up.trace();
+      if (y.logJoint() == Double.NEGATIVE_INFINITY) {
+        return done(x, y, Double.NEGATIVE_INFINITY, adapt, adaptDim);
+      }
+      if (!sameSites(x, given, moved, y) || !sameVectorSupports(cs, vs, nVec, y)) {
+        return done(x, y, Double.NEGATIVE_INFINITY, adapt, adaptDim);
+      }
+      double hastings = (supportsMoved(cs, sites, dists, dim, y) ? hastings(cs, sites, dists, dim, y, s, given) : logJac)
+          + vecJac;
       double back = Traces.reverseLogFresh(x, y, given, null, Selection.none());
-      return done(x, y, Acceptance.logAlpha(x, y, hastings + back - up.logFresh()), adapt, dim);
+      return done(x, y, Acceptance.logAlpha(x, y, hastings + back - up.logFresh()), adapt, adaptDim);
     });
   }
 
   /**
-   * The proposal of a step, shared by the general and the fast path: site i (at position
-   * {@code sites[i]}, value {@code x[i]}, distribution {@code dists[i]}) moves to
+   * The scalar part of a step's proposal, shared by the general and the fast path: site i (at
+   * position {@code sites[i]}, value {@code x[i]}, distribution {@code dists[i]}) moves to
    * T^-1(T(x[i]) + s eps[i]), written into {@code given} at its position; {@code jac[0]} receives
-   * the sum of the log-Jacobian differences. False when the move must be rejected (a value outside
-   * its support, or a non-finite proposal).
+   * the sum of the log-Jacobian differences. False when the move must be rejected as outside the
+   * support (a value outside it, a non-finite proposal, or one whose image rounds to a bound).
    */
   static boolean shift(Continuous[] dists, double[] x, int dim, double s, double[] eps, int[] sites, Object[] given,
       double[] jac) {
@@ -180,13 +276,29 @@ public final class RandomWalkMH<A> implements Kernel<A> {
       }
       double z2 = z + s * eps[i];
       Real x2 = t.forward(Real.of(z2));
-      if (!Double.isFinite(x2.value()) || !Double.isFinite(z2)) {
-        return false;
+      double v2 = x2.value();
+      if (!Double.isFinite(v2) || !Double.isFinite(z2) || v2 <= dists[i].supportLowerBound()
+          || v2 >= dists[i].supportUpperBound()) {
+        return false; // the transform's image rounded to the edge of the support
       }
       sum += t.logAbsDetJacobian(Real.of(z2)).value() - t.logAbsDetJacobian(Real.of(z)).value();
       given[sites[i]] = x2;
     }
     jac[0] = sum;
+    return true;
+  }
+
+  /** Whether every moved vector site has the same support in y as in x (a move that changes one is rejected). */
+  private static boolean sameVectorSupports(Choice[] cs, int[] vs, int nVec, Trace<?> y) {
+    Choice[] ys = y.ordered();
+    for (int j = 0; j < nVec; j++) {
+      int at = vs[j];
+      Choice c = at < ys.length && Values.sameAddress(ys[at].address(), cs[at].address()) ? ys[at]
+          : y.choice(cs[at].address());
+      if (c == null || (c.dist() != cs[at].dist() && !c.dist().support().equals(cs[at].dist().support()))) {
+        return false;
+      }
+    }
     return true;
   }
 
@@ -300,19 +412,18 @@ public final class RandomWalkMH<A> implements Kernel<A> {
     return n == k;
   }
 
-  private Prob<Trace<A>> done(Trace<A> x, Trace<A> y, double logAlpha, boolean adapt, int k) {
-    if (adapt) {
-      adapt(logAlpha, k);
+  /** A proposal at or beyond the edge of a support, rejected before the model is run. */
+  private Prob<Trace<A>> reject(Trace<A> x, boolean adapt, int k) {
+    if (stats != null) {
+      stats.rejected(ZeroCause.OUTSIDE_SUPPORT);
     }
-    return Acceptance.accept(x, y, logAlpha);
+    adapt(Double.NEGATIVE_INFINITY, adapt, k);
+    return new Pure<>(x);
   }
 
-  /** One Robbins-Monro step of the log scale after a move of k sites with this log acceptance ratio. */
-  void adapt(double logAlpha, int k) {
-    double goal = Double.isNaN(target) ? (k == 1 ? 0.44 : 0.234) : target;
-    adaptations++;
-    logScale += (Acceptance.probability(logAlpha) - goal) / Math.pow(adaptations + 1, 0.6);
-    logScale = Math.max(-30, Math.min(30, logScale));
+  private Prob<Trace<A>> done(Trace<A> x, Trace<A> y, double logAlpha, boolean adapt, int k) {
+    adapt(logAlpha, adapt, k);
+    return Acceptance.accept(x, y, logAlpha, stats);
   }
 
   /** Whether this copy adapts its scale now. */
@@ -320,13 +431,40 @@ public final class RandomWalkMH<A> implements Kernel<A> {
     return adapting;
   }
 
-  /** Whether the choice is one this kernel moves (continuous, real-valued, selected). */
-  boolean moves(Choice c) {
-    return isSite(c);
+  /** Whether the choice is a scalar site this kernel moves (continuous, real-valued, selected). */
+  boolean movesScalar(Choice c) {
+    return isScalar(c) && selection.contains(c.address());
+  }
+
+  /** Whether the choice is a vector site this kernel would move (the fast path leaves those to the general one). */
+  boolean movesVector(Choice c) {
+    return isVector(c) && selection.contains(c.address());
   }
 
   /** Whether the selection holds the address. */
   boolean selects(Address a) {
     return selection.contains(a);
+  }
+
+  /** A step's outside-the-support rejection on the fast path: counted and adapted as {@link #reject}. */
+  void rejectOutside(int k) {
+    if (stats != null) {
+      stats.rejected(ZeroCause.OUTSIDE_SUPPORT);
+    }
+    adapt(Double.NEGATIVE_INFINITY, adapting, k);
+  }
+
+  /** A step's adaptation after the fast path computed its log acceptance ratio. */
+  void adaptAfter(double logAlpha, int k) {
+    adapt(logAlpha, adapting, k);
+  }
+
+  private void adapt(double logAlpha, boolean adapt, int k) {
+    if (adapt) {
+      double goal = Double.isNaN(target) ? (k == 1 ? 0.44 : 0.234) : target;
+      adaptations++;
+      logScale += (Acceptance.probability(logAlpha) - goal) / Math.pow(adaptations + 1, 0.6);
+      logScale = Math.max(-30, Math.min(30, logScale));
+    }
   }
 }

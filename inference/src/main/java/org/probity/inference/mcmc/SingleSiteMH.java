@@ -27,10 +27,41 @@ import org.probity.dist.Categorical;
  */
 public final class SingleSiteMH<A> implements Kernel<A> {
   private final Selection selection;
+  private final KernelStats stats; // a chain copy's counts; null in the template
 
   /** Single-site MH over the selected addresses. */
   public SingleSiteMH(Selection selection) {
+    this(selection, null);
+  }
+
+  private SingleSiteMH(Selection selection, KernelStats stats) {
     this.selection = selection;
+    this.stats = stats;
+  }
+
+  @Override
+  public Kernel<A> forChain() {
+    return new SingleSiteMH<>(selection, new KernelStats());
+  }
+
+  @Override
+  public KernelStats stats() {
+    return stats;
+  }
+
+  @Override
+  public void endWarmup() {
+    if (stats != null) {
+      stats.endWarmup();
+    }
+  }
+
+  @Override
+  public void validate(Trace<A> initial) {
+    selection.requireIn(initial, "single-site MH");
+    if (selected(initial, selection).isEmpty()) {
+      throw selection.missing(initial, "single-site MH", "selects no random choice (only deterministic sites)");
+    }
   }
 
   static List<Address> selected(Trace<?> t, Selection s) {
@@ -58,12 +89,12 @@ public final class SingleSiteMH<A> implements Kernel<A> {
     }
     return new Sample<Integer, Trace<A>>(null, uniform(n), i -> {
       Selection site = Selection.of(sites.get(i));
-      return Traces.regenerate(x, site).flatMap(u -> {
+      return Traces.tryRegenerate(x, site).flatMap(u -> {
         Trace<A> y = u.trace();
         int n2 = selected(y, selection).size();
         double back = Traces.reverseLogFresh(x, y, java.util.Set.of(), site);
         double logAlpha = Acceptance.logAlpha(x, y, Math.log(n) - Math.log(n2) + back - u.logFresh());
-        return Acceptance.accept(x, y, logAlpha);
+        return Acceptance.accept(x, y, logAlpha, stats);
       });
     });
   }

@@ -19,6 +19,8 @@ import org.probity.ad.Real;
 import org.probity.core.Address;
 import org.probity.core.Prob;
 import org.probity.core.ProbityException;
+import org.probity.core.Weights;
+import org.probity.data.DataException;
 
 /**
  * Traces to and from JSON (Jackson). The document is
@@ -68,12 +70,37 @@ public final class TraceJson {
     }
   }
 
-  /** The stored values by address, in order. */
+  /**
+   * The stored values by address, in order. Reading is strict: every field must be present with
+   * its type (an integer that fits an int, a number or "NaN"/"Infinity"/"-Infinity" for a real,
+   * true or false for a boolean), and an error names the field ({@link DataException}).
+   */
   public static Map<Address, Object> readValues(String json) {
     JsonNode root = parse(json);
+    JsonNode choices = root.get("choices");
+    if (choices == null || !choices.isArray()) {
+      throw bad("field 'choices'", "expected an array of choices, got " + brief(choices));
+    }
     Map<Address, Object> values = new LinkedHashMap<>();
-    for (JsonNode c : root.path("choices")) {
-      values.put(Address.parse(c.path("address").asText()), decode(c));
+    for (int i = 0; i < choices.size(); i++) {
+      JsonNode c = choices.get(i);
+      String where = "field 'choices'[" + i + "]";
+      if (!c.isObject()) {
+        throw bad(where, "expected an object, got " + brief(c));
+      }
+      JsonNode a = c.get("address");
+      if (a == null || !a.isTextual()) {
+        throw bad(where + ".address", "expected a string, got " + brief(a));
+      }
+      Address address;
+      try {
+        address = Address.parse(a.asText());
+      } catch (RuntimeException e) {
+        throw bad(where + ".address", "not an address: " + Weights.briefly(e.getMessage()));
+      }
+      if (values.put(address, decode(c, where)) != null) {
+        throw bad(where + ".address", "the address " + address + " occurs twice");
+      }
     }
     return values;
   }
@@ -85,8 +112,8 @@ public final class TraceJson {
   public static <A> Trace<A> read(String json, Prob<A> program) {
     JsonNode root = parse(json);
     Trace<A> t = Traces.replay(program, readValues(json));
-    check("logPrior", number(root.path("logPrior")), t.logPrior());
-    check("logLikelihood", number(root.path("logLikelihood")), t.logLikelihood());
+    check("logPrior", number(root.get("logPrior"), "field 'logPrior'"), t.logPrior());
+    check("logLikelihood", number(root.get("logLikelihood"), "field 'logLikelihood'"), t.logLikelihood());
     return t;
   }
 
@@ -98,11 +125,24 @@ public final class TraceJson {
   }
 
   private static JsonNode parse(String json) {
+    JsonNode root;
     try {
-      return MAPPER.readTree(json);
+      root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new ProbityException("not a JSON trace: " + e.getOriginalMessage());
+      throw bad("", "not JSON: " + Weights.briefly(e.getOriginalMessage()));
     }
+    if (root == null || !root.isObject()) {
+      throw bad("", "expected a JSON object, got " + brief(root));
+    }
+    return root;
+  }
+
+  private static DataException bad(String where, String problem) {
+    return new DataException("JSON trace", where, problem);
+  }
+
+  private static String brief(JsonNode n) {
+    return n == null || n.isMissingNode() ? "nothing" : Weights.briefly(n.toString());
   }
 
   private static ObjectNode encode(Object v) {
@@ -142,40 +182,71 @@ public final class TraceJson {
     return o;
   }
 
-  private static Object decode(JsonNode c) {
-    String type = c.path("type").asText();
-    JsonNode v = c.path("value");
+  private static Object decode(JsonNode c, String where) {
+    JsonNode t = c.get("type");
+    if (t == null || !t.isTextual()) {
+      throw bad(where + ".type", "expected a string, got " + brief(t));
+    }
+    String type = t.asText();
+    JsonNode v = c.get("value");
+    String at = where + ".value";
+    if (v == null) {
+      throw bad(at, "missing");
+    }
     switch (type) {
       case "boolean":
-        return v.asBoolean();
+        return bool(v, at);
       case "integer":
-        return v.asInt();
+        return integer(v, at);
       case "real":
-        return Real.of(number(v));
+        return Real.of(number(v, at));
       case "real[]": {
-        Real[] xs = new Real[v.size()];
+        Real[] xs = new Real[array(v, at).size()];
         for (int i = 0; i < xs.length; i++) {
-          xs[i] = Real.of(number(v.get(i)));
+          xs[i] = Real.of(number(v.get(i), at + "[" + i + "]"));
         }
         return xs;
       }
       case "integer[]": {
-        int[] xs = new int[v.size()];
+        int[] xs = new int[array(v, at).size()];
         for (int i = 0; i < xs.length; i++) {
-          xs[i] = v.get(i).asInt();
+          xs[i] = integer(v.get(i), at + "[" + i + "]");
         }
         return xs;
       }
       case "boolean[]": {
-        boolean[] xs = new boolean[v.size()];
+        boolean[] xs = new boolean[array(v, at).size()];
         for (int i = 0; i < xs.length; i++) {
-          xs[i] = v.get(i).asBoolean();
+          xs[i] = bool(v.get(i), at + "[" + i + "]");
         }
         return xs;
       }
       default:
-        throw new ProbityException("unsupported value type '" + type + "' at " + c.path("address").asText());
+        throw bad(where + ".type", "unsupported value type " + Weights.briefly(type)
+            + " (boolean, integer, real, real[], integer[], boolean[])");
     }
+  }
+
+  private static JsonNode array(JsonNode v, String at) {
+    if (!v.isArray()) {
+      throw bad(at, "expected an array, got " + brief(v));
+    }
+    return v;
+  }
+
+  private static boolean bool(JsonNode v, String at) {
+    if (!v.isBoolean()) {
+      throw bad(at, "expected true or false, got " + brief(v));
+    }
+    return v.booleanValue();
+  }
+
+  private static int integer(JsonNode v, String at) {
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw bad(at, "expected an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE + ", got "
+          + brief(v));
+    }
+    return v.intValue();
   }
 
   private static void number(ObjectNode o, String field, double x) {
@@ -186,7 +257,22 @@ public final class TraceJson {
     }
   }
 
-  private static double number(JsonNode n) {
-    return n.isTextual() ? Double.parseDouble(n.asText()) : n.asDouble();
+  private static double number(JsonNode n, String at) {
+    if (n != null && n.isNumber()) {
+      return n.doubleValue();
+    }
+    if (n != null && n.isTextual()) {
+      switch (n.asText()) {
+        case "NaN":
+          return Double.NaN;
+        case "Infinity":
+          return Double.POSITIVE_INFINITY;
+        case "-Infinity":
+          return Double.NEGATIVE_INFINITY;
+        default:
+          break;
+      }
+    }
+    throw bad(at, "expected a number (or \"NaN\", \"Infinity\", \"-Infinity\"), got " + brief(n));
   }
 }

@@ -112,7 +112,7 @@ public abstract class ResamplingDistribution implements Distribution<int[]> {
   }
 
   /**
-   * Maps non-decreasing points in [0, 1) to ancestors: the index i with cum[i-1] <= u < cum[i]
+   * Maps non-decreasing points in [0, 1) to ancestors: the index i with cum[i-1] &lt;= u &lt; cum[i]
    * (one linear merge, O(points + K)); zero-probability particles are never chosen.
    */
   protected final int[] ancestorsOf(double[] sortedPoints) {

@@ -1,10 +1,14 @@
 package org.probity.inference.smc;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.probity.core.Defer;
 import org.probity.core.FlatMap;
 import org.probity.core.Prob;
 import org.probity.core.Pure;
 import org.probity.core.Weighted;
+import org.probity.progress.Progress;
 import org.probity.semantics.Sampler;
 
 /**
@@ -104,8 +108,79 @@ public final class Smc {
     return SmcResult.of(w.value());
   }
 
-  /** The bootstrap particle filter: systematic resampling after every observation. */
+  /**
+   * The bootstrap particle filter: systematic resampling after every observation, with the ESS
+   * of every step recorded ({@link SmcResult#problems()} warns of a collapse) and a progress line
+   * on stderr if the run takes more than a second.
+   *
+   * @param model the model
+   * @param particles the number of particles
+   * @param seed the seed
+   * @param <A> the result type
+   * @return the result
+   */
   public static <A> SmcResult<A> run(Prob<A> model, int particles, long seed) {
-    return run(smc(model, particles, Resampler.SYSTEMATIC), seed);
+    return run(model, SmcConfig.DEFAULTS.withParticles(particles), seed);
+  }
+
+  /**
+   * SMC with the settings of {@code config} ({@link #smc(Prob, SmcConfig)}), recording the ESS
+   * (before resampling) and the log-evidence estimate of every step, with a progress line on
+   * stderr if the run takes more than a second.
+   *
+   * @param model the model
+   * @param config the particles, resampler and schedule
+   * @param seed the seed
+   * @param <A> the result type
+   * @return the result, whose {@code toString} warns of an ESS collapse
+   */
+  public static <A> SmcResult<A> run(Prob<A> model, SmcConfig config, long seed) {
+    return run(model, config, seed, true);
+  }
+
+  /**
+   * As {@link #run(Prob, SmcConfig, long)}, with or without the progress line.
+   *
+   * @param model the model
+   * @param config the particles, resampler and schedule
+   * @param seed the seed
+   * @param progress false for no progress line
+   * @param <A> the result type
+   * @return the result
+   */
+  public static <A> SmcResult<A> run(Prob<A> model, SmcConfig config, long seed, boolean progress) {
+    List<Double> ess = new ArrayList<>();
+    List<Double> evidence = new ArrayList<>();
+    Object[] seen = {null};
+    long total = config.steps().isPresent() ? config.steps().getAsInt() : 0;
+    try (Progress line = Progress.forRun(String.format(Locale.ROOT, "smc (%,d particles)", config.particles()),
+        total, "steps", progress)) {
+      Transform<A> record = Transform.peek(p -> {
+        ess.add(p.ess());
+        evidence.add(p.logEvidenceEstimate());
+        seen[0] = p;
+        line.step();
+      });
+      Population<A> start = Population.spawn(model, config.particles());
+      Transform<A> step = record.andThen(Transform.resample(config.resampler()));
+      Prob<Population<A>> algorithm = config.steps().isPresent() ? rounds(start, step, config.steps().getAsInt())
+          : sis(start, step);
+      Weighted<Population<A>> w = Sampler.run(algorithm, seed);
+      // The last population seen had returned (its final advance adds no weight), or the particles
+      // ran on to their ends after a fixed schedule's last round (which may weigh observations).
+      if (w.value() != seen[0] && (seen[0] == null || !((Population<?>) seen[0]).returned())) {
+        ess.add(w.value().ess());
+        evidence.add(w.value().logEvidenceEstimate());
+      }
+      return SmcResult.of(w.value(), unbox(ess), unbox(evidence));
+    }
+  }
+
+  private static double[] unbox(List<Double> xs) {
+    double[] out = new double[xs.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = xs.get(i);
+    }
+    return out;
   }
 }

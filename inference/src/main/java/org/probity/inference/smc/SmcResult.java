@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.probity.core.Prob;
 import org.probity.core.Weighted;
 import org.probity.core.ZeroWeightException;
+import org.probity.inference.diagnostics.Problem;
+import org.probity.inference.diagnostics.Warnings;
 import org.probity.random.Rngs;
 import org.probity.semantics.WeightedSample;
 
@@ -21,10 +25,14 @@ import org.probity.semantics.WeightedSample;
 public final class SmcResult<A> {
   private final Population<A> population;
   private final WeightedSample<A> sample;
+  private final double[] essHistory;
+  private final double[] logEvidenceHistory;
 
-  private SmcResult(Population<A> population, WeightedSample<A> sample) {
+  private SmcResult(Population<A> population, WeightedSample<A> sample, double[] ess, double[] logEvidence) {
     this.population = population;
     this.sample = sample;
+    this.essHistory = ess;
+    this.logEvidenceHistory = logEvidence;
   }
 
   /**
@@ -34,6 +42,24 @@ public final class SmcResult<A> {
    * @throws IllegalArgumentException if some live particle has not finished its program
    */
   public static <A> SmcResult<A> of(Population<A> population) {
+    return of(population, new double[0], new double[0]);
+  }
+
+  /**
+   * The result of a finished population with the history of its run.
+   *
+   * @param population the final population
+   * @param essHistory the ESS after each step, before resampling (empty if not recorded)
+   * @param logEvidenceHistory the running log-evidence estimate after each step (same length)
+   * @param <A> the result type
+   * @return the result
+   * @throws ZeroWeightException naming the step and sites where the particles died, if every weight is zero
+   */
+  public static <A> SmcResult<A> of(Population<A> population, double[] essHistory, double[] logEvidenceHistory) {
+    if (essHistory.length != logEvidenceHistory.length) {
+      throw new IllegalArgumentException("SMC result: " + essHistory.length + " ESS values but "
+          + logEvidenceHistory.length + " log-evidence values");
+    }
     if (population.dead() || population.logEvidence() == Double.NEGATIVE_INFINITY) {
       throw new ZeroWeightException("SMC: " + population.zeroWeightReport());
     }
@@ -43,7 +69,37 @@ public final class SmcResult<A> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("SMC result: " + e.getMessage(), e);
     }
-    return new SmcResult<>(population, WeightedSample.of(items));
+    return new SmcResult<>(population, WeightedSample.of(items), essHistory.clone(), logEvidenceHistory.clone());
+  }
+
+  /**
+   * The effective sample size after each step, before resampling (what {@link Smc#run(Prob,
+   * SmcConfig, long)} records; for a result of another algorithm, only the final ESS).
+   *
+   * @return a copy of the ESS per step
+   */
+  public double[] essHistory() {
+    return essHistory.length > 0 ? essHistory.clone() : new double[] {ess()};
+  }
+
+  /**
+   * The running log-evidence estimate after each step (for a result of another algorithm, only
+   * the final estimate); plot both with {@code Plots.series}.
+   *
+   * @return a copy of the log-evidence estimate per step
+   */
+  public double[] logEvidenceHistory() {
+    return logEvidenceHistory.length > 0 ? logEvidenceHistory.clone() : new double[] {logEvidence()};
+  }
+
+  /**
+   * The problems of the run ({@link Warnings#checkSmc}): an ESS that fell below 10% of the
+   * particles at some step, with what to try; empty if none.
+   *
+   * @return the problems
+   */
+  public List<Problem> problems() {
+    return Warnings.checkSmc(essHistory(), size());
   }
 
   /** The final population. */
@@ -168,9 +224,18 @@ public final class SmcResult<A> {
     return sb.toString();
   }
 
+  /**
+   * One line (particles, steps, log evidence, final ESS), the values' table
+   * ({@link WeightedSample#valueTable()}), then the problems of {@link
+   * #problems()}, if any, each with what to try.
+   */
   @Override
   public String toString() {
-    return String.format("SMC: %d particles, %d steps, log evidence %.4f, ESS %.1f", size(), population.step(), logEvidence(), ess());
+    String head = String.format(Locale.ROOT, "SMC: %d particles, %d steps, log evidence %.4f, ESS %.1f", size(),
+        population.step(), logEvidence(), ess());
+    List<Problem> problems = problems();
+    String table = sample.valueTable().stripTrailing();
+    return problems.isEmpty() ? head + "\n" + table : head + "\n" + table + "\n" + Warnings.report(problems).stripTrailing();
   }
 
   /** A weighted histogram: equal bins on [lo, hi] with their posterior mass. */

@@ -73,7 +73,8 @@ class FixedStructureTest {
     // Every proposal changes b's support: each step falls back until the fast path is given up.
     String dep = "support depends on another site";
     c.put(dep, new Case(m.get(dep), Selection.all(), 0));
-    c.put("zero-density region", new Case(m.get("zero-density region"), Selection.all(), 0.99));
+    // A zero-density proposal is handed to the general path, which counts its rejection by cause.
+    c.put("zero-density region", new Case(m.get("zero-density region"), Selection.all(), 0.5));
     return c;
   }
 
@@ -183,6 +184,17 @@ class FixedStructureTest {
       }
     }
     assertEquals(rg.nextLong(), rf.nextLong(), "the generators are in the same state after the chains");
+    for (int p = 0; p < kf.parts().size(); p++) {
+      KernelStats sf = kf.parts().get(p).stats();
+      KernelStats sg = kg.parts().get(p).stats();
+      assertEquals(sg == null, sf == null);
+      if (sg != null) {
+        assertEquals(sg.current().steps(), sf.current().steps());
+        assertEquals(sg.current().moves(), sf.current().moves());
+        assertEquals(java.util.Arrays.toString(sg.current().rejected()), java.util.Arrays.toString(sf.current().rejected()),
+            "the rejections by cause");
+      }
+    }
     assertTrue(moves > STEPS / 20, "the chain moved only " + moves + " times: the comparison would be weak");
     assertTrue(fast.fastSteps() >= fastFraction * STEPS, "only " + fast.fastSteps() + " of " + STEPS + " steps took the fast path");
   }

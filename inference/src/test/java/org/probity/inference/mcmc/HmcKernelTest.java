@@ -389,6 +389,48 @@ class HmcKernelTest {
   }
 
   @Test
+  void initialValuesPerChain() {
+    // A step of 1e-9 and one leapfrog step: the first draw of each chain is its initial point to 1e-6.
+    HmcKernel<Real> still = HmcKernel.<Real>nuts().stepSize(1e-9).maxDepth(1);
+    McmcConfig cfg = McmcConfig.defaults().chains(3).warmup(0).samples(1).progress(false).seed(4)
+        .inits(Map.of("tau", 0.25, "mu", 1.0))
+        .chainInits(List.of(Map.of("mu", 3.5), Map.of(Address.of("mu"), -2.0, Address.of("tau"), 4.0), Map.of()));
+    McmcResult<Real> r = Mcmc.run(schools(), still, cfg);
+    double[][] mu = r.column("mu");
+    double[][] tau = r.column("tau");
+    assertEquals(3.5, mu[0][0], 1e-6);
+    assertEquals(0.25, tau[0][0], 1e-6);
+    assertEquals(-2.0, mu[1][0], 1e-6);
+    assertEquals(4.0, tau[1][0], 1e-6, "a chain's own value overrides the common one");
+    assertEquals(1.0, mu[2][0], 1e-6, "an empty map keeps the common values");
+    assertEquals(0.25, tau[2][0], 1e-6);
+    IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
+        () -> Mcmc.run(schools(), still, cfg.chains(2)));
+    assertTrue(count.getMessage().contains("3 maps for 2 chains"), count.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> cfg.chainInits(java.util.Arrays.asList(Map.of(), null)));
+  }
+
+  @Test
+  void stepSizeJitterVariesEachTransitionsStepSizeAroundTheNominalOne() {
+    McmcConfig cfg = McmcConfig.defaults().chains(1).warmup(0).samples(2000).progress(false).seed(6);
+    McmcResult<Real> plain = Mcmc.run(schools(), HmcKernel.<Real>nuts().stepSize(0.3), cfg);
+    McmcResult<Real> jittered = Mcmc.run(schools(), HmcKernel.<Real>nuts().stepSize(0.3).stepSizeJitter(0.5), cfg);
+    double[] used = jittered.column("stepsize__")[0];
+    double sum = 0;
+    for (double e : used) {
+      assertTrue(e > 0.15 && e < 0.45, "jittered step size " + e);
+      sum += e;
+    }
+    // mean of 0.3 (1 + 0.5 U(-1, 1)): standard error 0.3 * 0.5 / sqrt(3 * 2000) = 0.0019
+    assertEquals(0.3, sum / used.length, 5 * 0.0019);
+    for (double e : plain.column("stepsize__")[0]) {
+      assertEquals(0.3, e, 0.0);
+    }
+    assertThrows(IllegalArgumentException.class, () -> HmcKernel.nuts().stepSizeJitter(1.5));
+    assertThrows(IllegalArgumentException.class, () -> HmcKernel.nuts().stepSizeJitter(Double.NaN));
+  }
+
+  @Test
   void aModelWhoseContinuousStructureChangesIsRefusedNamingTheAddress() {
     Prob<Real> model = sample("x", normal(0, 1)).flatMap(x -> x.value() > 0
         ? sample("y", normal(0, 1)).map(y -> x) : pure(x));

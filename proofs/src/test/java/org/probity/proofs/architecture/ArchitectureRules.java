@@ -38,6 +38,8 @@ final class ArchitectureRules {
     m.put("examples", Set.of("ppl-core", "inference", "vi"));
     m.put("proofs", Set.of("ppl-core", "testkit", "inference", "vi", "examples"));
     m.put("bench", Set.of("ppl-core", "inference", "vi", "examples"));
+    // scale-out on Apache Spark: on top, beside bench; nothing uses it
+    m.put("spark", Set.of("ppl-core", "inference", "vi", "examples"));
     return m;
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
  * over finite choices (named or anonymous), factors, hard conditions, observations, branching on
  * earlier values (so paths differ in their addresses and numbers of observations), bounded
  * recursion and independent products. A program {@link Compiler compiles} to a
- * {@code Prob<Integer>}, prints as readable pseudo-code ({@link #toString()}) and is shrunk by
+ * {@code Prob<Integer>}, prints as readable pseudo-code ({@code toString()}) and is shrunk by
  * {@link ProgramShrinker}.
  *
  * <p>Variables are de Bruijn levels: in a program run with k variables in scope, the result of

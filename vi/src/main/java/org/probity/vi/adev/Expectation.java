@@ -212,7 +212,7 @@ public final class Expectation {
 
   /**
    * exp(this): an exact value is exponentiated; otherwise the value is estimated by the Poisson
-   * estimator e^r prod_{i < N} X_i / r, N ~ Poisson(r), X_i independent estimates (unbiased for
+   * estimator e^r prod_{i &lt; N} X_i / r, N ~ Poisson(r), X_i independent estimates (unbiased for
    * exp of the expectation; ADEV's {@code exp_}), and the gradient by s grad X with s such an
    * estimate independent of X.
    */
@@ -245,7 +245,7 @@ public final class Expectation {
   }
 
   /**
-   * sum_{i < n} term(i) estimated from a minibatch of {@code m} indices drawn uniformly with
+   * sum_{i &lt; n} term(i) estimated from a minibatch of {@code m} indices drawn uniformly with
    * replacement: (n / m) sum_j term(I_j) (ADEV's {@code minibatch_}); unbiased for the sum and its
    * gradient. The index draws are choices of the estimator program.
    */
@@ -260,7 +260,7 @@ public final class Expectation {
   }
 
   /**
-   * sum_{i < n} f_i estimated from a minibatch of {@code m} indices drawn uniformly with
+   * sum_{i &lt; n} f_i estimated from a minibatch of {@code m} indices drawn uniformly with
    * replacement, the batch handled at once: {@code batchSum(indices)} must be the expectation of
    * sum_j f_{indices[j]} (a vectorised term over the batch, as a VAE's ELBO over a minibatch is);
    * the estimate is (n / m) times it, unbiased for the sum and its gradient.

@@ -15,7 +15,8 @@ import org.probity.vi.param.ParamStore;
 /**
  * Stochastic optimisation of an objective (maximised): at each step an unbiased estimate of the
  * gradient (the mean of {@code samples} estimates) moves the parameters through the optimiser;
- * the estimates of the objective form the returned trace. A progress line on standard error, a
+ * the estimates of the objective form the returned trace. A progress line on standard error (for
+ * runs longer than a second), a
  * convergence rule ({@link Convergence}), and a clear error at the first non-finite objective or
  * gradient. Reproducible: step t draws from a generator derived from (seed, t).
  */
@@ -116,7 +117,7 @@ public final class Optimize {
     boolean converged = false;
     int t = 0;
     Tape tape = new Tape();
-    try (Progress progress = Progress.start("vi: " + config.optimizer(), config.steps(), config.progress())) {
+    try (Progress progress = Progress.forRun("vi: " + config.optimizer(), config.steps(), "steps", config.progress())) {
       for (; t < config.steps(); t++) {
         UniformRandomProvider rng = Rngs.split(config.seed(), t);
         ValueAndGradient vg = estimate(objective, store, rng, tape, config.samples());

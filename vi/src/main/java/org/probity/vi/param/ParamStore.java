@@ -160,7 +160,7 @@ public final class ParamStore {
   public String toString() {
     StringBuilder b = new StringBuilder("ParamStore{");
     entries.forEach((k, e) -> b.append(b.length() > 11 ? ", " : "").append(k).append('=')
-        .append(Arrays.toString(value(k))));
+        .append(org.probity.semantics.Rounded.of(value(k))));
     return b.append('}').toString();
   }
 

@@ -1,0 +1,105 @@
+package org.probity.spark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
+import org.probity.inference.run.Runner;
+
+/**
+ * One fit per group of a grouped data set: {@link #fitPerGroup} fits the model to each group's rows
+ * on the executors and returns a DataFrame of per-group summaries ({@link GroupSummary#SCHEMA}: mean,
+ * sd, quantiles, R-hat, ESS, log evidence); {@link #fitLocal} is the same on a {@link Runner} (the
+ * in-process one), with the same numbers.
+ */
+public final class GroupFits {
+  private GroupFits() {
+  }
+
+  /**
+   * Fits the model to every group of {@code df}; the numeric columns other than {@code groupColumn}
+   * are the group's data ({@link GroupData}, rows sorted by value). The fits are computed before
+   * this returns (the result is persisted), so a failure surfaces here.
+   *
+   * @param df the data, one row per observation
+   * @param groupColumn the column whose values name the groups
+   * @param model the model of one group's data
+   * @param algorithm the inference for each group
+   * @param seed the seed (group g's stream comes from (seed, {@link Seeds#keyIndex}(g)))
+   * @return one row per group and quantity
+   * @throws ModelNotSerializableException when the model or algorithm cannot travel
+   * @throws org.probity.inference.run.RunTaskException naming the group when a fit fails
+   */
+  public static Dataset<Row> fitPerGroup(Dataset<Row> df, String groupColumn, GroupModel model, Algorithm algorithm,
+      long seed) {
+    Shipping.requireSerializable(model, "group model");
+    Shipping.requireSerializable(algorithm, "algorithm");
+    List<String> names = new ArrayList<>();
+    List<Column> cols = new ArrayList<>();
+    cols.add(functions.col(groupColumn).cast(DataTypes.StringType));
+    for (StructField f : df.schema().fields()) {
+      if (!f.name().equals(groupColumn) && f.dataType() instanceof NumericType) {
+        names.add(f.name());
+        cols.add(functions.col(f.name()).cast(DataTypes.DoubleType));
+      }
+    }
+    List<String> columnNames = List.copyOf(names);
+    Dataset<Row> fits = df.select(cols.toArray(new Column[0]))
+        .groupByKey((MapFunction<Row, String>) r -> r.isNullAt(0) ? "null" : r.getString(0), Encoders.STRING())
+        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, it) -> {
+          List<double[]> rows = new ArrayList<>();
+          while (it.hasNext()) {
+            Row r = it.next();
+            double[] x = new double[columnNames.size()];
+            for (int j = 0; j < x.length; j++) {
+              x[j] = r.isNullAt(j + 1) ? Double.NaN : r.getDouble(j + 1);
+            }
+            rows.add(x);
+          }
+          GroupData data = GroupData.of(key, columnNames, rows);
+          List<GroupSummary> out = Transport.call("group '" + key + "'", -1,
+              () -> GroupFit.fit(data, model, algorithm, seed));
+          return out.stream().map(GroupSummary::toRow).iterator();
+        }, Encoders.row(GroupSummary.SCHEMA))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      fits.count();
+    } catch (Exception e) { // SparkException is checked, and thrown undeclared
+      fits.unpersist();
+      throw Transport.unwrap(e);
+    }
+    return fits;
+  }
+
+  /** The same fits on a runner: groups in the given order, each with the numbers of {@link #fitPerGroup}. */
+  public static List<GroupSummary> fitLocal(Runner runner, List<GroupData> groups, GroupModel model,
+      Algorithm algorithm, long seed) {
+    List<GroupData> copy = List.copyOf(groups);
+    List<ArrayList<GroupSummary>> fits = runner.run("group", seed, copy.size(),
+        (s, i) -> new ArrayList<>(GroupFit.fit(copy.get(i), model, algorithm, s)));
+    List<GroupSummary> out = new ArrayList<>();
+    fits.forEach(out::addAll);
+    return out;
+  }
+
+  /** A DataFrame of fits as records, sorted by group (then in each group's quantity order). */
+  public static List<GroupSummary> collect(Dataset<Row> fits) {
+    List<GroupSummary> out = new ArrayList<>();
+    for (Row r : fits.collectAsList()) {
+      out.add(GroupSummary.of(r));
+    }
+    GroupSummary[] a = out.toArray(new GroupSummary[0]);
+    Arrays.sort(a, java.util.Comparator.comparing(GroupSummary::group));
+    return List.of(a);
+  }
+}
