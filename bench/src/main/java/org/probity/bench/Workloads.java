@@ -10,6 +10,7 @@ import org.probity.bench.workloads.HmmSmcWorkload;
 import org.probity.bench.workloads.LogDensityWorkload;
 import org.probity.bench.workloads.LogisticMhWorkload;
 import org.probity.bench.workloads.LogisticNutsWorkload;
+import org.probity.bench.workloads.SweepMhWorkload;
 import org.probity.bench.workloads.MixtureMhWorkload;
 import org.probity.bench.workloads.VaeWorkload;
 import org.probity.bench.workloads.ViLogisticWorkload;
@@ -23,7 +24,7 @@ public final class Workloads {
   public static Map<String, Workload> all() {
     Map<String, Workload> m = new LinkedHashMap<>();
     for (Workload w : List.of(new HmmSmcWorkload(), new HmmSmcWorkload(true), new LogisticMhWorkload(), new MixtureMhWorkload(),
-        new EightSchoolsWorkload(), new LogDensityWorkload(), new LogisticNutsWorkload(), new EightSchoolsNutsWorkload(),
+        new EightSchoolsWorkload(), new SweepMhWorkload(), new LogDensityWorkload(), new LogisticNutsWorkload(), new EightSchoolsNutsWorkload(),
         new ViLogisticWorkload(), new VaeWorkload())) {
       m.put(w.name(), w);
     }

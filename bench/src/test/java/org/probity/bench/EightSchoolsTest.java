@@ -84,7 +84,7 @@ class EightSchoolsTest {
     double[][][] chains = new double[4][][];
     for (int c = 0; c < chains.length; c++) {
       chains[c] = ProbityChain.run(model.program(), EightSchoolsModel.init(0, 1, new double[DATA.j()]),
-          Kernels.randomWalk(Selection.all(), EightSchoolsWorkload.SCALE), 20_000, t -> t.output(), Rngs.of(c))
+          Kernels.randomWalk(Selection.all(), EightSchoolsWorkload.SCALE), 20_000, out -> out, Rngs.of(c))
           .draws();
     }
     McmcChecks.agrees("mu", chains, 0, 2_000, ref[0], 0);

@@ -114,7 +114,7 @@ class LogisticRandomWalkMhTest {
     double[][][] chains = new double[4][][];
     for (int c = 0; c < chains.length; c++) {
       chains[c] = ProbityChain.run(model.program(), LogisticModel.init(LAPLACE.mode()),
-          Kernels.randomWalk(Selection.all(), step), 3_000, t -> t.output(), Rngs.of(c)).draws();
+          Kernels.randomWalk(Selection.all(), step), 3_000, out -> out, Rngs.of(c)).draws();
     }
     for (int j = 0; j <= DATA.d(); j++) {
       McmcChecks.agrees("theta[" + j + "]", chains, j, 300, ref[0][j], ref[1][j]);

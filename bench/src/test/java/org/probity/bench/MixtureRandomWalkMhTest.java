@@ -115,7 +115,7 @@ class MixtureRandomWalkMhTest {
     double[][][] chains = new double[4][][];
     for (int c = 0; c < chains.length; c++) {
       chains[c] = ProbityChain.run(model.program(), MixtureModel.init(MixtureRandomWalkMh.defaultInit(DATA), DATA.k()),
-          Kernels.randomWalk(Selection.all(), 0.06), 3_000, t -> t.output(), Rngs.of(c)).draws();
+          Kernels.randomWalk(Selection.all(), 0.06), 3_000, out -> out, Rngs.of(c)).draws();
     }
     compare(chains, 500);
   }

@@ -25,16 +25,23 @@ public final class EightSchoolsModel {
   private static final Normal MU_PRIOR = normal(0, 5);
   private static final HalfCauchy TAU_PRIOR = halfCauchy(5);
   private static final Normal STD = normal(0, 1);
+  private static final Address MU = addr("mu");
+  private static final Address TAU = addr("tau");
   private final EightSchoolsData data;
+  private final Address[] thetaTilde; // the sites' addresses, built once rather than at every run
 
   /** The model of these data. */
   public EightSchoolsModel(EightSchoolsData data) {
     this.data = data;
+    this.thetaTilde = new Address[data.j()];
+    for (int j = 0; j < data.j(); j++) {
+      thetaTilde[j] = addr("theta_tilde", j);
+    }
   }
 
   /** The program. */
   public Prob<double[]> program() {
-    return sample(addr("mu"), MU_PRIOR, (Real mu) -> sample(addr("tau"), TAU_PRIOR,
+    return sample(MU, MU_PRIOR, (Real mu) -> sample(TAU, TAU_PRIOR,
         (Real tau) -> schools(0, mu.value(), tau.value(), new double[2 + data.j()])));
   }
 
@@ -45,7 +52,7 @@ public final class EightSchoolsModel {
       r[1] = tau;
       return pure(r);
     }
-    return sample(addr("theta_tilde", j), STD, (Real tt) -> {
+    return sample(thetaTilde[j], STD, (Real tt) -> {
       double[] next = out.clone();
       next[2 + j] = tt.value();
       return observe(normal(mu + tau * tt.value(), data.sigma()[j]), data.y()[j],

@@ -5,16 +5,17 @@ import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.core.Address;
 import org.probity.core.Prob;
+import org.probity.inference.mcmc.Chain;
 import org.probity.inference.mcmc.Kernel;
 import org.probity.trace.Trace;
 import org.probity.trace.Traces;
-import org.probity.semantics.Sampler;
 
 /**
- * A single MH chain driven the way a chain runner drives a Probity kernel: start from the trace
- * that replays the model at given values, then {@code trace = Sampler.run(kernel.apply(trace))}
- * for each iteration, recording a vector of parameters from each trace. (The mcmc branch has no
- * chain runner yet; this loop adds nothing but the recording.)
+ * A single MH chain driven the way the chain runner ({@code Mcmc}) drives a Probity kernel: start
+ * from the trace that replays the model at given values, then one {@link Chain#step} per
+ * iteration (which takes the fixed-structure fast path by itself where the model allows it),
+ * recording a vector of parameters from each state's output. This loop adds nothing to
+ * {@code Mcmc}'s but the recording.
  */
 public final class ProbityChain {
   private ProbityChain() {
@@ -26,7 +27,7 @@ public final class ProbityChain {
 
   /** Runs {@code iterations} kernel steps from the trace of {@code model} at {@code init}. */
   public static <A> Result run(Prob<A> model, Map<Address, ?> init, Kernel<A> kernel, int iterations,
-      Function<Trace<A>, double[]> record, UniformRandomProvider rng) {
+      Function<? super A, double[]> record, UniformRandomProvider rng) {
     Kernel<A> k = kernel.forChain();
     k.endWarmup();
     Trace<A> t = Traces.replay(model, init);
@@ -35,13 +36,12 @@ public final class ProbityChain {
     }
     double[][] draws = new double[iterations][];
     int accepted = 0;
+    Chain<A> chain = Chain.of(k, t);
     for (int it = 0; it < iterations; it++) {
-      Trace<A> next = Sampler.run(k.apply(t), rng).value();
-      if (next != t) {
+      if (chain.step(rng)) {
         accepted++;
       }
-      t = next;
-      draws[it] = record.apply(t);
+      draws[it] = record.apply(chain.output());
     }
     return new Result(draws, accepted / (double) iterations);
   }

@@ -57,7 +57,7 @@ public final class EightSchoolsWorkload implements Workload {
       public RunResult probity(long seed) {
         ProbityChain.Result r = ProbityChain.run(model.program(),
             EightSchoolsModel.init(0, 1, new double[data.j()]), Kernels.randomWalk(Selection.all(), SCALE),
-            ITERATIONS, t -> t.output(), Rngs.of(seed));
+            ITERATIONS, out -> out, Rngs.of(seed));
         return RunResult.mcmc(r.draws(), main, BURN_IN, r.acceptanceRate());
       }
 

@@ -62,7 +62,7 @@ public final class LogisticMhWorkload implements Workload {
       @Override
       public RunResult probity(long seed) {
         ProbityChain.Result r = ProbityChain.run(model.program(), LogisticModel.init(init),
-            Kernels.randomWalk(Selection.all(), step), ITERATIONS, t -> t.output(), Rngs.of(seed));
+            Kernels.randomWalk(Selection.all(), step), ITERATIONS, out -> out, Rngs.of(seed));
         return RunResult.mcmc(r.draws(), names, BURN_IN, r.acceptanceRate());
       }
 

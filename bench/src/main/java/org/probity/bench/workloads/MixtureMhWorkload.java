@@ -62,7 +62,7 @@ public final class MixtureMhWorkload implements Workload {
       @Override
       public RunResult probity(long seed) {
         ProbityChain.Result r = ProbityChain.run(model.program(), MixtureModel.init(init, k),
-            Kernels.randomWalk(Selection.all(), SCALE), ITERATIONS, t -> t.output(), Rngs.of(seed));
+            Kernels.randomWalk(Selection.all(), SCALE), ITERATIONS, out -> out, Rngs.of(seed));
         return RunResult.mcmc(r.draws(), names, BURN_IN, r.acceptanceRate());
       }
 

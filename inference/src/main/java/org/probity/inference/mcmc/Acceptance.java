@@ -23,19 +23,22 @@ public final class Acceptance {
    * never accepted; from a current trace of zero density any proposal of positive density is.
    */
   public static double logAlpha(Trace<?> from, Trace<?> to, double logCorrection) {
-    double lt = to.logJoint();
-    if (lt == Double.NEGATIVE_INFINITY || logCorrection == Double.NEGATIVE_INFINITY) {
-      return Double.NEGATIVE_INFINITY;
-    }
-    double lf = from.logJoint();
-    if (lf == Double.NEGATIVE_INFINITY) {
-      return Double.POSITIVE_INFINITY;
-    }
-    double a = lt - lf + logCorrection;
+    double a = logAlpha(from.logJoint(), to.logJoint(), logCorrection);
     if (Double.isNaN(a)) {
       throw new InvalidWeightException("MH acceptance ratio is NaN moving from " + from.canonical() + " to " + to.canonical());
     }
     return a;
+  }
+
+  /** {@link #logAlpha(Trace, Trace, double)} of the two log joints; NaN where that one throws. */
+  static double logAlpha(double lf, double lt, double logCorrection) {
+    if (lt == Double.NEGATIVE_INFINITY || logCorrection == Double.NEGATIVE_INFINITY) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    if (lf == Double.NEGATIVE_INFINITY) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return lt - lf + logCorrection;
   }
 
   /** Accepts {@code to} with probability min(1, exp(logAlpha)), else returns {@code from} itself. */

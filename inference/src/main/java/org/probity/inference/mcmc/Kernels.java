@@ -32,6 +32,15 @@ public final class Kernels {
     return new SingleSiteMH<>(selection);
   }
 
+  /**
+   * Single-site lightweight MH over the selected addresses of a model that is an independent
+   * product of parts: an update re-runs only the part of its site and the product's continuation
+   * ({@link IncrementalMH}), so a sweep costs O(N) program steps; on other models, {@link #mh(Selection)}.
+   */
+  public static <A> Kernel<A> incrementalMh(Selection selection) {
+    return new IncrementalMH<>(selection);
+  }
+
   /** MH with a proposal program over named addresses of the model, given the current trace. */
   public static <A> Kernel<A> proposalMh(Function<? super Trace<A>, ? extends Prob<?>> proposal) {
     return new ProposalMH<>(proposal);
@@ -68,32 +77,45 @@ public final class Kernels {
 
   /** The kernels applied one after the other. */
   public static <A> Kernel<A> cycle(List<Kernel<A>> kernels) {
-    List<Kernel<A>> ks = List.copyOf(kernels);
-    return new Kernel<>() {
-      @Override
-      public Prob<Trace<A>> apply(Trace<A> t) {
-        Prob<Trace<A>> p = new Pure<>(t);
-        for (Kernel<A> k : ks) {
-          p = p.flatMap(k::apply);
-        }
-        return p;
-      }
+    return new Cycle<>(List.copyOf(kernels));
+  }
 
-      @Override
-      public Kernel<A> forChain() {
-        return cycle(ks.stream().map(Kernel::forChain).toList());
-      }
+  /** {@link #cycle}: its parts are known to the chain runner, whose fast paths step them in turn. */
+  static final class Cycle<A> implements Kernel<A> {
+    private final List<Kernel<A>> ks;
 
-      @Override
-      public List<Kernel<A>> parts() {
-        return ks.stream().flatMap(k -> k.parts().stream()).toList();
-      }
+    Cycle(List<Kernel<A>> ks) {
+      this.ks = ks;
+    }
 
-      @Override
-      public void endWarmup() {
-        ks.forEach(Kernel::endWarmup);
+    /** The kernels, in order (not flattened). */
+    List<Kernel<A>> kernels() {
+      return ks;
+    }
+
+    @Override
+    public Prob<Trace<A>> apply(Trace<A> t) {
+      Prob<Trace<A>> p = new Pure<>(t);
+      for (Kernel<A> k : ks) {
+        p = p.flatMap(k::apply);
       }
-    };
+      return p;
+    }
+
+    @Override
+    public Kernel<A> forChain() {
+      return cycle(ks.stream().map(Kernel::forChain).toList());
+    }
+
+    @Override
+    public List<Kernel<A>> parts() {
+      return ks.stream().flatMap(k -> k.parts().stream()).toList();
+    }
+
+    @Override
+    public void endWarmup() {
+      ks.forEach(Kernel::endWarmup);
+    }
   }
 
   /** Kernel i applied with probability weights[i] (weights are normalised; non-negative, not all zero). */

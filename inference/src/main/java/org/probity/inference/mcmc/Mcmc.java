@@ -18,7 +18,6 @@ import org.probity.core.ZeroWeightException;
 import org.probity.dist.ImproperPriorException;
 import org.probity.inference.hmc.Transition;
 import org.probity.random.Rngs;
-import org.probity.semantics.Sampler;
 import org.probity.trace.Choice;
 import org.probity.trace.Trace;
 import org.probity.trace.Traces;
@@ -335,10 +334,11 @@ public final class Mcmc {
         part.validate(t); // a selection or address that matches nothing fails here, not as a frozen chain
       }
       HmcKernel<A> statsPart = hamiltonian.isEmpty() ? null : hamiltonian.get(hamiltonian.size() - 1);
+      Chain<A> chain = Chain.of(kernel, t); // takes the fixed-structure fast path where it can
       for (int i = 0; i < cfg.warmup(); i++) {
         where = "in warm-up iteration " + (i + 1);
         checkStop(stop);
-        t = Sampler.run(kernel.apply(t), rng).value();
+        chain.step(rng);
         progress.advance();
       }
       kernel.endWarmup();
@@ -356,14 +356,13 @@ public final class Mcmc {
         for (int k = 0; k < cfg.thin(); k++) {
           where = "in sampling iteration " + (d * cfg.thin() + k + 1);
           checkStop(stop);
-          Trace<A> next = Sampler.run(kernel.apply(t), rng).value();
-          if (next != t) {
+          if (chain.step(rng)) {
             moved++;
           }
-          t = next;
           progress.advance();
         }
         moves += moved;
+        t = chain.trace();
         Map<String, Double> row = new LinkedHashMap<>();
         Columns.flatten(t, row);
         Outputs.flatten(t.output(), row);
@@ -392,7 +391,7 @@ public final class Mcmc {
         partCounts.add(ks == null ? null : ks.current());
         partWarmup.add(ks == null ? null : ks.warmup());
       }
-      return new ChainOutput<>(draws, outputs, lp, acc, stats, transitions, t, kernel, moves,
+      return new ChainOutput<>(draws, outputs, lp, acc, stats, transitions, chain.trace(), kernel, moves,
           (long) samples * cfg.thin(), gradients, partCounts, partWarmup);
     } catch (Stopped | McmcInterruptedException s) {
       throw s;

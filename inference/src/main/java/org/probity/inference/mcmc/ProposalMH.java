@@ -58,36 +58,57 @@ public final class ProposalMH<A> implements Kernel<A> {
   }
 
   @Override
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  @SuppressWarnings("unchecked")
   public Prob<Trace<A>> apply(Trace<A> x) {
     Prob<Object> q = (Prob<Object>) proposal.apply(x);
-    return Traces.prior(q).flatMap(fwd -> {
-      for (Address a : fwd.choices().keySet()) {
-        if (a.isAnonymous()) {
-          throw new ProbityException("a proposal choice must be named with an address of the model; the proposal made an"
-              + " anonymous choice at " + a);
-        }
-        Choice c = x.choice(a);
-        if (c != null && c.isDeterministic()) {
-          throw new ProbityException("the proposal makes a choice at " + a + ", a deterministic site of the model ("
-              + c.dist().name() + "), which every run recomputes: propose the choices it is computed from");
-        }
+    return Traces.prior(q).flatMap(fwd -> afterForward(x, fwd));
+  }
+
+  /** The forward proposal's program at x (its draws are the first randomness of a step). */
+  @SuppressWarnings("unchecked")
+  Prob<Trace<Object>> forward(Trace<A> x) {
+    return Traces.prior((Prob<Object>) proposal.apply(x));
+  }
+
+  /** Refuses a forward proposal with an anonymous choice, or one at a deterministic site of x. */
+  static void check(Trace<?> x, Trace<Object> fwd) {
+    for (Address a : fwd.choices().keySet()) {
+      if (a.isAnonymous()) {
+        throw new ProbityException("a proposal choice must be named with an address of the model; the proposal made an"
+            + " anonymous choice at " + a);
       }
-      Map<Address, Object> u = fwd.values();
-      return Traces.tryUpdate(x, u, Selection.none()).flatMap(up -> {
-        Trace<A> y = up.trace();
-        if (y.logJoint() == Double.NEGATIVE_INFINITY) {
-          return Acceptance.accept(x, y, Double.NEGATIVE_INFINITY, stats); // no backward proposal from outside the support
-        }
-        Prob<Object> qb = (Prob<Object>) proposal.apply(y);
-        Optional<Trace<Object>> bwd = Traces.scoreAt(qb, x.choices());
-        if (bwd.isEmpty()) {
-          return Acceptance.accept(x, y, Double.NEGATIVE_INFINITY, stats);
-        }
-        double back = Traces.reverseLogFresh(x, y, bwd.get().choices().keySet(), Selection.none());
-        double corr = bwd.get().logPrior() - fwd.logPrior() + back - up.logFresh();
-        return Acceptance.accept(x, y, Acceptance.logAlpha(x, y, corr), stats);
-      });
-    });
+      Choice c = x.choice(a);
+      if (c != null && c.isDeterministic()) {
+        throw new ProbityException("the proposal makes a choice at " + a + ", a deterministic site of the model ("
+            + c.dist().name() + "), which every run recomputes: propose the choices it is computed from");
+      }
+    }
+  }
+
+  /**
+   * The rest of a step once the forward proposal is drawn (the fixed-structure fast path,
+   * {@link Chain}, hands it a move whose run changed structure or hit a zero density, with the
+   * same draws).
+   */
+  Prob<Trace<A>> afterForward(Trace<A> x, Trace<Object> fwd) {
+    check(x, fwd);
+    Map<Address, Object> u = fwd.values();
+    return Traces.tryUpdate(x, u, Selection.none()).flatMap(up -> judge(x, up.trace(), fwd, up.logFresh()));
+  }
+
+  /** The accept/reject step from x to y: the backward proposal scored at x, the fresh/stale terms, the coin (counted). */
+  @SuppressWarnings("unchecked")
+  Prob<Trace<A>> judge(Trace<A> x, Trace<A> y, Trace<Object> fwd, double logFresh) {
+    if (y.logJoint() == Double.NEGATIVE_INFINITY) {
+      return Acceptance.accept(x, y, Double.NEGATIVE_INFINITY, stats); // no backward proposal from outside the support
+    }
+    Prob<Object> qb = (Prob<Object>) proposal.apply(y);
+    Optional<Trace<Object>> bwd = Traces.scoreAt(qb, x.choices());
+    if (bwd.isEmpty()) {
+      return Acceptance.accept(x, y, Double.NEGATIVE_INFINITY, stats);
+    }
+    double back = Traces.reverseLogFresh(x, y, bwd.get().choices().keySet(), Selection.none());
+    double corr = bwd.get().logPrior() - fwd.logPrior() + back - logFresh;
+    return Acceptance.accept(x, y, Acceptance.logAlpha(x, y, corr), stats);
   }
 }

@@ -184,63 +184,108 @@ public final class RandomWalkMH<A> implements Kernel<A> {
     double[][] vzs = vz;
     double s = Math.exp(logScale);
     boolean adapt = adapting;
-    return new Sample<double[], Trace<A>>(null, Plate.iid(STD, k + vdim), eps -> {
-      Object[] given = new Object[cs.length]; // the proposal by position in x; null: not moved
-      double jac = 0;
-      for (int i = 0; i < dim; i++) {
-        Choice c = cs[sites[i]];
-        ScalarBijection t = bijection(dists[i]);
-        double z;
-        try {
-          z = t.inverse(((Real) c.value()).value());
-        } catch (OutOfSupportException e) {
+    return new Sample<double[], Trace<A>>(null, Plate.iid(STD, k + vdim),
+        eps -> propose(x, cs, sites, dists, dim, adaptDim, moved, nVec, vs, vbs, vzs, s, adapt, eps));
+  }
+
+  /**
+   * The rest of a step from x once its noise {@code eps} is drawn, for a trace whose moved sites
+   * are all scalar (the fixed-structure fast path, {@link Chain}, hands it a move whose run
+   * changed structure or hit a zero density, so both paths draw the same numbers and count the
+   * same rejections).
+   */
+  Prob<Trace<A>> proposeWith(Trace<A> x, double[] eps) {
+    Choice[] cs = x.ordered();
+    int[] sites = new int[cs.length];
+    Continuous[] dists = new Continuous[cs.length];
+    int k = 0;
+    for (int i = 0; i < cs.length; i++) {
+      if (cs[i].dist() instanceof Continuous d && isSite(cs[i])) {
+        dists[k] = d;
+        sites[k++] = i;
+      }
+    }
+    return propose(x, cs, sites, dists, k, k, k, 0, null, null, null, Math.exp(logScale), adapting, eps);
+  }
+
+  private Prob<Trace<A>> propose(Trace<A> x, Choice[] cs, int[] sites, Continuous[] dists, int dim, int adaptDim,
+      int moved, int nVec, int[] vs, Bijection[] vbs, double[][] vzs, double s, boolean adapt, double[] eps) {
+    Object[] given = new Object[cs.length]; // the proposal by position in x; null: not moved
+    double[] xs = new double[dim];
+    for (int i = 0; i < dim; i++) {
+      xs[i] = ((Real) cs[sites[i]].value()).value();
+    }
+    double[] jacs = new double[1];
+    if (!shift(dists, xs, dim, s, eps, sites, given, jacs)) {
+      return reject(x, adapt, adaptDim);
+    }
+    double jac = jacs[0];
+    double vjac = 0;
+    for (int j = 0, at = dim; j < nVec; j++) {
+      double[] z = vzs[j];
+      double[] z2 = new double[z.length];
+      for (int i = 0; i < z.length; i++) {
+        z2[i] = z[i] + s * eps[at++];
+        if (!Double.isFinite(z2[i])) {
           return reject(x, adapt, adaptDim);
         }
-        double z2 = z + s * eps[i];
-        Real x2 = t.forward(Real.of(z2));
-        double v2 = x2.value();
-        if (!Double.isFinite(v2) || !Double.isFinite(z2) || v2 <= dists[i].supportLowerBound()
-            || v2 >= dists[i].supportUpperBound()) {
-          return reject(x, adapt, adaptDim); // the transform's image rounded to the edge of the support
-        }
-        jac += t.logAbsDetJacobian(Real.of(z2)).value() - t.logAbsDetJacobian(Real.of(z)).value();
-        given[sites[i]] = x2;
       }
-      double vjac = 0;
-      for (int j = 0, at = dim; j < nVec; j++) {
-        double[] z = vzs[j];
-        double[] z2 = new double[z.length];
-        for (int i = 0; i < z.length; i++) {
-          z2[i] = z[i] + s * eps[at++];
-          if (!Double.isFinite(z2[i])) {
-            return reject(x, adapt, adaptDim);
-          }
+      Real[] x2 = Real.of(vbs[j].forward(z2));
+      for (Real r : x2) {
+        if (!Double.isFinite(r.value())) {
+          return reject(x, adapt, adaptDim);
         }
-        Real[] x2 = Real.of(vbs[j].forward(z2));
-        for (Real r : x2) {
-          if (!Double.isFinite(r.value())) {
-            return reject(x, adapt, adaptDim);
-          }
-        }
-        vjac += vbs[j].logAbsDetJacobian(Real.of(z2)).value() - vbs[j].logAbsDetJacobian(Real.of(z)).value();
-        given[vs[j]] = cs[vs[j]].dist().support().unflatten(x2);
       }
-      double logJac = jac;
-      double vecJac = vjac;
-      return Traces.tryUpdate(x, given, Selection.none()).flatMap(up -> {
-        Trace<A> y = up.trace();
-        if (y.logJoint() == Double.NEGATIVE_INFINITY) {
-          return done(x, y, Double.NEGATIVE_INFINITY, adapt, adaptDim);
-        }
-        if (!sameSites(x, given, moved, y) || !sameVectorSupports(cs, vs, nVec, y)) {
-          return done(x, y, Double.NEGATIVE_INFINITY, adapt, adaptDim);
-        }
-        double hastings = (supportsMoved(cs, sites, dists, dim, y) ? hastings(cs, sites, dists, dim, y, s, given) : logJac)
-            + vecJac;
-        double back = Traces.reverseLogFresh(x, y, given, null, Selection.none());
-        return done(x, y, Acceptance.logAlpha(x, y, hastings + back - up.logFresh()), adapt, adaptDim);
-      });
+      vjac += vbs[j].logAbsDetJacobian(Real.of(z2)).value() - vbs[j].logAbsDetJacobian(Real.of(z)).value();
+      given[vs[j]] = cs[vs[j]].dist().support().unflatten(x2);
+    }
+    double logJac = jac;
+    double vecJac = vjac;
+    return Traces.tryUpdate(x, given, Selection.none()).flatMap(up -> {
+      Trace<A> y = up.trace();
+      if (y.logJoint() == Double.NEGATIVE_INFINITY) {
+        return done(x, y, Double.NEGATIVE_INFINITY, adapt, adaptDim);
+      }
+      if (!sameSites(x, given, moved, y) || !sameVectorSupports(cs, vs, nVec, y)) {
+        return done(x, y, Double.NEGATIVE_INFINITY, adapt, adaptDim);
+      }
+      double hastings = (supportsMoved(cs, sites, dists, dim, y) ? hastings(cs, sites, dists, dim, y, s, given) : logJac)
+          + vecJac;
+      double back = Traces.reverseLogFresh(x, y, given, null, Selection.none());
+      return done(x, y, Acceptance.logAlpha(x, y, hastings + back - up.logFresh()), adapt, adaptDim);
     });
+  }
+
+  /**
+   * The scalar part of a step's proposal, shared by the general and the fast path: site i (at
+   * position {@code sites[i]}, value {@code x[i]}, distribution {@code dists[i]}) moves to
+   * T^-1(T(x[i]) + s eps[i]), written into {@code given} at its position; {@code jac[0]} receives
+   * the sum of the log-Jacobian differences. False when the move must be rejected as outside the
+   * support (a value outside it, a non-finite proposal, or one whose image rounds to a bound).
+   */
+  static boolean shift(Continuous[] dists, double[] x, int dim, double s, double[] eps, int[] sites, Object[] given,
+      double[] jac) {
+    double sum = 0;
+    for (int i = 0; i < dim; i++) {
+      ScalarBijection t = bijection(dists[i]);
+      double z;
+      try {
+        z = t.inverse(x[i]);
+      } catch (OutOfSupportException e) {
+        return false;
+      }
+      double z2 = z + s * eps[i];
+      Real x2 = t.forward(Real.of(z2));
+      double v2 = x2.value();
+      if (!Double.isFinite(v2) || !Double.isFinite(z2) || v2 <= dists[i].supportLowerBound()
+          || v2 >= dists[i].supportUpperBound()) {
+        return false; // the transform's image rounded to the edge of the support
+      }
+      sum += t.logAbsDetJacobian(Real.of(z2)).value() - t.logAbsDetJacobian(Real.of(z)).value();
+      given[sites[i]] = x2;
+    }
+    jac[0] = sum;
+    return true;
   }
 
   /** Whether every moved vector site has the same support in y as in x (a move that changes one is rejected). */
@@ -318,7 +363,7 @@ public final class RandomWalkMH<A> implements Kernel<A> {
   }
 
   /** {@link Bijections#forSupport} of the distribution's support. */
-  private static ScalarBijection bijection(Continuous d) {
+  static ScalarBijection bijection(Continuous d) {
     double lo = d.supportLowerBound();
     double hi = d.supportUpperBound();
     if (hi == Double.POSITIVE_INFINITY) {
@@ -379,6 +424,39 @@ public final class RandomWalkMH<A> implements Kernel<A> {
   private Prob<Trace<A>> done(Trace<A> x, Trace<A> y, double logAlpha, boolean adapt, int k) {
     adapt(logAlpha, adapt, k);
     return Acceptance.accept(x, y, logAlpha, stats);
+  }
+
+  /** Whether this copy adapts its scale now. */
+  boolean adapting() {
+    return adapting;
+  }
+
+  /** Whether the choice is a scalar site this kernel moves (continuous, real-valued, selected). */
+  boolean movesScalar(Choice c) {
+    return isScalar(c) && selection.contains(c.address());
+  }
+
+  /** Whether the choice is a vector site this kernel would move (the fast path leaves those to the general one). */
+  boolean movesVector(Choice c) {
+    return isVector(c) && selection.contains(c.address());
+  }
+
+  /** Whether the selection holds the address. */
+  boolean selects(Address a) {
+    return selection.contains(a);
+  }
+
+  /** A step's outside-the-support rejection on the fast path: counted and adapted as {@link #reject}. */
+  void rejectOutside(int k) {
+    if (stats != null) {
+      stats.rejected(ZeroCause.OUTSIDE_SUPPORT);
+    }
+    adapt(Double.NEGATIVE_INFINITY, adapting, k);
+  }
+
+  /** A step's adaptation after the fast path computed its log acceptance ratio. */
+  void adaptAfter(double logAlpha, int k) {
+    adapt(logAlpha, adapting, k);
   }
 
   private void adapt(double logAlpha, boolean adapt, int k) {
