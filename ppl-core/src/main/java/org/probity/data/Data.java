@@ -150,12 +150,20 @@ public final class Data {
     return new Data(source, fields);
   }
 
-  /** The file (or other source) the data came from, as named in error messages. */
+  /**
+   * The file (or other source) the data came from, as named in error messages.
+   *
+   * @return the source's name
+   */
   public String source() {
     return source;
   }
 
-  /** The column names (CSV) or field names (JSON), in file order. */
+  /**
+   * The column names (CSV) or field names (JSON), in file order.
+   *
+   * @return the names, in file order
+   */
   public List<String> names() {
     return names;
   }

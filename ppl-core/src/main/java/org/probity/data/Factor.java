@@ -25,12 +25,20 @@ public record Factor(String name, int[] codes, List<String> levels) {
     }
   }
 
-  /** The number of levels K. */
+  /**
+   * The number of levels K.
+   *
+   * @return K, at least 1
+   */
   public int k() {
     return levels.size();
   }
 
-  /** The number of rows. */
+  /**
+   * The number of rows.
+   *
+   * @return the number of rows
+   */
   public int size() {
     return codes.length;
   }
@@ -41,7 +49,11 @@ public record Factor(String name, int[] codes, List<String> levels) {
     return codes.clone();
   }
 
-  /** The level codes shifted to 0..K-1, for indexing Java arrays and lists. */
+  /**
+   * The level codes shifted to 0..K-1, for indexing Java arrays and lists.
+   *
+   * @return each row's code minus 1, a copy
+   */
   public int[] zeroBasedCodes() {
     int[] out = new int[codes.length];
     for (int i = 0; i < codes.length; i++) {
@@ -50,7 +62,13 @@ public record Factor(String name, int[] codes, List<String> levels) {
     return out;
   }
 
-  /** The name of level {@code code} (1..K). */
+  /**
+   * The name of level {@code code} (1..K).
+   *
+   * @param code a level code, 1..K
+   * @return the level's name
+   * @throws IllegalArgumentException if the code is not in 1..K
+   */
   public String level(int code) {
     if (code < 1 || code > levels.size()) {
       throw new IllegalArgumentException("factor '" + name + "' has levels 1.." + levels.size()
@@ -59,7 +77,11 @@ public record Factor(String name, int[] codes, List<String> levels) {
     return levels.get(code - 1);
   }
 
-  /** The level name of each row. */
+  /**
+   * The level name of each row.
+   *
+   * @return one level name per row
+   */
   public List<String> labels() {
     return java.util.Arrays.stream(codes).mapToObj(c -> levels.get(c - 1)).toList();
   }

@@ -61,12 +61,25 @@ public final class Enumerator {
     }
   }
 
-  /** The normalised distribution of the program's result and its log evidence. */
+  /**
+   * The normalised distribution of the program's result and its log evidence.
+   *
+   * @param program a program with finitely many execution paths
+   * @param <A> the result type
+   * @return the exact posterior distribution of the result
+   */
   public static <A> Enumeration<A> enumerate(Prob<A> program) {
     return enumerate(program, Limits.DEFAULT);
   }
 
-  /** As {@link #enumerate(Prob)} with other bounds on the search. */
+  /**
+   * As {@link #enumerate(Prob)} with other bounds on the search.
+   *
+   * @param program a program with finitely many execution paths
+   * @param limits the bounds on the search
+   * @param <A> the result type
+   * @return the exact posterior distribution of the result
+   */
   public static <A> Enumeration<A> enumerate(Prob<A> program, Limits limits) {
     Search s = new Search(limits);
     List<Weighted<A>> raw = s.unnormalised(Machine.start(program));
@@ -83,7 +96,12 @@ public final class Enumerator {
     return new Enumeration<>(values, lm);
   }
 
-  /** The log evidence of a finite program. */
+  /**
+   * The log evidence of a finite program.
+   *
+   * @param program a program with finitely many execution paths
+   * @return the log of the total mass of its paths
+   */
   public static double logEvidence(Prob<?> program) {
     return enumerate(program).logEvidence();
   }
@@ -91,6 +109,10 @@ public final class Enumerator {
   /**
    * The unnormalised measure: each distinct result with the log of its total mass (paths of zero
    * mass are dropped). Results compare by value; arrays by content.
+   *
+   * @param program a program with finitely many execution paths
+   * @param <A> the result type
+   * @return each distinct result with its log mass, in first-seen order
    */
   public static <A> List<Weighted<A>> unnormalised(Prob<A> program) {
     return new Search(Limits.DEFAULT).unnormalised(Machine.start(program));

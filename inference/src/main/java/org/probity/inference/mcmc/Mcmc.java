@@ -165,6 +165,13 @@ public final class Mcmc {
   /**
    * A starting trace of positive density: prior draws, at most {@code attempts} of them; when all
    * have zero density, a {@link ZeroWeightException} naming the site where the last one became zero.
+   *
+   * @param model the model
+   * @param rng the random source
+   * @param attempts the maximum number of prior draws, at least 1
+   * @param <A> the model's result type
+   * @return a trace of positive density
+   * @throws ZeroWeightException if every attempt had zero density
    */
   public static <A> Trace<A> initialise(Prob<A> model, UniformRandomProvider rng, int attempts) {
     return initialise(model, rng, Map.of(), attempts);
@@ -174,6 +181,14 @@ public final class Mcmc {
    * A starting trace of positive density with the given values at their addresses and the other
    * choices drawn from the prior, at most {@code attempts} tries; an improper prior is refused
    * with an error naming its address.
+   *
+   * @param model the model
+   * @param rng the random source
+   * @param given values for some addresses, on the constrained scale
+   * @param attempts the maximum number of tries, at least 1
+   * @param <A> the model's result type
+   * @return a trace of positive density holding the given values
+   * @throws ZeroWeightException if every attempt had zero density
    */
   public static <A> Trace<A> initialise(Prob<A> model, UniformRandomProvider rng, Map<Address, Object> given,
       int attempts) {

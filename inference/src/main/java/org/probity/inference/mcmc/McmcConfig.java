@@ -66,6 +66,8 @@ public record McmcConfig(int chains, int warmup, int samples, int thin, long see
    * The initial values of chain {@code c}: {@link #inits}, overridden by the chain's own map when
    * per-chain values are given.
    *
+   * @param c the chain's index, from 0
+   * @return the chain's initial values by address (empty: the kernel's own initialisation)
    * @throws IllegalArgumentException if per-chain values are given for another number of chains
    */
   public Map<Address, Object> initsFor(int c) {
@@ -84,52 +86,101 @@ public record McmcConfig(int chains, int warmup, int samples, int thin, long see
     return Collections.unmodifiableMap(m);
   }
 
-  /** 4 chains, 1000 warm-up, 1000 draws, no thinning, seed 0, automatic threads, progress, 100 attempts, radius 2. */
+  /**
+   * 4 chains, 1000 warm-up, 1000 draws, no thinning, seed 0, automatic threads, progress, 100 attempts, radius 2.
+   *
+   * @return the default configuration
+   */
   public static McmcConfig defaults() {
     return new McmcConfig(4, 1000, 1000, 1, 0L, 0, true, 100, Map.of(), 2.0, List.of());
   }
 
-  /** With this number of chains. */
+  /**
+   * With this number of chains.
+   *
+   * @param n the number of chains, at least 1
+   * @return a copy with that number of chains
+   */
   public McmcConfig chains(int n) {
     return new McmcConfig(n, warmup, samples, thin, seed, threads, progress, maxInitAttempts, inits, initRadius, chainInits);
   }
 
-  /** With this number of warm-up iterations. */
+  /**
+   * With this number of warm-up iterations.
+   *
+   * @param n the number of warm-up iterations per chain, at least 0
+   * @return a copy with that warm-up
+   */
   public McmcConfig warmup(int n) {
     return new McmcConfig(chains, n, samples, thin, seed, threads, progress, maxInitAttempts, inits, initRadius, chainInits);
   }
 
-  /** With this number of kept draws per chain. */
+  /**
+   * With this number of kept draws per chain.
+   *
+   * @param n the number of kept draws per chain, at least 1
+   * @return a copy with that number of draws
+   */
   public McmcConfig samples(int n) {
     return new McmcConfig(chains, warmup, n, thin, seed, threads, progress, maxInitAttempts, inits, initRadius, chainInits);
   }
 
-  /** With this thinning period. */
+  /**
+   * With this thinning period.
+   *
+   * @param k keep every k-th iteration, at least 1
+   * @return a copy with that thinning period
+   */
   public McmcConfig thin(int k) {
     return new McmcConfig(chains, warmup, samples, k, seed, threads, progress, maxInitAttempts, inits, initRadius, chainInits);
   }
 
-  /** With this seed. */
+  /**
+   * With this seed.
+   *
+   * @param s the seed of the run (each chain's stream is derived from it)
+   * @return a copy with that seed
+   */
   public McmcConfig seed(long s) {
     return new McmcConfig(chains, warmup, samples, thin, s, threads, progress, maxInitAttempts, inits, initRadius, chainInits);
   }
 
-  /** With this number of threads (0: automatic). */
+  /**
+   * With this number of threads (0: automatic).
+   *
+   * @param n the number of threads, 0 for one per available processor up to the number of chains
+   * @return a copy with that number of threads
+   */
   public McmcConfig threads(int n) {
     return new McmcConfig(chains, warmup, samples, thin, seed, n, progress, maxInitAttempts, inits, initRadius, chainInits);
   }
 
-  /** With or without the progress line on stderr. */
+  /**
+   * With or without the progress line on stderr.
+   *
+   * @param on whether to report progress on stderr
+   * @return a copy with progress on or off
+   */
   public McmcConfig progress(boolean on) {
     return new McmcConfig(chains, warmup, samples, thin, seed, threads, on, maxInitAttempts, inits, initRadius, chainInits);
   }
 
-  /** With this number of attempts to find a valid start. */
+  /**
+   * With this number of attempts to find a valid start.
+   *
+   * @param n the number of attempts, at least 1
+   * @return a copy with that number of attempts
+   */
   public McmcConfig maxInitAttempts(int n) {
     return new McmcConfig(chains, warmup, samples, thin, seed, threads, progress, n, inits, initRadius, chainInits);
   }
 
-  /** With this radius of the uniform initialisation on the unconstrained scale. */
+  /**
+   * With this radius of the uniform initialisation on the unconstrained scale.
+   *
+   * @param r the radius, finite and positive
+   * @return a copy with that radius
+   */
   public McmcConfig initRadius(double r) {
     return new McmcConfig(chains, warmup, samples, thin, seed, threads, progress, maxInitAttempts, inits, r, chainInits);
   }
@@ -137,6 +188,9 @@ public record McmcConfig(int chains, int warmup, int samples, int thin, long see
   /**
    * With these initial values for every chain, by address: an {@link Address} or its printed form
    * ({@code "mu"}, {@code "theta[2]"}) to the value on the constrained scale.
+   *
+   * @param values initial values by address or address text, on the constrained scale
+   * @return a copy with those initial values
    */
   public McmcConfig inits(Map<?, ?> values) {
     return new McmcConfig(chains, warmup, samples, thin, seed, threads, progress, maxInitAttempts, byAddress(values),
@@ -148,6 +202,10 @@ public record McmcConfig(int chains, int warmup, int samples, int thin, long see
    * order, by {@link Address} or its printed form; a chain's map overrides {@link #inits} at the
    * addresses it names, and sites in neither are initialised by the kernel's rule. The number of
    * maps must equal the number of chains when the run starts.
+   *
+   * @param perChain one map of initial values per chain, in chain order
+   * @return a copy with those per-chain initial values
+   * @throws IllegalArgumentException if the list or one of its maps is null, or a key is not an address
    */
   public McmcConfig chainInits(List<? extends Map<?, ?>> perChain) {
     if (perChain == null) {

@@ -151,7 +151,11 @@ public final class McmcResult<A> {
     return h;
   }
 
-  /** The draws, with the sampler statistics (see the class documentation). */
+  /**
+   * The draws, with the sampler statistics (see the class documentation).
+   *
+   * @return the draws and sampler statistics of every chain
+   */
   public Draws draws() {
     return draws;
   }
@@ -170,22 +174,38 @@ public final class McmcResult<A> {
     return draws.parameter(name);
   }
 
-  /** The column names (Stan style, see the package documentation). */
+  /**
+   * The column names (Stan style, see the package documentation).
+   *
+   * @return the column names, in order
+   */
   public List<String> names() {
     return draws.parameterNames();
   }
 
-  /** The program's return value at every kept draw, [chain][draw]. */
+  /**
+   * The program's return value at every kept draw, [chain][draw].
+   *
+   * @return the return values, [chain][draw]
+   */
   public List<List<A>> returnValues() {
     return outputs;
   }
 
-  /** The last trace of each chain. */
+  /**
+   * The last trace of each chain.
+   *
+   * @return one trace per chain, in chain order
+   */
   public List<Trace<A>> lastTraces() {
     return last;
   }
 
-  /** Per chain, the fraction of kernel steps after warm-up that moved the trace. */
+  /**
+   * Per chain, the fraction of kernel steps after warm-up that moved the trace.
+   *
+   * @return the acceptance rate of each chain
+   */
   public double[] acceptanceRates() {
     return acceptance.clone();
   }
@@ -193,6 +213,8 @@ public final class McmcResult<A> {
   /**
    * The parts of the kernel ({@link Kernel#parts}) as the reports name them, in order: {@code
    * "1 random_walk_metropolis"}, {@code "2 enumerative_gibbs"}, ...
+   *
+   * @return the parts' names, in kernel order
    */
   public List<String> partNames() {
     List<String> out = new ArrayList<>();
@@ -208,6 +230,8 @@ public final class McmcResult<A> {
    * steps that moved the trace (for a {@link Kernels#cycle} the rate of {@link #acceptanceRates()}
    * counts a step when any part moved). NaN for a part that keeps no counts (Hamiltonian parts:
    * see {@code accept_stat__}, and custom kernels).
+   *
+   * @return the acceptance rates, [part][chain]
    */
   public double[][] partAcceptance() {
     int parts = partCounts.get(0).size();
@@ -226,12 +250,18 @@ public final class McmcResult<A> {
    * parts: outside the support (a random walk that reached the edge), invalid parameters (a
    * proposal that made a later distribution's parameters invalid), zero density (an observation,
    * factor or condition of weight zero).
+   *
+   * @return the number of rejected proposals by cause
    */
   public Map<ZeroCause, Long> rejections() {
     return rejections(partCounts);
   }
 
-  /** {@link #rejections()} in warm-up. */
+  /**
+   * {@link #rejections()} in warm-up.
+   *
+   * @return the number of proposals rejected in warm-up, by cause
+   */
   public Map<ZeroCause, Long> warmupRejections() {
     return rejections(partWarmup);
   }
@@ -261,27 +291,47 @@ public final class McmcResult<A> {
     return sb.length() == 0 ? null : sb.toString();
   }
 
-  /** The settings of the run. */
+  /**
+   * The settings of the run.
+   *
+   * @return the run's configuration
+   */
   public McmcConfig config() {
     return config;
   }
 
-  /** The model. */
+  /**
+   * The model.
+   *
+   * @return the model that was sampled
+   */
   public Prob<A> model() {
     return model;
   }
 
-  /** The kernel as the user gave it (or the default one). */
+  /**
+   * The kernel as the user gave it (or the default one).
+   *
+   * @return the kernel of the run
+   */
   public Kernel<A> kernel() {
     return kernel;
   }
 
-  /** Each chain's own copy of the kernel, as warm-up left it (adapted step sizes, metrics, scales). */
+  /**
+   * Each chain's own copy of the kernel, as warm-up left it (adapted step sizes, metrics, scales).
+   *
+   * @return the adapted kernel of each chain, in chain order
+   */
   public List<Kernel<A>> chainKernels() {
     return chainKernels;
   }
 
-  /** 0 for a run started by {@link Mcmc#run}, k for its k-th continuation ({@link Mcmc#resume}). */
+  /**
+   * 0 for a run started by {@link Mcmc#run}, k for its k-th continuation ({@link Mcmc#resume}).
+   *
+   * @return the index of this segment of the run
+   */
   public int segment() {
     return segment;
   }
@@ -289,17 +339,27 @@ public final class McmcResult<A> {
   /**
    * Per chain, the Hamiltonian transition of each kept draw (null where the Hamiltonian part made
    * none since the previous draw); empty lists when the kernel has no Hamiltonian part.
+   *
+   * @return the Hamiltonian transitions, [chain][draw]
    */
   public List<List<Transition>> transitions() {
     return transitions;
   }
 
-  /** Per chain, the log-density-and-gradient evaluations of its Hamiltonian parts (warm-up included). */
+  /**
+   * Per chain, the log-density-and-gradient evaluations of its Hamiltonian parts (warm-up included).
+   *
+   * @return the number of gradient evaluations of each chain
+   */
   public long[] gradientEvaluations() {
     return gradients.clone();
   }
 
-  /** The number of divergent kept transitions, all chains (0 without a Hamiltonian part). */
+  /**
+   * The number of divergent kept transitions, all chains (0 without a Hamiltonian part).
+   *
+   * @return the number of divergent transitions after warm-up
+   */
   public long divergences() {
     return transitions.stream().flatMap(List::stream).filter(t -> t != null && t.divergent()).count();
   }
@@ -308,6 +368,8 @@ public final class McmcResult<A> {
    * cmdstan's warning lines for the Hamiltonian part (divergences, transitions at the maximum tree
    * depth, E-BFMI below 0.3 per chain; the advice is in docs/inference-hmc.md); empty when all is
    * well or when the kernel has no Hamiltonian part.
+   *
+   * @return the warning lines, possibly none
    */
   public List<String> samplerWarnings() {
     HmcKernel<A> h = hamiltonian(chainKernels.get(0));
@@ -321,7 +383,11 @@ public final class McmcResult<A> {
     return SamplerDiagnostics.warnings(kept, h.isNuts() ? HmcEngine.NUTS : HmcEngine.STATIC, h.settings().maxDepth());
   }
 
-  /** The convergence checks of {@link Warnings#check} on the draws (R-hat, ESS, acceptance, stuck chains). */
+  /**
+   * The convergence checks of {@link Warnings#check} on the draws (R-hat, ESS, acceptance, stuck chains).
+   *
+   * @return the problems found, empty when none
+   */
   public List<Problem> problems() {
     List<Problem> p = problems;
     if (p == null) {
@@ -335,6 +401,8 @@ public final class McmcResult<A> {
    * The summary table (mean, sd, median, 5% and 95% quantiles, R-hat, bulk and tail ESS, MCSE)
    * of {@code lp__} and of every column reached by every draw (columns with NaN, i.e. addresses
    * some runs did not reach, are left out).
+   *
+   * @return the summary table of the run
    */
   public SummaryTable summary() {
     SummaryTable t = summary;
@@ -368,7 +436,12 @@ public final class McmcResult<A> {
     return true;
   }
 
-  /** The sampler of chain {@code c} as a Stan CSV header names it. */
+  /**
+   * The sampler of chain {@code c} as a Stan CSV header names it.
+   *
+   * @param c the chain's index, from 0
+   * @return the chain's sampler as Stan CSV names it
+   */
   public StanCsv.Algorithm algorithm(int c) {
     return Describe.algorithm(chainKernels.get(c));
   }
@@ -377,6 +450,12 @@ public final class McmcResult<A> {
    * Writes one CmdStan-format CSV per chain, {@code <prefix>-<chain>.csv}, each naming its sampler
    * (NUTS with that chain's adapted step size and inverse metric; other kernels by name), and
    * returns the files.
+   *
+   * @param directory the directory to write into (created if missing)
+   * @param prefix the start of each file's name
+   * @param modelName the model's name in the CSV header
+   * @return the files written, in chain order
+   * @throws IOException if a file cannot be written
    */
   public List<Path> writeStanCsv(Path directory, String prefix, String modelName) throws IOException {
     Files.createDirectories(directory);
@@ -397,6 +476,8 @@ public final class McmcResult<A> {
    * {@code sample_stats}: {@code lp}, {@code acceptance_rate}, {@code step_size},
    * {@code tree_depth}, {@code n_steps}, {@code diverging}, {@code energy}), with the run's
    * sampler and settings as attributes; add groups and write it with the builder.
+   *
+   * @return a builder of the ArviZ export, with the posterior and sampler statistics
    */
   public ArvizJson.Builder arviz() {
     Map<String, Object> attrs = new LinkedHashMap<>();

@@ -31,12 +31,25 @@ public final class Smc {
    * suspension and apply {@code transform}, until every particle has finished (particles whose
    * programs have fewer observations finish early and stay put). The transformation is not
    * applied after the advance in which the last particles finish.
+   *
+   * @param population the initial population
+   * @param transform applied to the population after each advance (e.g. resampling)
+   * @param <A> the result type
+   * @return the final population, as a program
    */
   public static <A> Prob<Population<A>> sis(Population<A> population, Transform<A> transform) {
     return sis(population, Population::advance, transform);
   }
 
-  /** As {@link #sis(Population, Transform)} but each step is {@code advance} (e.g. with a proposal). */
+  /**
+   * As {@link #sis(Population, Transform)} but each step is {@code advance} (e.g. with a proposal).
+   *
+   * @param population the initial population
+   * @param advance moves every particle to its next suspension
+   * @param transform applied to the population after each advance
+   * @param <A> the result type
+   * @return the final population, as a program
+   */
   public static <A> Prob<Population<A>> sis(Population<A> population, Transform<A> advance, Transform<A> transform) {
     return new Defer<>(() -> {
       if (population.finished()) {
@@ -51,6 +64,12 @@ public final class Smc {
    * monad-bayes' {@code sis} with its number of steps: {@code steps} rounds of
    * advance-then-transform, then every particle runs to its end without further transformation
    * (fewer rounds if every particle finishes before).
+   *
+   * @param population the initial population
+   * @param transform applied to the population after each advance
+   * @param steps the number of advance-then-transform rounds, at least 0
+   * @param <A> the result type
+   * @return the final population, as a program
    */
   public static <A> Prob<Population<A>> rounds(Population<A> population, Transform<A> transform, int steps) {
     return new Defer<>(() -> {
@@ -62,7 +81,15 @@ public final class Smc {
     });
   }
 
-  /** SMC with {@code particles} particles, resampling with {@code resampler} after every observation. */
+  /**
+   * SMC with {@code particles} particles, resampling with {@code resampler} after every observation.
+   *
+   * @param model the model
+   * @param particles the number of particles, at least 1
+   * @param resampler the resampling scheme
+   * @param <A> the result type
+   * @return the algorithm, as a program whose result is the final population
+   */
   public static <A> Prob<Population<A>> smc(Prob<A> model, int particles, Resampler resampler) {
     return sis(Population.spawn(model, particles), Transform.resample(resampler));
   }
@@ -71,6 +98,11 @@ public final class Smc {
    * SMC with the settings of {@code config} (monad-bayes' {@code smc SMCConfig}): its particles,
    * resampling after every observation with its resampler, until every particle has finished or
    * for its number of rounds ({@link #rounds}).
+   *
+   * @param model the model
+   * @param config the particles, resampler and schedule
+   * @param <A> the result type
+   * @return the algorithm, as a program whose result is the final population
    */
   public static <A> Prob<Population<A>> smc(Prob<A> model, SmcConfig config) {
     Population<A> start = Population.spawn(model, config.particles());
@@ -78,17 +110,42 @@ public final class Smc {
     return config.steps().isPresent() ? rounds(start, resample, config.steps().getAsInt()) : sis(start, resample);
   }
 
-  /** Adaptive SMC: resamples only when the ESS falls below {@code threshold} times the number of particles. */
+  /**
+   * Adaptive SMC: resamples only when the ESS falls below {@code threshold} times the number of particles.
+   *
+   * @param model the model
+   * @param particles the number of particles, at least 1
+   * @param resampler the resampling scheme
+   * @param threshold the fraction of the particles below which the ESS triggers resampling, in [0, 1]
+   * @param <A> the result type
+   * @return the algorithm, as a program whose result is the final population
+   */
   public static <A> Prob<Population<A>> adaptive(Prob<A> model, int particles, Resampler resampler, double threshold) {
     return sis(Population.spawn(model, particles), Transform.adaptive(resampler, threshold));
   }
 
-  /** SMC whose particles draw their choices at step t from {@code proposal}, resampling every step. */
+  /**
+   * SMC whose particles draw their choices at step t from {@code proposal}, resampling every step.
+   *
+   * @param model the model
+   * @param particles the number of particles, at least 1
+   * @param resampler the resampling scheme
+   * @param proposal the proposal of each step's choices
+   * @param <A> the result type
+   * @return the algorithm, as a program whose result is the final population
+   */
   public static <A> Prob<Population<A>> withProposal(Prob<A> model, int particles, Resampler resampler, Proposal proposal) {
     return sis(Population.spawn(model, particles), p -> p.advance(proposal), Transform.resample(resampler));
   }
 
-  /** Sequential importance sampling without resampling (likelihood weighting, observation by observation). */
+  /**
+   * Sequential importance sampling without resampling (likelihood weighting, observation by observation).
+   *
+   * @param model the model
+   * @param particles the number of particles, at least 1
+   * @param <A> the result type
+   * @return the algorithm, as a program whose result is the final population
+   */
   public static <A> Prob<Population<A>> importance(Prob<A> model, int particles) {
     return sis(Population.spawn(model, particles), Transform.identity());
   }
@@ -97,6 +154,10 @@ public final class Smc {
    * Runs an SMC algorithm with the Sampler (particles advance in parallel on generators split
    * from the seed, so the result is bit-identical for a seed whatever the number of threads).
    *
+   * @param algorithm an SMC algorithm (e.g. {@link #smc(Prob, SmcConfig)})
+   * @param seed the seed
+   * @param <A> the result type
+   * @return the weighted particles and the log-evidence estimate
    * @throws org.probity.core.ZeroWeightException if every particle ends with zero weight
    */
   public static <A> SmcResult<A> run(Prob<Population<A>> algorithm, long seed) {

@@ -38,22 +38,41 @@ public record SmcConfig(int particles, Resampler resampler, OptionalInt steps) {
     }
   }
 
-  /** The same settings with {@code n} particles. */
+  /**
+   * The same settings with {@code n} particles.
+   *
+   * @param n the number of particles, at least 1
+   * @return a copy with that number of particles
+   */
   public SmcConfig withParticles(int n) {
     return new SmcConfig(n, resampler, steps);
   }
 
-  /** The same settings with another resampling scheme. */
+  /**
+   * The same settings with another resampling scheme.
+   *
+   * @param r the resampling scheme
+   * @return a copy with that resampler
+   */
   public SmcConfig withResampler(Resampler r) {
     return new SmcConfig(particles, r, steps);
   }
 
-  /** The same settings with exactly {@code k} rounds, then every particle run to its end. */
+  /**
+   * The same settings with exactly {@code k} rounds, then every particle run to its end.
+   *
+   * @param k the number of rounds, at least 0
+   * @return a copy with that number of rounds
+   */
   public SmcConfig withSteps(int k) {
     return new SmcConfig(particles, resampler, OptionalInt.of(k));
   }
 
-  /** The same settings advancing until every particle has finished. */
+  /**
+   * The same settings advancing until every particle has finished.
+   *
+   * @return a copy without a number of rounds
+   */
   public SmcConfig untilFinished() {
     return new SmcConfig(particles, resampler, OptionalInt.empty());
   }

@@ -38,6 +38,9 @@ public final class SmcResult<A> {
   /**
    * The result of a finished population.
    *
+   * @param population the final population, every live particle finished
+   * @param <A> the result type
+   * @return the result
    * @throws ZeroWeightException naming the step and sites where the particles died, if every weight is zero
    * @throws IllegalArgumentException if some live particle has not finished its program
    */
@@ -102,52 +105,96 @@ public final class SmcResult<A> {
     return Warnings.checkSmc(essHistory(), size());
   }
 
-  /** The final population. */
+  /**
+   * The final population.
+   *
+   * @return the final population
+   */
   public Population<A> population() {
     return population;
   }
 
-  /** The weighted particles with positive weight: each finished particle's result and log weight. */
+  /**
+   * The weighted particles with positive weight: each finished particle's result and log weight.
+   *
+   * @return the particles of positive weight, in population order
+   */
   public List<Weighted<A>> particles() {
     return sample.items();
   }
 
-  /** Number of particles (zero-weight ones included). */
+  /**
+   * Number of particles (zero-weight ones included).
+   *
+   * @return the number of particles
+   */
   public int size() {
     return population.size();
   }
 
-  /** Normalised weights of {@link #particles()} (a copy). */
+  /**
+   * Normalised weights of {@link #particles()} (a copy).
+   *
+   * @return the normalised weights, summing to 1
+   */
   public double[] weights() {
     return sample.normalisedWeights();
   }
 
-  /** The log of the evidence estimate (the estimate itself is unbiased for the evidence). */
+  /**
+   * The log of the evidence estimate (the estimate itself is unbiased for the evidence).
+   *
+   * @return the log of the evidence estimate
+   */
   public double logEvidence() {
     return population.logEvidenceEstimate();
   }
 
-  /** Kish's effective sample size of the final weights. */
+  /**
+   * Kish's effective sample size of the final weights.
+   *
+   * @return the effective sample size, between 1 and {@link #size()}
+   */
   public double ess() {
     return sample.ess();
   }
 
-  /** Self-normalised estimate of the posterior expectation of {@code f}. */
+  /**
+   * Self-normalised estimate of the posterior expectation of {@code f}.
+   *
+   * @param f a function of the result
+   * @return the weighted mean of {@code f}
+   */
   public double expectation(ToDoubleFunction<? super A> f) {
     return sample.expectation(f);
   }
 
-  /** Weighted posterior variance of {@code f}. */
+  /**
+   * Weighted posterior variance of {@code f}.
+   *
+   * @param f a function of the result
+   * @return the weighted variance of {@code f}
+   */
   public double variance(ToDoubleFunction<? super A> f) {
     return sample.variance(f);
   }
 
-  /** Weighted quantile of {@code f}: the smallest value whose cumulative weight reaches p. */
+  /**
+   * Weighted quantile of {@code f}: the smallest value whose cumulative weight reaches p.
+   *
+   * @param f a function of the result
+   * @param p the probability, in [0, 1]
+   * @return the weighted p-quantile of {@code f}
+   */
   public double quantile(ToDoubleFunction<? super A> f, double p) {
     return sample.quantile(f, p);
   }
 
-  /** Posterior probability of each distinct result (for discrete results), in first-seen order. */
+  /**
+   * Posterior probability of each distinct result (for discrete results), in first-seen order.
+   *
+   * @return each distinct result's posterior probability
+   */
   public Map<A, Double> histogram() {
     Map<A, Double> m = new LinkedHashMap<>();
     double[] w = sample.normalisedWeights();
@@ -159,7 +206,15 @@ public final class SmcResult<A> {
     return Collections.unmodifiableMap(m);
   }
 
-  /** A weighted histogram of {@code f} with {@code bins} equal bins over [lo, hi]; mass outside is clamped to the end bins. */
+  /**
+   * A weighted histogram of {@code f} with {@code bins} equal bins over [lo, hi]; mass outside is clamped to the end bins.
+   *
+   * @param f a function of the result
+   * @param lo the lower end of the range
+   * @param hi the upper end of the range, above {@code lo}
+   * @param bins the number of bins, at least 1
+   * @return the histogram
+   */
   public Histogram histogram(ToDoubleFunction<? super A> f, double lo, double hi, int bins) {
     if (bins < 1 || !(hi > lo)) {
       throw new IllegalArgumentException("histogram: need bins >= 1 and hi > lo, got " + bins + " bins on [" + lo + ", " + hi + "]");
@@ -176,7 +231,13 @@ public final class SmcResult<A> {
     return new Histogram(lo, hi, mass);
   }
 
-  /** A weighted histogram of {@code f} over the range of the particles' values. */
+  /**
+   * A weighted histogram of {@code f} over the range of the particles' values.
+   *
+   * @param f a function of the result
+   * @param bins the number of bins, at least 1
+   * @return the histogram
+   */
   public Histogram histogram(ToDoubleFunction<? super A> f, int bins) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
@@ -197,6 +258,10 @@ public final class SmcResult<A> {
   /**
    * An unweighted sample of size m: systematic resampling of the final weights with a generator
    * seeded by {@code seed}.
+   *
+   * @param m the sample size, at least 0
+   * @param seed the seed of the resampling
+   * @return m results, equally weighted
    */
   public List<A> resample(int m, long seed) {
     int[] a = new SystematicResampling(sample.normalisedWeights(), m).sample(Rngs.of(seed));
@@ -207,12 +272,23 @@ public final class SmcResult<A> {
     return Collections.unmodifiableList(out);
   }
 
-  /** One summary row for {@code f}: mean, sd, 5%, 50%, 95% and the ESS. */
+  /**
+   * One summary row for {@code f}: mean, sd, 5%, 50%, 95% and the ESS.
+   *
+   * @param name the quantity's name in the row
+   * @param f the quantity, a function of the result
+   * @return the row, one line
+   */
   public String summary(String name, ToDoubleFunction<? super A> f) {
     return sample.summary(name, f);
   }
 
-  /** A summary table: a header with the evidence and ESS, then one row per named quantity. */
+  /**
+   * A summary table: a header with the evidence and ESS, then one row per named quantity.
+   *
+   * @param quantities the named quantities, in row order
+   * @return the table, several lines
+   */
   public String table(Map<String, ? extends ToDoubleFunction<? super A>> quantities) {
     StringBuilder sb = new StringBuilder(toString()).append('\n');
     sb.append(String.format("%-12s %9s  %8s  %9s  %9s  %9s%n", "quantity", "mean", "sd", "5%", "50%", "95%"));
