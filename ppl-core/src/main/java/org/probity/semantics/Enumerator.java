@@ -22,6 +22,7 @@ import org.probity.core.Weighted;
 import org.probity.core.Weights;
 import org.probity.core.ZeroWeightException;
 import org.probity.dist.Deterministic;
+import org.probity.dist.Discrete;
 import org.probity.dist.SupportTooLargeException;
 import org.probity.dist.Distribution;
 
@@ -45,19 +46,35 @@ public final class Enumerator {
   }
 
   /**
-   * Bounds on the search: at most {@code maxExecutions} complete paths, and at most
-   * {@code maxDepth} choices along any path.
+   * Bounds on the search: at most {@code maxExecutions} complete paths, at most {@code maxDepth}
+   * choices along any path, and at most {@code maxSupport} values at any one choice (a larger
+   * finite support, such as {@code discreteUniform(0, Integer.MAX_VALUE)}, is refused before it is
+   * listed; see {@link org.probity.dist.SupportTooLargeException}). Each exceeded bound is an
+   * {@link EnumerationLimitException} naming it.
    */
-  public record Limits(long maxExecutions, int maxDepth) {
-    /** At most 10^8 paths of at most 10^6 choices each. */
-    public static final Limits DEFAULT = new Limits(100_000_000L, 1_000_000);
+  public record Limits(long maxExecutions, int maxDepth, long maxSupport) {
+    /**
+     * At most 10^8 paths of at most 10^6 choices each, and at most 10^6 values at a choice
+     * ({@link Discrete#MAX_ENUMERATED_SUPPORT}).
+     */
+    public static final Limits DEFAULT = new Limits(100_000_000L, 1_000_000, Discrete.MAX_ENUMERATED_SUPPORT);
 
     /** Validates the bounds. */
     public Limits {
-      if (maxExecutions < 1 || maxDepth < 1) {
+      if (maxExecutions < 1 || maxDepth < 1 || maxSupport < 1) {
         throw new IllegalArgumentException("enumeration limits must be positive, got maxExecutions " + maxExecutions
-            + ", maxDepth " + maxDepth);
+            + ", maxDepth " + maxDepth + ", maxSupport " + maxSupport);
       }
+    }
+
+    /** Bounds on paths and depth, with the default bound on a choice's support. */
+    public Limits(long maxExecutions, int maxDepth) {
+      this(maxExecutions, maxDepth, Discrete.MAX_ENUMERATED_SUPPORT);
+    }
+
+    /** These bounds with another bound on the values at one choice. */
+    public Limits withMaxSupport(long maxSupport) {
+      return new Limits(maxExecutions, maxDepth, maxSupport);
     }
   }
 
@@ -183,9 +200,10 @@ public final class Enumerator {
       }
       List support;
       try {
-        support = dist.enumerateSupport();
+        support = dist.enumerateSupport(search.limits.maxSupport());
       } catch (SupportTooLargeException e) {
-        throw new EnumerationLimitException("the Enumerator cannot enumerate the choice at " + a + ": " + e.getMessage());
+        throw new EnumerationLimitException("the Enumerator cannot enumerate the choice at " + a + ": " + e.getMessage()
+            + "; or raise Enumerator.Limits.maxSupport");
       }
       for (int i = support.size() - 1; i >= 0; i--) {
         Object x = support.get(i);
