@@ -211,7 +211,7 @@ public final class Enumerator {
         if (lp == Double.NEGATIVE_INFINITY) {
           continue;
         }
-        todo.push(new Branch(run.resume((Prob<?>) ((Sample) s).k().apply(x)), logWeight + lp, depth + 1));
+        todo.push(new Branch(run.resume((Prob<?>) ((Sample) s).k().apply(x)), Weights.total(logWeight + lp, a), depth + 1));
       }
       return Interpreter.STOP;
     }
@@ -225,7 +225,7 @@ public final class Enumerator {
             + Weights.briefly(o.value()) + " from " + Weights.briefly(o.dist());
         return Interpreter.STOP;
       }
-      logWeight += l;
+      logWeight = Weights.total(logWeight + l, o.address() == null ? "an observation" : o.address());
       return (Prob<?>) ((Observe) o).next().get();
     }
 
@@ -237,7 +237,7 @@ public final class Enumerator {
         search.zeroSite = "a factor (or condition) of log weight -Infinity";
         return Interpreter.STOP;
       }
-      logWeight += l;
+      logWeight = Weights.total(logWeight + l, "a factor");
       return (Prob<?>) ((Factor) f).next().get();
     }
 
@@ -263,6 +263,7 @@ public final class Enumerator {
           vals[i] = w.value();
           l += w.logWeight();
         }
+        l = Weights.total(l, "an independent product");
         todo.push(new Branch(run.resume((Prob<?>) ((java.util.function.Function) ind.k())
             .apply(Collections.unmodifiableList(Arrays.asList(vals)))), l, depth));
         int j = pos.length - 1;
