@@ -51,6 +51,7 @@ public interface Discrete extends Distribution<Integer>, Univariate {
    * @throws SupportTooLargeException when there are more
    * @throws UnsupportedOperationException when the support is infinite
    */
+  @Override
   default List<Integer> enumerateSupport(long limit) {
     if (!hasFiniteSupport()) {
       throw new UnsupportedOperationException(name() + " has infinite support: it cannot be enumerated");

@@ -67,6 +67,21 @@ public interface Distribution<X> {
   }
 
   /**
+   * The finite support when it has at most {@code limit} values (the Enumerator's
+   * {@code Limits.maxSupport}); this default lists it with {@link #enumerateSupport()} and then
+   * checks the size, distributions whose support may be huge refuse before listing.
+   *
+   * @throws SupportTooLargeException when there are more values than {@code limit}
+   */
+  default List<X> enumerateSupport(long limit) {
+    List<X> all = enumerateSupport();
+    if (all.size() > limit) {
+      throw new SupportTooLargeException(name(), all.size(), limit);
+    }
+    return all;
+  }
+
+  /**
    * The support, as a constraint value (real line, positive, interval, integer range, simplex,
    * ordered vector, Cholesky factor of a correlation matrix, ...). Every distribution of this
    * package declares it; the default, for other implementations, is {@link Constraint.Enumerated}

@@ -107,9 +107,16 @@ public final class Multinomial implements Distribution<int[]> {
   /** All compositions of n into K parts, in lexicographic order of the count vectors. */
   @Override
   public List<int[]> enumerateSupport() {
+    return enumerateSupport(MAX_ENUMERATION);
+  }
+
+  /** {@link #enumerateSupport()} when there are at most {@code limit} compositions (at most {@code Integer.MAX_VALUE - 8}). */
+  @Override
+  public List<int[]> enumerateSupport(long limit) {
+    long max = Math.min(limit, Integer.MAX_VALUE - 8);
     double size = Math.exp(Special.logGamma(n + p.length) - Special.logGamma(n + 1.0) - Special.logGamma(p.length));
-    if (size > MAX_ENUMERATION + 0.5) {
-      throw new SupportTooLargeException(name(), size, MAX_ENUMERATION);
+    if (size > max + 0.5) {
+      throw new SupportTooLargeException(name(), size, max);
     }
     List<int[]> out = new ArrayList<>();
     compositions(new int[p.length], 0, n, out);

@@ -22,6 +22,7 @@ import org.probity.core.Weighted;
 import org.probity.core.Weights;
 import org.probity.core.ZeroWeightException;
 import org.probity.dist.Deterministic;
+import org.probity.dist.Discrete;
 import org.probity.dist.SupportTooLargeException;
 import org.probity.dist.Distribution;
 
@@ -45,19 +46,35 @@ public final class Enumerator {
   }
 
   /**
-   * Bounds on the search: at most {@code maxExecutions} complete paths, and at most
-   * {@code maxDepth} choices along any path.
+   * Bounds on the search: at most {@code maxExecutions} complete paths, at most {@code maxDepth}
+   * choices along any path, and at most {@code maxSupport} values at any one choice (a larger
+   * finite support, such as {@code discreteUniform(0, Integer.MAX_VALUE)}, is refused before it is
+   * listed; see {@link org.probity.dist.SupportTooLargeException}). Each exceeded bound is an
+   * {@link EnumerationLimitException} naming it.
    */
-  public record Limits(long maxExecutions, int maxDepth) {
-    /** At most 10^8 paths of at most 10^6 choices each. */
-    public static final Limits DEFAULT = new Limits(100_000_000L, 1_000_000);
+  public record Limits(long maxExecutions, int maxDepth, long maxSupport) {
+    /**
+     * At most 10^8 paths of at most 10^6 choices each, and at most 10^6 values at a choice
+     * ({@link Discrete#MAX_ENUMERATED_SUPPORT}).
+     */
+    public static final Limits DEFAULT = new Limits(100_000_000L, 1_000_000, Discrete.MAX_ENUMERATED_SUPPORT);
 
     /** Validates the bounds. */
     public Limits {
-      if (maxExecutions < 1 || maxDepth < 1) {
+      if (maxExecutions < 1 || maxDepth < 1 || maxSupport < 1) {
         throw new IllegalArgumentException("enumeration limits must be positive, got maxExecutions " + maxExecutions
-            + ", maxDepth " + maxDepth);
+            + ", maxDepth " + maxDepth + ", maxSupport " + maxSupport);
       }
+    }
+
+    /** Bounds on paths and depth, with the default bound on a choice's support. */
+    public Limits(long maxExecutions, int maxDepth) {
+      this(maxExecutions, maxDepth, Discrete.MAX_ENUMERATED_SUPPORT);
+    }
+
+    /** These bounds with another bound on the values at one choice. */
+    public Limits withMaxSupport(long maxSupport) {
+      return new Limits(maxExecutions, maxDepth, maxSupport);
     }
   }
 
@@ -205,9 +222,10 @@ public final class Enumerator {
       }
       List support;
       try {
-        support = dist.enumerateSupport();
+        support = dist.enumerateSupport(search.limits.maxSupport());
       } catch (SupportTooLargeException e) {
-        throw new EnumerationLimitException("the Enumerator cannot enumerate the choice at " + a + ": " + e.getMessage());
+        throw new EnumerationLimitException("the Enumerator cannot enumerate the choice at " + a + ": " + e.getMessage()
+            + "; or raise Enumerator.Limits.maxSupport");
       }
       for (int i = support.size() - 1; i >= 0; i--) {
         Object x = support.get(i);
@@ -215,7 +233,7 @@ public final class Enumerator {
         if (lp == Double.NEGATIVE_INFINITY) {
           continue;
         }
-        todo.push(new Branch(run.resume((Prob<?>) ((Sample) s).k().apply(x)), logWeight + lp, depth + 1));
+        todo.push(new Branch(run.resume((Prob<?>) ((Sample) s).k().apply(x)), Weights.total(logWeight + lp, a), depth + 1));
       }
       return Interpreter.STOP;
     }
@@ -229,7 +247,7 @@ public final class Enumerator {
             + Weights.briefly(o.value()) + " from " + Weights.briefly(o.dist());
         return Interpreter.STOP;
       }
-      logWeight += l;
+      logWeight = Weights.total(logWeight + l, o.address() == null ? "an observation" : o.address());
       return (Prob<?>) ((Observe) o).next().get();
     }
 
@@ -241,7 +259,7 @@ public final class Enumerator {
         search.zeroSite = "a factor (or condition) of log weight -Infinity";
         return Interpreter.STOP;
       }
-      logWeight += l;
+      logWeight = Weights.total(logWeight + l, "a factor");
       return (Prob<?>) ((Factor) f).next().get();
     }
 
@@ -267,6 +285,7 @@ public final class Enumerator {
           vals[i] = w.value();
           l += w.logWeight();
         }
+        l = Weights.total(l, "an independent product");
         todo.push(new Branch(run.resume((Prob<?>) ((java.util.function.Function) ind.k())
             .apply(Collections.unmodifiableList(Arrays.asList(vals)))), l, depth));
         int j = pos.length - 1;

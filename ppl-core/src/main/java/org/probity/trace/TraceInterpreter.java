@@ -135,6 +135,7 @@ final class TraceInterpreter {
     double logLik;
     double logFresh;
     int observations;
+    PList<Address> observed; // the addresses of named observations, checked against each other and the choices at the end
     String zero;
     ZeroCause cause;
     Prob<Update<Object>> pending; // the program returned when a fresh draw stops the loop
@@ -153,6 +154,7 @@ final class TraceInterpreter {
       r.logLik = logLik;
       r.logFresh = logFresh;
       r.observations = observations;
+      r.observed = observed;
       r.zero = zero;
       r.cause = cause;
       return r;
@@ -279,6 +281,9 @@ final class TraceInterpreter {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
       int index = observations++;
+      if (o.address() != null) {
+        observed = PList.cons(o.address(), observed);
+      }
       double l = Weights.observe(o);
       logLik += l;
       if (l == Double.NEGATIVE_INFINITY) {
@@ -364,6 +369,19 @@ final class TraceInterpreter {
             if (!map.containsKey(a)) {
               throw new ProbityException("a value was given for " + a + " but the run did not reach that address");
             }
+          }
+        }
+      }
+      if (observed != null) {
+        // The loop does not claim names here (claimsNames): a named observation may not reuse an
+        // address, as in the Sampler (#14 item 4). Only runs with named observations pay for this.
+        Set<Address> names = new HashSet<>(Math.max(16, (int) ((n + 8) / 0.75f) + 1));
+        for (Choice c : ordered) {
+          names.add(c.address());
+        }
+        for (PList<Address> p = observed; p != null; p = p.tail()) {
+          if (!names.add(p.head())) {
+            throw new DuplicateAddressException(p.head());
           }
         }
       }

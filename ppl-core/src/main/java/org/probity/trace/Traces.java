@@ -311,6 +311,18 @@ public final class Traces {
   }
 
   /**
+   * {@link #updateDeterministic} in the rejecting mode of {@link #tryUpdate(Trace, Map, Selection)}:
+   * a run that builds a distribution with invalid parameters, or gives a constrained value an
+   * infinite density, is an update of zero density saying where and why ({@link Trace#zeroCause})
+   * (enumerative Gibbs' candidates).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <A> Optional<Update<A>> tryUpdateDeterministic(Trace<A> trace, Map<Address, ?> constraints) {
+    return Optional.ofNullable((Update) new TraceInterpreter(trace.program(), trace, null, constraints,
+        Selection.none(), false, false).rejectingInvalid().runDeterministic());
+  }
+
+  /**
    * Scores a program at the values of a previous trace (which may be a trace of another program,
    * as when assessing a backward proposal): the trace, or empty when the program reaches an
    * address that {@code values} lacks (or whose value has zero density there).

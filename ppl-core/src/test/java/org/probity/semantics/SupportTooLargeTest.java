@@ -39,4 +39,30 @@ class SupportTooLargeTest {
         () -> Enumerator.enumerate(sample("k", discreteUniform(0, Integer.MAX_VALUE))));
     assertTrue(e.getMessage().contains("k") && e.getMessage().contains("more than the limit"), e.getMessage());
   }
+
+  @Test
+  void theEnumeratorsLimitsBoundTheSupportOfAChoice() {
+    // one more value than the default limit: refused by default, enumerated exactly with a higher maxSupport
+    var m = sample("k", discreteUniform(0, 1_000_000)).map(k -> k % 2 == 0);
+    EnumerationLimitException e = assertThrows(EnumerationLimitException.class, () -> Enumerator.enumerate(m));
+    assertTrue(e.getMessage().contains("maxSupport") && e.getMessage().contains("1000001"), e.getMessage());
+    Enumeration<Boolean> big = Enumerator.enumerate(m, Enumerator.Limits.DEFAULT.withMaxSupport(2_000_000));
+    assertEquals(500_001 / 1_000_001.0, big.probability(true), 1e-12);
+    // a lower bound refuses smaller supports, for Discrete and for other finite distributions alike
+    var small = sample("k", discreteUniform(0, 9)).flatMap(k -> sample("c", multinomial(3, 0.2, 0.3, 0.5)).map(c -> k));
+    assertEquals(10, Enumerator.enumerate(small, new Enumerator.Limits(1000, 10, 10)).support().size());
+    EnumerationLimitException onK = assertThrows(EnumerationLimitException.class,
+        () -> Enumerator.enumerate(small, new Enumerator.Limits(1000, 10, 9)));
+    assertTrue(onK.getMessage().contains("at k"), onK.getMessage());
+    // multinomial(3, three categories) has C(5, 2) = 10 outcomes
+    EnumerationLimitException onC = assertThrows(EnumerationLimitException.class, () -> Enumerator.enumerate(
+        sample("c", multinomial(3, 0.2, 0.3, 0.5)), Enumerator.Limits.DEFAULT.withMaxSupport(9)));
+    assertTrue(onC.getMessage().contains("at c"), onC.getMessage());
+    assertEquals(3, Enumerator.enumerate(sample("b", categorical(0.2, 0.3, 0.5)).map(b -> b),
+        Enumerator.Limits.DEFAULT.withMaxSupport(3)).support().size());
+    assertThrows(EnumerationLimitException.class, () -> Enumerator.enumerate(sample("e", categorical(List.of("a", "b",
+        "c"), 1, 1, 1)), Enumerator.Limits.DEFAULT.withMaxSupport(2)));
+    assertThrows(IllegalArgumentException.class, () -> new Enumerator.Limits(1, 1, 0));
+    assertEquals(DiscreteUniform.MAX_ENUMERATED_SUPPORT, new Enumerator.Limits(5, 5).maxSupport());
+  }
 }

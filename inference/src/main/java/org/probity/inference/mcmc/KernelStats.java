@@ -82,6 +82,18 @@ public final class KernelStats {
     rejected[cause.ordinal()]++;
   }
 
+  /**
+   * A candidate of zero density that a step left out without it being the step's proposal (an
+   * enumerative Gibbs value that makes a later distribution's parameters invalid, say): counted
+   * under its {@link Trace#zeroCause}, not as a step.
+   */
+  public void excluded(Trace<?> candidate) {
+    ZeroCause c = candidate.zeroCause();
+    if (c != null) {
+      rejected[c.ordinal()]++;
+    }
+  }
+
   /** Ends warm-up: later counts are the sampling phase's. */
   public void endWarmup() {
     if (warmup == null) {

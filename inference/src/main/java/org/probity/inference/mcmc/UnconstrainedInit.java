@@ -51,8 +51,8 @@ final class UnconstrainedInit {
       Trace<A> trace;
       try {
         trace = run(model, rng, given, radius);
-      } catch (McmcInitializationException e) {
-        throw e;
+      } catch (McmcInitializationException | org.probity.core.DuplicateAddressException e) {
+        throw e; // not a bad starting point: another attempt cannot help
       } catch (RuntimeException e) {
         last = "running the model threw " + e.getClass().getSimpleName() + ": " + e.getMessage();
         continue;

@@ -388,9 +388,14 @@ public final class Population<A> {
     return c.max() + Math.log(c.sum() / n);
   }
 
-  /** The estimate of the log evidence: running log evidence plus log mean weight. */
+  /**
+   * The estimate of the log evidence: running log evidence plus log mean weight.
+   *
+   * @throws org.probity.core.InvalidWeightException when the sum overflows to +Infinity (weights
+   *     too large to represent, e.g. {@code factor(1e308)} twice), rather than returning it
+   */
   public double logEvidenceEstimate() {
-    return logEvidence + logMeanWeight();
+    return checkedEvidence(logEvidence + logMeanWeight());
   }
 
   /** Kish's effective sample size (sum w)^2 / sum w^2; 0 when every weight is zero. */

@@ -113,6 +113,14 @@ class RobustKernelsTest {
   }
 
   @Test
+  void singleSiteMhOverOnlyDeterministicSitesFailsAtTheStart() {
+    Prob<Boolean> m = sample("z", bernoulli(0.5), z -> deterministic("d", z ? 1 : 0).map(d -> z));
+    McmcChainException e = assertThrows(McmcChainException.class,
+        () -> Mcmc.run(m, Kernels.mh(Selection.names("d")), config(1, 10, 10, 1)));
+    assertTrue(e.getMessage().contains("no random choice") && e.getMessage().contains("z"), e.getMessage());
+  }
+
+  @Test
   void theRandomWalkMovesVectorSitesOnTheUnconstrainedScale() {
     double[][] cov = {{1, 0.5}, {0.5, 2}};
     Prob<Real[]> mv = sample("x", mvNormal(new double[] {1, -1}, cov));
