@@ -14,7 +14,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
-import org.probity.inference.run.Runner;
+import org.probity.run.Runner;
 
 /**
  * One fit per group of a grouped data set: {@link #fitPerGroup} fits the model to each group's rows
@@ -38,7 +38,7 @@ public final class GroupFits {
    * @param seed the seed (group g's stream comes from (seed, {@link Seeds#keyIndex}(g)))
    * @return one row per group and quantity
    * @throws ModelNotSerializableException when the model or algorithm cannot travel
-   * @throws org.probity.inference.run.RunTaskException naming the group when a fit fails
+   * @throws org.probity.run.RunTaskException naming the group when a fit fails
    */
   public static Dataset<Row> fitPerGroup(Dataset<Row> df, String groupColumn, GroupModel model, Algorithm algorithm,
       long seed) {
