@@ -156,8 +156,17 @@ public final class McmcResult<A> {
     return draws;
   }
 
-  /** One column's draws as [chain][draw]. */
+  /**
+   * One column's draws as [chain][draw]: a parameter's or, for a sampler statistic's name
+   * ({@code stepsize__}, {@code divergent__}, ...), that statistic's.
+   *
+   * @param name a column name (see {@link #names()}) or a sampler statistic's name
+   * @return the draws, [chain][draw]
+   */
   public double[][] column(String name) {
+    if (!draws.parameterNames().contains(name) && draws.samplerStatNames().contains(name)) {
+      return draws.samplerStat(name);
+    }
     return draws.parameter(name);
   }
 
