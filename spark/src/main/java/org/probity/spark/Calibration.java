@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
-import org.probity.inference.run.Runner;
+import org.probity.run.Runner;
 import org.probity.random.Rngs;
 
 /**
@@ -44,7 +44,7 @@ public final class Calibration {
    * @param draws the posterior draws per replication (L)
    * @param seed the seed
    * @return the rank histogram and its uniformity test
-   * @throws org.probity.inference.run.RunTaskException naming the replication when one fails
+   * @throws org.probity.run.RunTaskException naming the replication when one fails
    */
   public static <D> Result run(Runner runner, SbcProblem<D> problem, int simulations, int draws, long seed) {
     List<Integer> ranks = runner.run("replication", seed, simulations, (s, i) -> {

@@ -6,7 +6,7 @@ import org.probity.inference.diagnostics.Draws;
 import org.probity.inference.mcmc.Kernel;
 import org.probity.inference.mcmc.Mcmc;
 import org.probity.inference.mcmc.McmcResult;
-import org.probity.inference.run.Runner;
+import org.probity.run.Runner;
 
 /**
  * MCMC chains as independent tasks: chain c is a one-chain {@code Mcmc.run} seeded so that it is
@@ -31,7 +31,7 @@ public final class Chains {
    * @param kernel the kernel's factory, or null for the default kernel
    * @param settings the chains, iterations and seed
    * @return every chain's draws and sampler statistics
-   * @throws org.probity.inference.run.RunTaskException naming the chain when one fails
+   * @throws org.probity.run.RunTaskException naming the chain when one fails
    */
   public static <A> Draws run(Runner runner, ModelFactory<A> model, KernelFactory<A> kernel, ChainSettings settings) {
     List<ChainDraws> chains = runner.run("chain", settings.seed(), settings.chains(), (seed, c) -> {

@@ -14,7 +14,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
-import org.probity.inference.run.Runner;
+import org.probity.run.Runner;
 
 /**
  * One fit per group of a grouped data set: {@link #fitPerGroup} fits the model to each group's rows
@@ -28,8 +28,10 @@ public final class GroupFits {
 
   /**
    * Fits the model to every group of {@code df}; the numeric columns other than {@code groupColumn}
-   * are the group's data ({@link GroupData}, rows sorted by value). The fits are computed before
-   * this returns (the result is persisted), so a failure surfaces here.
+   * are the group's data ({@link GroupData}, rows sorted by value: for a model that depends on the
+   * rows' order, such as a time series, use {@link #fitPerGroup(Dataset, String, String, GroupModel,
+   * Algorithm, long)} with an order column). The fits are computed before this returns (the result is
+   * persisted), so a failure surfaces here.
    *
    * @param df the data, one row per observation
    * @param groupColumn the column whose values name the groups
@@ -38,10 +40,33 @@ public final class GroupFits {
    * @param seed the seed (group g's stream comes from (seed, {@link Seeds#keyIndex}(g)))
    * @return one row per group and quantity
    * @throws ModelNotSerializableException when the model or algorithm cannot travel
-   * @throws org.probity.inference.run.RunTaskException naming the group when a fit fails
+   * @throws org.probity.run.RunTaskException naming the group when a fit fails
    */
   public static Dataset<Row> fitPerGroup(Dataset<Row> df, String groupColumn, GroupModel model, Algorithm algorithm,
       long seed) {
+    return fitPerGroup(df, groupColumn, null, model, algorithm, seed);
+  }
+
+  /**
+   * Fits the model to every group of {@code df} with each group's rows in the order of
+   * {@code orderColumn} (a row index or a time; numeric, unique within a group, and one of the
+   * group's columns too): the way to fit an order-dependent model such as a time series, whose data
+   * Spark would otherwise deliver in no fixed order.
+   *
+   * @param df the data, one row per observation
+   * @param groupColumn the column whose values name the groups
+   * @param orderColumn the numeric column that orders each group's rows, or null to sort them by value
+   * @param model the model of one group's data
+   * @param algorithm the inference for each group
+   * @param seed the seed (group g's stream comes from (seed, {@link Seeds#keyIndex}(g)))
+   * @return one row per group and quantity
+   * @throws IllegalArgumentException when {@code orderColumn} is not a numeric column of {@code df}
+   * @throws ModelNotSerializableException when the model or algorithm cannot travel
+   * @throws org.probity.run.RunTaskException naming the group when a fit fails (or two of its rows
+   *     have the same order value)
+   */
+  public static Dataset<Row> fitPerGroup(Dataset<Row> df, String groupColumn, String orderColumn, GroupModel model,
+      Algorithm algorithm, long seed) {
     Shipping.requireSerializable(model, "group model");
     Shipping.requireSerializable(algorithm, "algorithm");
     List<String> names = new ArrayList<>();
@@ -52,6 +77,10 @@ public final class GroupFits {
         names.add(f.name());
         cols.add(functions.col(f.name()).cast(DataTypes.DoubleType));
       }
+    }
+    if (orderColumn != null && (orderColumn.equals(groupColumn) || !names.contains(orderColumn))) {
+      throw new IllegalArgumentException("the order column '" + orderColumn + "' is not a numeric column of the"
+          + " data other than the group column; the numeric columns are " + names);
     }
     List<String> columnNames = List.copyOf(names);
     Dataset<Row> fits = df.select(cols.toArray(new Column[0]))
@@ -66,9 +95,9 @@ public final class GroupFits {
             }
             rows.add(x);
           }
-          GroupData data = GroupData.of(key, columnNames, rows);
-          List<GroupSummary> out = Transport.call("group '" + key + "'", -1,
-              () -> GroupFit.fit(data, model, algorithm, seed));
+          List<GroupSummary> out = Transport.call("group '" + key + "'", -1, () -> GroupFit.fit(
+              orderColumn == null ? GroupData.of(key, columnNames, rows)
+                  : GroupData.ordered(key, columnNames, rows, orderColumn), model, algorithm, seed));
           return out.stream().map(GroupSummary::toRow).iterator();
         }, Encoders.row(GroupSummary.SCHEMA))
         .persist(StorageLevel.MEMORY_AND_DISK());

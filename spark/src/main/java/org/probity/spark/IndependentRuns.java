@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.probity.core.Prob;
-import org.probity.inference.run.Runner;
+import org.probity.run.Runner;
 import org.probity.inference.smc.Smc;
 import org.probity.inference.smc.SmcResult;
 import org.probity.random.Rngs;

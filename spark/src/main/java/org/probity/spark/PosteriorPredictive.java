@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.probity.ad.Real;
 import org.probity.core.Address;
-import org.probity.inference.run.Runner;
+import org.probity.run.Runner;
 import org.probity.trace.Predictions;
 import org.probity.trace.Predictive;
 

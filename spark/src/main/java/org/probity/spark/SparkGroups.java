@@ -15,7 +15,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.probity.core.Prob;
-import org.probity.inference.run.InProcessRunner;
+import org.probity.run.InProcessRunner;
 import org.probity.random.Rngs;
 
 /**

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.probity.inference.run.RunTaskException;
-import org.probity.inference.run.Runner;
+import org.probity.run.RunTaskException;
+import org.probity.run.Runner;
 
 /**
  * The {@link Runner} on Apache Spark: tasks 0..n-1 become the elements of an RDD, each computed by
@@ -43,7 +43,7 @@ public final class SparkRunner implements Runner {
   }
 
   @Override
-  public <R extends Serializable> List<R> run(String what, long seed, int n, Task<R> task) {
+  public <R> List<R> run(String what, long seed, int n, Task<R> task) {
     if (n < 0) {
       throw new IllegalArgumentException("the number of " + what + " tasks must be at least 0, got " + n);
     }
@@ -56,12 +56,22 @@ public final class SparkRunner implements Runner {
     jsc.setJobDescription("probity: " + n + " " + what + (n == 1 ? "" : "s"));
     try {
       return new ArrayList<>(jsc.parallelize(new ArrayList<>(indices), slices)
-          .map(i -> Transport.call(what, i, () -> task.run(seed, i))).collect());
+          .map(i -> Transport.call(what, i, () -> travelling(what, task.run(seed, i)))).collect());
     } catch (Exception e) { // SparkException is checked, and thrown undeclared
       throw Transport.unwrap(e);
     } finally {
       jsc.setJobDescription(null);
     }
+  }
+
+  /** A task's result, checked on the executor: it must be serializable to come back to the driver. */
+  private static <R> R travelling(String what, R result) {
+    if (result != null && !(result instanceof Serializable)) {
+      throw new IllegalArgumentException("the " + what + " task returned a " + result.getClass().getName()
+          + ", which is not serializable, so it cannot travel back from an executor; return a record of"
+          + " numbers (a summary) instead");
+    }
+    return result;
   }
 
   /** A broadcast variable as {@link Shared} data. */

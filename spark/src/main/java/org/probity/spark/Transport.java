@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.util.function.Supplier;
-import org.probity.inference.run.RunTaskException;
+import org.probity.run.RunTaskException;
 
 /**
  * How a task's exception travels from an executor to the driver: wrapped on the executor in a

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.probity.ad.Real;
 import org.probity.core.Prob;
 import org.probity.dist.DistributionException;
-import org.probity.inference.run.InProcessRunner;
-import org.probity.inference.run.RunTaskException;
-import org.probity.inference.run.Runner;
+import org.probity.run.InProcessRunner;
+import org.probity.run.RunTaskException;
+import org.probity.run.Runner;
 import org.probity.semantics.ImportanceSampling;
 
 /**

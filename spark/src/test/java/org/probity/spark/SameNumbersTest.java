@@ -15,8 +15,8 @@ import org.probity.ad.Real;
 import org.probity.inference.diagnostics.Draws;
 import org.probity.inference.mcmc.HmcKernel;
 import org.probity.inference.mcmc.Mcmc;
-import org.probity.inference.run.InProcessRunner;
-import org.probity.inference.run.Runner;
+import org.probity.run.InProcessRunner;
+import org.probity.run.Runner;
 import org.probity.trace.Predictive;
 import org.probity.testkit.laws.SimulationBasedCalibration;
 

@@ -2,14 +2,13 @@ package org.probity.inference.hmc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.ad.LogDensityFunction;
 import org.probity.core.ProbityException;
 import org.probity.random.Rngs;
+import org.probity.run.InProcessRunner;
+import org.probity.run.RunInterruptedException;
+import org.probity.run.RunTaskException;
 
 /**
  * Runs NUTS or static HMC chains on a log density, in parallel, as cmdstan's {@code sample}
@@ -17,7 +16,9 @@ import org.probity.random.Rngs;
  * uniform(-2, 2) rule), the step-size search, warm-up with adaptation ({@link Warmup}), then the
  * kept draws with the adapted step size and metric fixed. Chain c uses its own copy of the log
  * density and the generator split from (seed, c) ({@link Rngs#split}) for everything random, so
- * results are bit-identical whatever the number of threads.
+ * results are bit-identical whatever the number of threads; the chains are the tasks of an
+ * in-process {@link org.probity.run.Runner} with {@code config.threads()} threads (one per chain up
+ * to the cores by default), the first chain to fail cancelling the others.
  */
 public final class Hmc {
   private Hmc() {
@@ -68,40 +69,14 @@ public final class Hmc {
     int n = config.chains();
     int threads = config.threads() > 0 ? config.threads()
         : Math.min(n, Runtime.getRuntime().availableProcessors());
-    List<HmcChain> out = new ArrayList<>();
-    if (threads == 1) {
-      for (int c = 0; c < n; c++) {
-        out.add(chain(target, config, inits, previous, segment, c));
-      }
-      return new HmcResult(config, out, segment);
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n), r -> {
-      Thread t = new Thread(r, "probity-hmc");
-      t.setDaemon(true);
-      return t;
-    });
+    List<HmcChain> out;
     try {
-      List<Future<HmcChain>> fs = new ArrayList<>();
-      for (int c = 0; c < n; c++) {
-        int chain = c;
-        fs.add(pool.submit(() -> chain(target, config, inits, previous, segment, chain)));
-      }
-      for (Future<HmcChain> f : fs) {
-        out.add(f.get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      out = InProcessRunner.withThreads(Math.max(1, threads)).run("chain", config.seed(), n,
+          (seed, c) -> chain(target, config, inits, previous, segment, c));
+    } catch (RunInterruptedException e) {
       throw new ProbityException("HMC interrupted");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new ProbityException("HMC chain failed: " + e.getCause());
-    } finally {
-      pool.shutdownNow();
+    } catch (RunTaskException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : e;
     }
     return new HmcResult(config, out, segment);
   }

@@ -5,12 +5,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.core.Address;
 import org.probity.core.Prob;
@@ -18,6 +14,11 @@ import org.probity.core.ZeroWeightException;
 import org.probity.dist.ImproperPriorException;
 import org.probity.inference.hmc.Transition;
 import org.probity.random.Rngs;
+import org.probity.run.InProcessRunner;
+import org.probity.run.RunInterruptedException;
+import org.probity.run.RunTaskException;
+import org.probity.run.Runner;
+import org.probity.semantics.Sampler;
 import org.probity.trace.Choice;
 import org.probity.trace.Trace;
 import org.probity.trace.Traces;
@@ -107,7 +108,28 @@ public final class Mcmc {
    * @throws McmcInterruptedException when the calling thread is interrupted
    */
   public static <A> McmcResult<A> run(Prob<A> model, Kernel<A> kernel, McmcConfig config) {
-    return runChains(model, kernel, null, null, config, 0);
+    return run(model, kernel, config, defaultRunner(config));
+  }
+
+  /**
+   * Runs the chains with the given settings on the given runner: chain c is task c of
+   * {@code runner.run("chain", config.seed(), config.chains(), ...)}, so the draws are those of
+   * {@link #run(Prob, Kernel, McmcConfig)} bit for bit whatever the runner ({@code config.threads()}
+   * is then the runner's business). A runner that ships tasks to other JVMs refuses these (a
+   * {@code Prob} does not serialize); the {@code spark} module's {@code Chains} ships a model factory
+   * instead.
+   *
+   * @param <A> the model's return type
+   * @param model the model
+   * @param kernel the kernel (each chain uses its own {@link Kernel#forChain} copy)
+   * @param config the settings
+   * @param runner where the chains run
+   * @return the result
+   * @throws McmcChainException when a chain fails (its exception is the cause)
+   * @throws McmcInterruptedException when the calling thread is interrupted
+   */
+  public static <A> McmcResult<A> run(Prob<A> model, Kernel<A> kernel, McmcConfig config, Runner runner) {
+    return runChains(model, kernel, null, null, config, 0, runner);
   }
 
   /**
@@ -125,7 +147,7 @@ public final class Mcmc {
   public static <A> McmcResult<A> resume(McmcResult<A> previous, int draws) {
     McmcConfig config = previous.config().warmup(0).samples(draws);
     return runChains(previous.model(), previous.kernel(), previous.chainKernels(), previous.lastTraces(), config,
-        previous.segment() + 1);
+        previous.segment() + 1, defaultRunner(config));
   }
 
   /**
@@ -238,7 +260,7 @@ public final class Mcmc {
   }
 
   private static <A> McmcResult<A> runChains(Prob<A> model, Kernel<A> kernel, List<Kernel<A>> previousKernels,
-      List<Trace<A>> starts, McmcConfig config, int segment) {
+      List<Trace<A>> starts, McmcConfig config, int segment, Runner runner) {
     int n = config.chains();
     if (previousKernels != null && previousKernels.size() != n) {
       throw new IllegalArgumentException(previousKernels.size() + " chain kernels for " + n + " chains");
@@ -246,74 +268,39 @@ public final class Mcmc {
     if (starts == null) {
       config.initsFor(0); // refuses per-chain initial values for another number of chains, before any chain runs
     }
-    int threads = config.threads() > 0 ? config.threads() : Math.min(n, Runtime.getRuntime().availableProcessors());
     long total = (long) n * (config.warmup() + (long) config.samples() * config.thin());
     AtomicBoolean stop = new AtomicBoolean();
-    List<ChainOutput<A>> outs = new ArrayList<>();
+    AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    List<ChainOutput<A>> outs;
     try (RunProgress progress = new RunProgress("mcmc (" + n + (n == 1 ? " chain" : " chains") + ")", total,
         config.progress())) {
-      if (threads == 1) {
-        for (int c = 0; c < n; c++) {
-          outs.add(chain(model, kernel, previousKernels, starts, config, segment, c, progress, stop));
+      outs = runner.run("chain", config.seed(), n, (seed, c) -> {
+        try {
+          return chain(model, kernel, previousKernels, starts, config, segment, c, progress, stop);
+        } catch (McmcChainException e) {
+          failure.compareAndSet(null, e); // the first real failure, not a chain stopped because of it
+          stop.set(true);
+          throw e;
         }
-      } else {
-        outs.addAll(parallel(model, kernel, previousKernels, starts, config, segment, threads, progress, stop));
+      });
+    } catch (RunInterruptedException e) {
+      stop.set(true);
+      throw new McmcInterruptedException("MCMC interrupted: the chains were stopped");
+    } catch (RunTaskException e) {
+      stop.set(true);
+      if (failure.get() != null) {
+        throw failure.get();
       }
+      throw e.getCause() instanceof RuntimeException re ? re : e;
     }
     return McmcResult.of(model, kernel, outs, config, segment);
   }
 
-  private static <A> List<ChainOutput<A>> parallel(Prob<A> model, Kernel<A> kernel, List<Kernel<A>> previousKernels,
-      List<Trace<A>> starts, McmcConfig config, int segment, int threads, RunProgress progress, AtomicBoolean stop) {
+  /** The runner of {@link #run(Prob, Kernel, McmcConfig)}: {@code config.threads()} threads, else one per chain up to the cores. */
+  private static Runner defaultRunner(McmcConfig config) {
     int n = config.chains();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n), r -> {
-      Thread t = new Thread(r, "probity-mcmc");
-      t.setDaemon(true);
-      return t;
-    });
-    ExecutorCompletionService<Indexed<A>> done = new ExecutorCompletionService<>(pool);
-    List<Future<Indexed<A>>> futures = new ArrayList<>();
-    List<ChainOutput<A>> outs = new ArrayList<>();
-    for (int c = 0; c < n; c++) {
-      outs.add(null);
-    }
-    try {
-      for (int c = 0; c < n; c++) {
-        int chain = c;
-        futures.add(done.submit(() -> new Indexed<>(chain,
-            chain(model, kernel, previousKernels, starts, config, segment, chain, progress, stop))));
-      }
-      for (int k = 0; k < n; k++) {
-        Future<Indexed<A>> f = done.take();
-        Indexed<A> r;
-        try {
-          r = f.get();
-        } catch (ExecutionException e) {
-          stop.set(true);
-          futures.forEach(x -> x.cancel(true));
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException re) {
-            throw re;
-          }
-          if (cause instanceof Error err) {
-            throw err;
-          }
-          throw new McmcChainException(-1, "", n, cause);
-        }
-        outs.set(r.chain(), r.output());
-      }
-    } catch (InterruptedException e) {
-      stop.set(true);
-      futures.forEach(x -> x.cancel(true));
-      Thread.currentThread().interrupt();
-      throw new McmcInterruptedException("MCMC interrupted: the chains were stopped");
-    } finally {
-      pool.shutdownNow();
-    }
-    return outs;
-  }
-
-  private record Indexed<A>(int chain, ChainOutput<A> output) {
+    int threads = config.threads() > 0 ? config.threads() : Math.min(n, Runtime.getRuntime().availableProcessors());
+    return InProcessRunner.withThreads(Math.max(1, threads));
   }
 
   /** The generator of chain {@code c} in continuation {@code segment} (0: the original run). */

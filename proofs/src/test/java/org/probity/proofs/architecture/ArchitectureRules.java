@@ -51,12 +51,14 @@ final class ArchitectureRules {
     m.put("bijection", Set.of("ad", "dist"));
     m.put("core", Set.of("ad", "dist", "random"));
     m.put("progress", Set.of());
+    // the one run-driver interface (independent tasks of (seed, index)), below every driver
+    m.put("run", Set.of("core"));
     m.put("semantics", Set.of("core", "dist", "ad", "random", "progress"));
     m.put("data", Set.of("core"));
     m.put("trace", Set.of("core", "semantics", "dist", "bijection", "ad", "random"));
     m.put("handlers", Set.of("core", "trace", "dist", "ad", "random"));
     m.put(FACADE, Set.of("ad", "random", "dist", "bijection", "core", "semantics", "trace", "handlers", "data",
-        "progress"));
+        "progress", "run"));
     return m;
   }
 

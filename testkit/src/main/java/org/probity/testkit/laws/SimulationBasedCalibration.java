@@ -7,6 +7,8 @@ import java.util.function.ToDoubleFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.probity.random.Rngs;
+import org.probity.run.InProcessRunner;
+import org.probity.run.Runner;
 import org.probity.semantics.WeightedSample;
 
 /**
@@ -105,26 +107,47 @@ public final class SimulationBasedCalibration {
     return run(model, inference, List.of(TestQuantity.parameter()), simulations, draws, seed);
   }
 
-  /** Runs {@code simulations} SBC replications with {@code draws} posterior draws each, ranking each test quantity. */
+  /**
+   * Runs {@code simulations} SBC replications with {@code draws} posterior draws each, ranking each
+   * test quantity, one replication after another ({@link InProcessRunner#sequential()}).
+   */
   public static <D> Result run(Simulator<D> model, Posterior<D> inference, List<TestQuantity<D>> quantities,
       int simulations, int draws, long seed) {
+    return run(model, inference, quantities, simulations, draws, seed, InProcessRunner.sequential());
+  }
+
+  /**
+   * Runs the replications on a {@link Runner}: replication s is task s, drawing theta* and the data
+   * from {@code Rngs.split(seed, s)} and running the inference with seed
+   * {@code Rngs.childSeed(seed ^ 0x5BC5BC5BCL, s)}, so the ranks are the same on every runner (the
+   * simulator and inference must then be safe to call from several threads at once).
+   *
+   * @throws org.probity.run.RunTaskException naming the replication when one fails
+   */
+  public static <D> Result run(Simulator<D> model, Posterior<D> inference, List<TestQuantity<D>> quantities,
+      int simulations, int draws, long seed, Runner runner) {
     int nq = quantities.size();
-    long[][] counts = new long[nq][draws + 1];
-    for (int s = 0; s < simulations; s++) {
-      UniformRandomProvider rng = Rngs.split(seed, s);
+    List<int[]> ranks = runner.run("replication", seed, simulations, (sd, s) -> {
+      UniformRandomProvider rng = Rngs.split(sd, s);
       double theta = model.prior(rng);
       D data = model.data(theta, rng);
-      double[] post = inference.draws(data, draws, Rngs.childSeed(seed ^ 0x5BC5BC5BCL, s));
+      double[] post = inference.draws(data, draws, Rngs.childSeed(sd ^ 0x5BC5BC5BCL, s));
+      int[] r = new int[nq];
       for (int q = 0; q < nq; q++) {
         TestQuantity<D> f = quantities.get(q);
         double truth = f.value(theta, data);
-        int rank = 0;
         for (double t : post) {
           if (f.value(t, data) < truth) {
-            rank++;
+            r[q]++;
           }
         }
-        counts[q][rank]++;
+      }
+      return r;
+    });
+    long[][] counts = new long[nq][draws + 1];
+    for (int[] r : ranks) {
+      for (int q = 0; q < nq; q++) {
+        counts[q][r[q]]++;
       }
     }
     double expected = (double) simulations / (draws + 1);

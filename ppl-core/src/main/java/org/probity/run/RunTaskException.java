@@ -1,4 +1,4 @@
-package org.probity.inference.run;
+package org.probity.run;
 
 /**
  * A task of a {@link Runner} failed: names what the task was ("chain", "group 'g17'",
