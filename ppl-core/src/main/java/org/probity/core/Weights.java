@@ -129,6 +129,22 @@ public final class Weights {
     return logWeight;
   }
 
+  /**
+   * As {@link #total(double, Object)} at the observation or factor {@code node}, whose description
+   * ({@link #site}) is built only when the weight is invalid: this runs once per particle and
+   * observation in SMC, where formatting the site every time cost more than the model.
+   *
+   * @param logWeight the running total
+   * @param node the observation or factor just weighed
+   * @return {@code logWeight}, when it is a number below +infinity
+   */
+  public static double totalAt(double logWeight, Prob<?> node) {
+    if (Double.isNaN(logWeight) || logWeight == Double.POSITIVE_INFINITY) {
+      return total(logWeight, site(node));
+    }
+    return logWeight;
+  }
+
   /** The error for an invalid log density at a site. */
   public static InvalidWeightException invalid(double logWeight, Object site, Object dist, Object value) {
     return new InvalidWeightException("log density " + logWeight + " at " + site + " for " + briefly(dist)

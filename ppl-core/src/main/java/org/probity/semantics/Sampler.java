@@ -241,7 +241,10 @@ public final class Sampler {
           zeroSite = h.zeroSite;
           return stop();
         }
-        logWeight = Weights.total(logWeight + h.logWeight, "part " + i + " of an independent product");
+        logWeight += h.logWeight;
+        if (Double.isNaN(logWeight) || logWeight == Double.POSITIVE_INFINITY) {
+          Weights.total(logWeight, "part " + i + " of an independent product"); // throws, naming the part
+        }
       }
       for (Draw h : hs) {
         run.claimAll(h.names);

@@ -105,7 +105,7 @@ public final class Sequential {
     if (lw == Double.NEGATIVE_INFINITY) {
       return new Particle<>(run.machine(), Double.NEGATIVE_INFINITY, node, false);
     }
-    return new Particle<>(settle(run.resume(next)), Weights.total(lw, Weights.site(node)), null, true);
+    return new Particle<>(settle(run.resume(next)), Weights.totalAt(lw, node), null, true);
   }
 
   /**
