@@ -64,13 +64,6 @@ public final class EnumerativeGibbs<A> implements Kernel<A> {
     return stats;
   }
 
-  @Override
-  public void endWarmup() {
-    if (stats != null) {
-      stats.endWarmup();
-    }
-  }
-
   /** The chain's initial trace must reach the address (a typo in it would otherwise never move). */
   @Override
   public void validate(Trace<A> initial) {

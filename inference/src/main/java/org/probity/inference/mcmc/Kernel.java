@@ -25,8 +25,15 @@ public interface Kernel<A> {
     return this;
   }
 
-  /** Called by the chain runner at the end of warm-up: stop adapting. */
+  /**
+   * Called by the chain runner at the end of warm-up: stop adapting. By default the kernel's
+   * counts ({@link #stats}), if it keeps any, start their after-warm-up totals.
+   */
   default void endWarmup() {
+    KernelStats s = stats();
+    if (s != null) {
+      s.endWarmup();
+    }
   }
 
   /**

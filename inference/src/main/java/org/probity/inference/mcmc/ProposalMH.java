@@ -51,13 +51,6 @@ public final class ProposalMH<A> implements Kernel<A> {
   }
 
   @Override
-  public void endWarmup() {
-    if (stats != null) {
-      stats.endWarmup();
-    }
-  }
-
-  @Override
   @SuppressWarnings("unchecked")
   public Prob<Trace<A>> apply(Trace<A> x) {
     Prob<Object> q = (Prob<Object>) proposal.apply(x);

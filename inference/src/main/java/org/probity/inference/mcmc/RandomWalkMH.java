@@ -102,9 +102,7 @@ public final class RandomWalkMH<A> implements Kernel<A> {
   @Override
   public void endWarmup() {
     adapting = false;
-    if (stats != null) {
-      stats.endWarmup();
-    }
+    Kernel.super.endWarmup();
   }
 
   @Override

@@ -50,13 +50,6 @@ public final class SingleSiteMH<A> implements Kernel<A> {
   }
 
   @Override
-  public void endWarmup() {
-    if (stats != null) {
-      stats.endWarmup();
-    }
-  }
-
-  @Override
   public void validate(Trace<A> initial) {
     selection.requireIn(initial, "single-site MH");
     if (selected(initial, selection).isEmpty()) {
