@@ -67,12 +67,22 @@ public final class Enumerator {
       }
     }
 
-    /** Bounds on paths and depth, with the default bound on a choice's support. */
+    /**
+     * Bounds on paths and depth, with the default bound on a choice's support.
+     *
+     * @param maxExecutions the most complete paths
+     * @param maxDepth the most choices along a path
+     */
     public Limits(long maxExecutions, int maxDepth) {
       this(maxExecutions, maxDepth, Discrete.MAX_ENUMERATED_SUPPORT);
     }
 
-    /** These bounds with another bound on the values at one choice. */
+    /**
+     * These bounds with another bound on the values at one choice.
+     *
+     * @param maxSupport the most values listed at one choice
+     * @return the new bounds
+     */
     public Limits withMaxSupport(long maxSupport) {
       return new Limits(maxExecutions, maxDepth, maxSupport);
     }
