@@ -114,6 +114,9 @@ public final class SparkGroups {
     }
   }
 
+  /** The groups each runner of {@link #bench} fits untimed before it is timed. */
+  private static final int WARMUP = 300;
+
   /** Groups per second in-process and on local[1] and local[2] (docs/BENCHMARKS.md). */
   static void bench(int groups, List<Row> rows) {
     List<String> keys = new ArrayList<>();
@@ -124,7 +127,8 @@ public final class SparkGroups {
     }
     List<GroupData> data = GroupData.byKey(keys, List.of("x", "y"), values);
     GroupModel model = new VaryingIntercept(Shared.local(POPULATION));
-    GroupFits.fitLocal(InProcessRunner.parallelRunner(), data.subList(0, Math.min(50, data.size())), model, NUTS, 1);
+    // each runner first fits WARMUP groups untimed, so no row pays the JIT's warm-up for another
+    GroupFits.fitLocal(InProcessRunner.parallelRunner(), data.subList(0, Math.min(WARMUP, data.size())), model, NUTS, 1);
     long t0 = System.nanoTime();
     GroupFits.fitLocal(InProcessRunner.parallelRunner(), data, model, NUTS, 2026);
     double inProcess = (System.nanoTime() - t0) / 1e9;
@@ -134,7 +138,7 @@ public final class SparkGroups {
       SparkSession spark = session(master);
       spark.sparkContext().setLogLevel("WARN");
       try {
-        fit(spark, simulate(50, 3), 1).unpersist();
+        fit(spark, simulate(WARMUP, 3), 1).unpersist();
         long t1 = System.nanoTime();
         fit(spark, rows, 2026).unpersist();
         double s = (System.nanoTime() - t1) / 1e9;
