@@ -176,7 +176,8 @@ final class DocTags {
 
   /**
    * The text with non-Javadoc comments, string and char literals and text blocks blanked; each
-   * Javadoc comment becomes a marker {@code \u0001<index>\u0002} and its text is added to docs.
+   * Javadoc comment becomes a marker {@code \u0001<index>\u0002} and its text is added to docs
+   * (with {@code docs} null, Javadoc is blanked like any comment).
    */
   static String skeleton(String s, List<String> docs) {
     StringBuilder out = new StringBuilder(s.length());
@@ -191,7 +192,7 @@ final class DocTags {
       } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
         int end = s.indexOf("*/", i + 2);
         int stop = end < 0 ? n : end + 2;
-        if (s.startsWith("/**", i) && !s.startsWith("/**/", i)) {
+        if (docs != null && s.startsWith("/**", i) && !s.startsWith("/**/", i)) {
           out.append(' ').append(JAVADOC).append(docs.size()).append('\u0002').append(' ');
           docs.add(s.substring(i, stop));
         } else {

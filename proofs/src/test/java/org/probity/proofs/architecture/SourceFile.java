@@ -36,35 +36,6 @@ record SourceFile(String module, String path, String pkg, Set<String> uses) {
 
   /** The text with comments, string and char literals and text blocks blanked out. */
   static String stripCommentsAndStrings(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    int i = 0;
-    int n = s.length();
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c == '/' && i + 1 < n && s.charAt(i + 1) == '/') {
-        while (i < n && s.charAt(i) != '\n') {
-          i++;
-        }
-      } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
-        int end = s.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 2;
-        out.append(' ');
-      } else if (s.startsWith("\"\"\"", i)) {
-        int end = s.indexOf("\"\"\"", i + 3);
-        i = end < 0 ? n : end + 3;
-        out.append("\"\"");
-      } else if (c == '"' || c == '\'') {
-        i++;
-        while (i < n && s.charAt(i) != c && s.charAt(i) != '\n') {
-          i += s.charAt(i) == '\\' ? 2 : 1;
-        }
-        i++;
-        out.append(c).append(c);
-      } else {
-        out.append(c);
-        i++;
-      }
-    }
-    return out.toString();
+    return DocTags.skeleton(s, null);
   }
 }
