@@ -1,11 +1,8 @@
 package org.probity.vi.adev;
 
-import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.probity.ad.Real;
 import org.probity.core.Address;
-import org.probity.dist.Constraint;
 import org.probity.dist.Distribution;
+import org.probity.dist.Forwarding;
 
 /**
  * A distribution with a gradient estimator attached: the site {@code sample(reinforce(bernoulli(p)))}
@@ -19,7 +16,7 @@ import org.probity.dist.Distribution;
  * @param origin the choice's own address, or null
  * @param <X> the value type
  */
-public record Tagged<X>(Distribution<X> base, Estimator estimator, Address origin) implements Distribution<X> {
+public record Tagged<X>(Distribution<X> base, Estimator estimator, Address origin) implements Forwarding<X> {
   /** Validates the base. */
   public Tagged {
     if (base == null) {
@@ -49,46 +46,6 @@ public record Tagged<X>(Distribution<X> base, Estimator estimator, Address origi
   /** The distribution without any tag. */
   public static Distribution<?> untag(Distribution<?> dist) {
     return dist instanceof Tagged<?> t ? t.base() : dist;
-  }
-
-  @Override
-  public X sample(UniformRandomProvider rng) {
-    return base.sample(rng);
-  }
-
-  @Override
-  public Real logProb(X x) {
-    return base.logProb(x);
-  }
-
-  @Override
-  public double logDensity(X x) {
-    return base.logDensity(x);
-  }
-
-  @Override
-  public boolean hasRsample() {
-    return base.hasRsample();
-  }
-
-  @Override
-  public X rsample(UniformRandomProvider rng) {
-    return base.rsample(rng);
-  }
-
-  @Override
-  public boolean hasFiniteSupport() {
-    return base.hasFiniteSupport();
-  }
-
-  @Override
-  public List<X> enumerateSupport() {
-    return base.enumerateSupport();
-  }
-
-  @Override
-  public Constraint support() {
-    return base.support();
   }
 
   @Override
