@@ -64,188 +64,595 @@ final class Ops {
    * Evaluates operation {@code op} on operand values {@code a}, {@code b}, {@code c} (a unary
    * operation's constant parameter is {@code b}) and the recorded auxiliary constant {@code aux};
    * writes the value to {@code out[0]} and the partials with respect to a, b, c to
-   * {@code out[1..3]}.
+   * {@code out[1..3]}. Each operation is also a static method of its own ({@link #method}), which
+   * compiled tapes ({@link TapeCompiler}) call directly.
    */
   static void forward(byte op, double a, double b, double c, double aux, double[] out) {
+    switch (op) {
+      case PLUS -> opPlus(a, b, c, aux, out);
+      case PLUS_C -> opPlusC(a, b, c, aux, out);
+      case MINUS -> opMinus(a, b, c, aux, out);
+      case MINUS_C -> opMinusC(a, b, c, aux, out);
+      case RMINUS_C -> opRminusC(a, b, c, aux, out);
+      case RDIV_C -> opRdivC(a, b, c, aux, out);
+      case TIMES -> opTimes(a, b, c, aux, out);
+      case TIMES_C -> opTimesC(a, b, c, aux, out);
+      case DIV -> opDiv(a, b, c, aux, out);
+      case DIV_C -> opDivC(a, b, c, aux, out);
+      case NEGATE -> opNegate(a, b, c, aux, out);
+      case SQUARE -> opSquare(a, b, c, aux, out);
+      case SQRT -> opSqrt(a, b, c, aux, out);
+      case EXP -> opExp(a, b, c, aux, out);
+      case LOG -> opLog(a, b, c, aux, out);
+      case LOG1P -> opLog1p(a, b, c, aux, out);
+      case EXPM1 -> opExpm1(a, b, c, aux, out);
+      case POW_C -> opPowC(a, b, c, aux, out);
+      case POW -> opPow(a, b, c, aux, out);
+      case ABS -> opAbs(a, b, c, aux, out);
+      case LOGISTIC -> opLogistic(a, b, c, aux, out);
+      case LOGIT -> opLogit(a, b, c, aux, out);
+      case NORMAL_CDF -> opNormalCdf(a, b, c, aux, out);
+      case LOG1P_EXP -> opLog1pExp(a, b, c, aux, out);
+      case LOG_LOGISTIC -> opLogLogistic(a, b, c, aux, out);
+      case LOG1M -> opLog1m(a, b, c, aux, out);
+      case LOG1M_EXP -> opLog1mExp(a, b, c, aux, out);
+      case LOG_DIFF_EXP -> opLogDiffExp(a, b, c, aux, out);
+      case RECIPROCAL -> opReciprocal(a, b, c, aux, out);
+      case TANH -> opTanh(a, b, c, aux, out);
+      case SIN -> opSin(a, b, c, aux, out);
+      case COS -> opCos(a, b, c, aux, out);
+      case ATAN -> opAtan(a, b, c, aux, out);
+      case LOG_GAMMA -> opLogGamma(a, b, c, aux, out);
+      case DIGAMMA -> opDigamma(a, b, c, aux, out);
+      case NORMAL_LPDF -> opNormalLpdf(a, b, c, aux, out);
+      case CAUCHY_LPDF -> opCauchyLpdf(a, b, c, aux, out);
+      default -> throw new IllegalStateException("no forward evaluation for tape operation " + op);
+    }
+  }
+
+  /** The name of the static method evaluating {@code op} (signature {@code (DDDD[D)V}), or null for LEAF, SUM and OPAQUE. */
+  static String method(byte op) {
+    return switch (op) {
+      case PLUS -> "opPlus";
+      case PLUS_C -> "opPlusC";
+      case MINUS -> "opMinus";
+      case MINUS_C -> "opMinusC";
+      case RMINUS_C -> "opRminusC";
+      case RDIV_C -> "opRdivC";
+      case TIMES -> "opTimes";
+      case TIMES_C -> "opTimesC";
+      case DIV -> "opDiv";
+      case DIV_C -> "opDivC";
+      case NEGATE -> "opNegate";
+      case SQUARE -> "opSquare";
+      case SQRT -> "opSqrt";
+      case EXP -> "opExp";
+      case LOG -> "opLog";
+      case LOG1P -> "opLog1p";
+      case EXPM1 -> "opExpm1";
+      case POW_C -> "opPowC";
+      case POW -> "opPow";
+      case ABS -> "opAbs";
+      case LOGISTIC -> "opLogistic";
+      case LOGIT -> "opLogit";
+      case NORMAL_CDF -> "opNormalCdf";
+      case LOG1P_EXP -> "opLog1pExp";
+      case LOG_LOGISTIC -> "opLogLogistic";
+      case LOG1M -> "opLog1m";
+      case LOG1M_EXP -> "opLog1mExp";
+      case LOG_DIFF_EXP -> "opLogDiffExp";
+      case RECIPROCAL -> "opReciprocal";
+      case TANH -> "opTanh";
+      case SIN -> "opSin";
+      case COS -> "opCos";
+      case ATAN -> "opAtan";
+      case LOG_GAMMA -> "opLogGamma";
+      case DIGAMMA -> "opDigamma";
+      case NORMAL_LPDF -> "opNormalLpdf";
+      case CAUCHY_LPDF -> "opCauchyLpdf";
+      default -> null;
+    };
+  }
+
+  static void opPlus(double a, double b, double c, double aux, double[] out) {
     double v;
     double da = 0;
     double db = 0;
     double dc = 0;
-    switch (op) {
-      case PLUS -> {
-        v = a + b;
+      v = a + b;
+      da = 1.0;
+      db = 1.0;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opPlusC(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = a + b;
+      da = 1.0;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opMinus(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = a - b;
+      da = 1.0;
+      db = -1.0;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opMinusC(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = a - b;
+      da = 1.0;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opRminusC(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = b - a;
+      da = -1.0;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opRdivC(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = b / a;
+      da = -v / a;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opTimes(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = a * b;
+      da = b;
+      db = a;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opTimesC(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = a * b;
+      da = b;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opDiv(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = a / b;
+      da = 1.0 / b;
+      db = -v / b;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opDivC(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = a / b;
+      da = 1.0 / b;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opNegate(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = -a;
+      da = -1.0;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opSquare(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = a * a;
+      da = 2.0 * a;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opSqrt(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Math.sqrt(a);
+      da = 0.5 / v;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opExp(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Math.exp(a);
+      da = v;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opLog(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Math.log(a);
+      da = 1.0 / a;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opLog1p(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Math.log1p(a);
+      da = 1.0 / (1.0 + a);
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opExpm1(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Math.expm1(a);
+      da = Math.exp(a);
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opPowC(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Math.pow(a, b);
+      da = b == 0 ? 0.0 : b * Math.pow(a, b - 1);
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opPow(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Math.pow(a, b);
+      da = b == 0 ? 0.0 : b * Math.pow(a, b - 1);
+      db = v == 0 ? 0.0 : v * Math.log(a);
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opAbs(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Math.abs(a);
+      da = Math.signum(a);
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opLogistic(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Real.sigmoid(a);
+      da = v * Real.sigmoid(-a);
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opLogit(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Math.log(a) - Math.log1p(-a);
+      da = 1.0 / (a * (1.0 - a));
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opNormalCdf(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = 0.5 * Erfc.value(-a / Math.sqrt(2.0));
+      da = Math.exp(-0.5 * a * a) / Math.sqrt(2 * Math.PI);
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opLog1pExp(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Real.softplus(a);
+      da = Real.sigmoid(a);
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opLogLogistic(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = -Real.softplus(-a);
+      da = Real.sigmoid(-a);
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opLog1m(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Math.log1p(-a);
+      da = -1.0 / (1.0 - a);
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opLog1mExp(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Real.log1mExp(a);
+      da = -1.0 / Math.expm1(-a);
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opLogDiffExp(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      if (b == Double.NEGATIVE_INFINITY) {
+        v = a;
         da = 1.0;
-        db = 1.0;
+      } else {
+        double d = b - a;
+        v = a + Real.log1mExp(d);
+        double em = Math.expm1(d);
+        da = -1.0 / em;
+        db = 1.0 + 1.0 / em;
       }
-      case PLUS_C -> {
-        v = a + b;
-        da = 1.0;
-      }
-      case MINUS -> {
-        v = a - b;
-        da = 1.0;
-        db = -1.0;
-      }
-      case MINUS_C -> {
-        v = a - b;
-        da = 1.0;
-      }
-      case RMINUS_C -> {
-        v = b - a;
-        da = -1.0;
-      }
-      case RDIV_C -> {
-        v = b / a;
-        da = -v / a;
-      }
-      case TIMES -> {
-        v = a * b;
-        da = b;
-        db = a;
-      }
-      case TIMES_C -> {
-        v = a * b;
-        da = b;
-      }
-      case DIV -> {
-        v = a / b;
-        da = 1.0 / b;
-        db = -v / b;
-      }
-      case DIV_C -> {
-        v = a / b;
-        da = 1.0 / b;
-      }
-      case NEGATE -> {
-        v = -a;
-        da = -1.0;
-      }
-      case SQUARE -> {
-        v = a * a;
-        da = 2.0 * a;
-      }
-      case SQRT -> {
-        v = Math.sqrt(a);
-        da = 0.5 / v;
-      }
-      case EXP -> {
-        v = Math.exp(a);
-        da = v;
-      }
-      case LOG -> {
-        v = Math.log(a);
-        da = 1.0 / a;
-      }
-      case LOG1P -> {
-        v = Math.log1p(a);
-        da = 1.0 / (1.0 + a);
-      }
-      case EXPM1 -> {
-        v = Math.expm1(a);
-        da = Math.exp(a);
-      }
-      case POW_C -> {
-        v = Math.pow(a, b);
-        da = b == 0 ? 0.0 : b * Math.pow(a, b - 1);
-      }
-      case POW -> {
-        v = Math.pow(a, b);
-        da = b == 0 ? 0.0 : b * Math.pow(a, b - 1);
-        db = v == 0 ? 0.0 : v * Math.log(a);
-      }
-      case ABS -> {
-        v = Math.abs(a);
-        da = Math.signum(a);
-      }
-      case LOGISTIC -> {
-        v = Real.sigmoid(a);
-        da = v * Real.sigmoid(-a);
-      }
-      case LOGIT -> {
-        v = Math.log(a) - Math.log1p(-a);
-        da = 1.0 / (a * (1.0 - a));
-      }
-      case NORMAL_CDF -> {
-        v = 0.5 * Erfc.value(-a / Math.sqrt(2.0));
-        da = Math.exp(-0.5 * a * a) / Math.sqrt(2 * Math.PI);
-      }
-      case LOG1P_EXP -> {
-        v = Real.softplus(a);
-        da = Real.sigmoid(a);
-      }
-      case LOG_LOGISTIC -> {
-        v = -Real.softplus(-a);
-        da = Real.sigmoid(-a);
-      }
-      case LOG1M -> {
-        v = Math.log1p(-a);
-        da = -1.0 / (1.0 - a);
-      }
-      case LOG1M_EXP -> {
-        v = Real.log1mExp(a);
-        da = -1.0 / Math.expm1(-a);
-      }
-      case LOG_DIFF_EXP -> {
-        if (b == Double.NEGATIVE_INFINITY) {
-          v = a;
-          da = 1.0;
-        } else {
-          double d = b - a;
-          v = a + Real.log1mExp(d);
-          double em = Math.expm1(d);
-          da = -1.0 / em;
-          db = 1.0 + 1.0 / em;
-        }
-      }
-      case RECIPROCAL -> {
-        v = 1.0 / a;
-        da = -v * v;
-      }
-      case TANH -> {
-        v = Math.tanh(a);
-        da = 1.0 - v * v;
-      }
-      case SIN -> {
-        v = Math.sin(a);
-        da = Math.cos(a);
-      }
-      case COS -> {
-        v = Math.cos(a);
-        da = -Math.sin(a);
-      }
-      case ATAN -> {
-        v = Math.atan(a);
-        da = 1.0 / (1.0 + a * a);
-      }
-      case LOG_GAMMA -> {
-        v = LogGamma.value(a);
-        da = Digamma.value(a);
-      }
-      case DIGAMMA -> {
-        v = Digamma.value(a);
-        da = Trigamma.value(a);
-      }
-      case NORMAL_LPDF -> {
-        // a = x, b = mu, c = sigma; aux = log sigma
-        double z = (a - b) / c;
-        v = -0.5 * z * z - aux - HALF_LOG_TWO_PI;
-        double g = z / c;
-        da = -g;
-        db = g;
-        dc = (z * z - 1.0) / c;
-      }
-      case CAUCHY_LPDF -> {
-        // a = x, b = location, c = scale; aux = log scale: -log(pi) - log(s) - log1p(z^2)
-        double z = (a - b) / c;
-        double q = 1.0 + z * z;
-        v = -LOG_PI - aux - Math.log1p(z * z);
-        double g = 2.0 * z / (q * c);
-        da = -g;
-        db = g;
-        dc = (z * z - 1.0) / (q * c);
-      }
-      default -> throw new IllegalStateException("no forward evaluation for tape operation " + op);
-    }
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opReciprocal(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = 1.0 / a;
+      da = -v * v;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opTanh(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Math.tanh(a);
+      da = 1.0 - v * v;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opSin(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Math.sin(a);
+      da = Math.cos(a);
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opCos(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Math.cos(a);
+      da = -Math.sin(a);
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opAtan(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Math.atan(a);
+      da = 1.0 / (1.0 + a * a);
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opLogGamma(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = LogGamma.value(a);
+      da = Digamma.value(a);
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opDigamma(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      v = Digamma.value(a);
+      da = Trigamma.value(a);
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opNormalLpdf(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      // a = x, b = mu, c = sigma; aux = log sigma
+      double z = (a - b) / c;
+      v = -0.5 * z * z - aux - HALF_LOG_TWO_PI;
+      double g = z / c;
+      da = -g;
+      db = g;
+      dc = (z * z - 1.0) / c;
+    out[0] = v;
+    out[1] = da;
+    out[2] = db;
+    out[3] = dc;
+  }
+
+  static void opCauchyLpdf(double a, double b, double c, double aux, double[] out) {
+    double v;
+    double da = 0;
+    double db = 0;
+    double dc = 0;
+      // a = x, b = location, c = scale; aux = log scale: -log(pi) - log(s) - log1p(z^2)
+      double z = (a - b) / c;
+      double q = 1.0 + z * z;
+      v = -LOG_PI - aux - Math.log1p(z * z);
+      double g = 2.0 * z / (q * c);
+      da = -g;
+      db = g;
+      dc = (z * z - 1.0) / (q * c);
     out[0] = v;
     out[1] = da;
     out[2] = db;

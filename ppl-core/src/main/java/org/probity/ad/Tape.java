@@ -14,10 +14,10 @@ import java.util.Arrays;
  * are recorded as a {@link BlockNode}: several outputs and a hand-written vector–Jacobian product.
  */
 public final class Tape {
-  private int size;
-  private int[] start = new int[64];       // start[i] .. start[i+1] index into parents/partials
-  private int[] parents = new int[128];
-  private double[] partials = new double[128];
+  int size;
+  int[] start = new int[64];       // start[i] .. start[i+1] index into parents/partials
+  int[] parents = new int[128];
+  double[] partials = new double[128];
   private int edges;
   // Block nodes (BlockNode): outputs first .. first+count-1, no edges; their adjoint runs when the
   // backward sweep reaches the first output, after every later node has been swept.
@@ -31,14 +31,14 @@ public final class Tape {
   boolean program;             // recording now: every node gets an operation code
   private boolean replayable;  // no node so far lacks an operation code, and no value was read
   private int programSize;     // the number of nodes when the recording ended
-  private byte[] ops = new byte[0];
-  private int[] args = new int[0];        // 3 per node: operand node, or -1 for a constant
-  private double[] consts = new double[0]; // 4 per node: the constant operands, then an auxiliary constant
-  private double[] values = new double[0];
-  private int guards;
-  private int[] guardNode = new int[0];
-  private java.util.function.DoublePredicate[] guardTest = new java.util.function.DoublePredicate[0];
-  private boolean[] guardOutcome = new boolean[0];
+  byte[] ops = new byte[0];
+  int[] args = new int[0];        // 3 per node: operand node, or -1 for a constant
+  double[] consts = new double[0]; // 4 per node: the constant operands, then an auxiliary constant
+  double[] values = new double[0];
+  int guards;
+  int[] guardNode = new int[0];
+  java.util.function.DoublePredicate[] guardTest = new java.util.function.DoublePredicate[0];
+  boolean[] guardOutcome = new boolean[0];
   private final double[] out = new double[4];
 
   /** How many {@link #recording} scopes are open on each thread. */
@@ -342,6 +342,27 @@ public final class Tape {
       }
     }
     return true;
+  }
+
+  /**
+   * Compiles the recorded program to straight-line code ({@link CompiledGradient}) computing
+   * {@code output} and its gradient with respect to {@code leaves}: what {@link #replay} and
+   * {@link #adjoints} compute, bit for bit, without the per-node dispatch.
+   *
+   * @param leaves the moved leaves' node indices (the other leaves keep their recorded values)
+   * @param output the node whose value and gradient are wanted
+   * @return the compiled program, or null if this program cannot be compiled (too large for the
+   *     JIT to compile, or with an operation that has no compiled form); replay it then
+   * @throws IllegalStateException if the tape holds no replayable program
+   */
+  public CompiledGradient compile(int[] leaves, Real output) {
+    if (!replayable()) {
+      throw new IllegalStateException("the tape holds no replayable program (see Tape.record)");
+    }
+    if (output.tape() != this || blocks > 0) {
+      return null;
+    }
+    return TapeCompiler.compile(this, leaves.clone(), output.index());
   }
 
   /** The current value of a node of this tape: after a {@link #replay}, its replayed value. */

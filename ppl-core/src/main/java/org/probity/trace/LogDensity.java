@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.probity.ad.CompiledGradient;
 import org.probity.ad.LogDensityFunction;
 import org.probity.ad.Real;
 import org.probity.ad.Tape;
@@ -77,6 +78,8 @@ public final class LogDensity implements LogDensityFunction {
   private Real programOutput;
   private Tape fallback;
   private double[] check;
+  private CompiledGradient compiled; // the verified recording compiled to straight-line code, if it could be
+  private double[] compiledGradient;
 
   private LogDensity(Prob<?> model, Site[] sites, Map<Address, Object> fixed, int dimension) {
     this.model = model;
@@ -221,6 +224,14 @@ public final class LogDensity implements LogDensityFunction {
     }
     switch (programState) {
       case VERIFIED -> {
+        if (compiled != null) {
+          double lp = compiled.valueAndGradient(theta, compiledGradient);
+          if (Double.isFinite(lp)) {
+            System.arraycopy(compiledGradient, 0, gradient, 0, dimension);
+            return lp;
+          }
+          return interpret(theta, gradient, fallbackTape());
+        }
         if (tape.replay(leafNodes, theta)) {
           double lp = tape.value(programOutput);
           if (Double.isFinite(lp)) {
@@ -245,6 +256,9 @@ public final class LogDensity implements LogDensityFunction {
         }
         if (Double.isFinite(lp)) { // at a point where the run stops, keep the check for the next one
           programState = same ? VERIFIED : INTERPRET;
+          if (same) {
+            compile(theta, lp, gradient);
+          }
         }
         return lp;
       }
@@ -279,6 +293,25 @@ public final class LogDensity implements LogDensityFunction {
   /** Whether gradients are now replayed from a verified recording (for tests). */
   boolean replays() {
     return programState == VERIFIED;
+  }
+
+  /** Whether gradients are now computed by the verified recording compiled to straight-line code (for tests). */
+  boolean compiled() {
+    return programState == VERIFIED && compiled != null;
+  }
+
+  // Compiles the verified recording and keeps the compiled form if it gives, at theta, the log
+  // density and gradient the model's run gave (bit for bit); otherwise the recording is replayed.
+  private void compile(double[] theta, double lp, double[] gradient) {
+    CompiledGradient c = tape.compile(leafNodes, programOutput);
+    if (c == null) {
+      return;
+    }
+    double[] g = new double[dimension];
+    if (Double.compare(c.valueAndGradient(theta, g), lp) == 0 && java.util.Arrays.equals(g, gradient)) {
+      compiled = c;
+      compiledGradient = g;
+    }
   }
 
   private Tape fallbackTape() {

@@ -47,6 +47,7 @@ class LogDensityReplayTest {
       assertSameAsARun(view, point(r, view.dimension()));
     }
     assertTrue(view.replays(), "eight schools reads no parameter's value: its gradient is replayed");
+    assertTrue(view.compiled(), "and compiled to straight-line code");
   }
 
   @Test
@@ -74,6 +75,7 @@ class LogDensityReplayTest {
     view.logDensityAndGradient(new double[] {0.5}, new double[1]);
     view.logDensityAndGradient(new double[] {0.7}, new double[1]);
     assertTrue(view.replays());
+    assertTrue(view.compiled());
     SplittableRandom r = new SplittableRandom(9);
     for (int k = 0; k < 50; k++) {
       assertSameAsARun(view, point(r, 1));

@@ -63,7 +63,7 @@ public final class LogDensityWorkload implements Workload {
       probity = LogDensity.of(new EightSchoolsNutsModel(data).program());
       handcoded = new EightSchoolsGradient(data);
       scale = 1;
-      evaluations = 20_000;
+      evaluations = 500_000;
     }
     if (probity.dimension() != handcoded.dimension()) {
       throw new IllegalStateException("the two densities have dimensions " + probity.dimension() + " and "

@@ -1,0 +1,116 @@
+package org.probity.ad;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A recorded tape compiled to straight-line code ({@link Tape#compile}) gives what replaying the
+ * tape and sweeping it backwards gives, bit for bit: for every operation (each operand a variable
+ * or a constant), for a program with a leaf held fixed, a repeated operand and dead nodes; a guard
+ * with another outcome makes it return NaN; a program too large for the JIT is not compiled.
+ */
+class TapeCompilerTest {
+
+  private static double[] point(SplittableRandom r) {
+    return new double[] {r.nextDouble(0.1, 0.9), r.nextDouble(0.5, 3)};
+  }
+
+  // Compiled against replayed, at 20 points, both leaves moved.
+  private static void assertCompiledEqualsReplay(String name, Function<Real[], Real> f, SplittableRandom r) {
+    Tape t = new Tape();
+    t.record();
+    Real[] x = t.variables(point(r));
+    Real out = f.apply(x);
+    assertTrue(t.endRecording(), name + " records a replayable program");
+    int[] leaves = {x[0].index(), x[1].index()};
+    CompiledGradient c = t.compile(leaves, out);
+    assertNotNull(c, name + " compiles");
+    for (int k = 0; k < 20; k++) {
+      double[] p = point(r);
+      double[] g = new double[2];
+      double v = c.valueAndGradient(p, g);
+      assertTrue(t.replay(leaves, p), name);
+      double[] adj = t.adjoints(out);
+      assertEquals(t.value(out), v, 0.0, name + " value");
+      assertEquals(t.value(out), c.value(p), 0.0, name + " value alone");
+      assertArrayEquals(new double[] {adj[leaves[0]], adj[leaves[1]]}, g, 0.0, name + " gradient");
+    }
+  }
+
+  @Test
+  void compiledEqualsReplayBitForBitForEveryOperation() {
+    SplittableRandom r = new SplittableRandom(21);
+    for (Map.Entry<String, Function<Real[], Real>> e : TapeReplayTest.operations().entrySet()) {
+      Function<Real[], Real> f = e.getValue();
+      // Each operation on its own, and inside a larger expression whose adjoint reaches it scaled.
+      assertCompiledEqualsReplay(e.getKey(), f, r);
+      assertCompiledEqualsReplay(e.getKey() + " composed",
+          v -> f.apply(v).times(v[1]).plus(v[0].square()).plus(f.apply(v).exp().log1p()), r);
+    }
+  }
+
+  @Test
+  void aFixedLeafARepeatedOperandAndDeadNodes() {
+    Tape t = new Tape();
+    t.record();
+    Real x = t.variable(0.4);
+    Real fixed = t.variable(1.7);
+    Real unused = x.exp().times(fixed); // dead: neither the output nor a guard uses it
+    Real c = fixed.log().plus(fixed.square()); // depends on the fixed leaf alone: a constant
+    Real out = Reals.sum(x.times(x), x.times(c), Reals.normalLogDensity(x, c, fixed));
+    assertTrue(t.endRecording());
+    int[] leaves = {x.index()};
+    CompiledGradient compiled = t.compile(leaves, out);
+    assertNotNull(compiled);
+    SplittableRandom r = new SplittableRandom(3);
+    for (int k = 0; k < 50; k++) {
+      double[] p = {r.nextDouble(-3, 3)};
+      double[] g = new double[1];
+      double v = compiled.valueAndGradient(p, g);
+      assertTrue(t.replay(leaves, p));
+      assertEquals(t.value(out), v, 0.0);
+      assertEquals(t.adjoints(out)[x.index()], g[0], 0.0);
+      double cv = Math.log(1.7) + 1.7 * 1.7;
+      double z = (p[0] - cv) / 1.7;
+      assertEquals(2 * p[0] + cv - z / 1.7, g[0], 1e-12, "d/dx of x^2 + c x + log N(x | c, 1.7)");
+    }
+    assertEquals(Math.exp(0.4) * 1.7, unused.untrackedValue(), 1e-12);
+  }
+
+  @Test
+  void aGuardWithAnotherOutcomeGivesNaN() {
+    Function<Real[], Real> f = v -> v[0].test(a -> a > 0) ? v[0].log() : v[0].negate().log();
+    Tape t = new Tape();
+    t.record();
+    Real[] x = t.variables(new double[] {1.0});
+    Real out = f.apply(x);
+    assertTrue(t.endRecording());
+    CompiledGradient c = t.compile(new int[] {x[0].index()}, out);
+    double[] g = new double[1];
+    assertEquals(Math.log(2.0), c.valueAndGradient(new double[] {2.0}, g), 0.0);
+    assertEquals(0.5, g[0], 0.0);
+    assertTrue(Double.isNaN(c.valueAndGradient(new double[] {-2.0}, g)), "the test's outcome differs");
+    assertTrue(Double.isNaN(c.value(new double[] {-2.0})));
+  }
+
+  @Test
+  void aProgramTooLargeForTheJitIsNotCompiled() {
+    Tape t = new Tape();
+    t.record();
+    Real x = t.variable(0.3);
+    Real acc = x;
+    for (int k = 0; k < 3000; k++) {
+      acc = acc.times(x).plus(1.0).log1p();
+    }
+    assertTrue(t.endRecording());
+    assertNull(t.compile(new int[] {x.index()}, acc), "about 30 kB of bytecode: replayed instead");
+  }
+}
