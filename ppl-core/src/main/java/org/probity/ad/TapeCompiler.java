@@ -52,6 +52,10 @@ import org.objectweb.asm.MethodVisitor;
  * (including the sweep's skipping of nodes whose adjoint is exactly zero), so the results are the
  * same bit for bit.
  *
+ * <p>The recording's constants (operands, data, nodes that do not depend on a moved leaf) are read
+ * from an array of the instance, not written into the code, so that recordings of the same shape
+ * share one generated class ({@code CACHE}).
+ *
  * <p>Only what the result needs is emitted: nodes that do not depend on a moved leaf are constants
  * (their recorded values), nodes that neither the output nor a guard depends on are dropped, and
  * adjoints are propagated only into nodes that depend on a moved leaf. A program whose method would
@@ -67,6 +71,17 @@ final class TapeCompiler {
   private static final int LEAVES = 1;
   private static final int GRADIENT = 2;
   private static final int OUT = 3;
+  private static final int CONSTANTS = 4;
+  /**
+   * Classes already generated, by the shape of their program. Constants live in an instance's array, so recordings
+   * of the same shape (the chains of one model, a model refitted to other data of the same size)
+   * share one class and the code the JIT made of it (and skip generating it). A hit is a class
+   * generated from a program of the same shape, so the same code: results do not depend on the cache; it is bounded, and past the bound classes are defined
+   * uncached.
+   */
+  private static final java.util.Map<Shape, java.lang.invoke.MethodHandle> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int CACHE_LIMIT = 256;
 
   private final Tape t;
   private final int[] leaves;
@@ -79,7 +94,9 @@ final class TapeCompiler {
   private final int[] valueSlot;
   private final int[] partialSlot;   // 3 per node: the local holding the partial of operand k (helper operations)
   private final int[] adjointSlot;
-  private int slots = OUT + 1;
+  private int slots = CONSTANTS + 1;
+  private final java.util.Map<Integer, Integer> constantIndex = new java.util.HashMap<>();
+  private final java.util.List<Double> constantValues = new java.util.ArrayList<>();
 
   private TapeCompiler(Tape t, int[] leaves, int output) {
     this.t = t;
@@ -108,22 +125,83 @@ final class TapeCompiler {
     if (!c.analyse()) {
       return null;
     }
-    byte[] bytes;
+    DoublePredicate[] guards = Arrays.copyOf(t.guardTest, t.guards);
+    Shape shape = new Shape(c.shape());
+    java.lang.invoke.MethodHandle make = CACHE.get(shape);
     try {
-      bytes = c.emit();
-    } catch (LimitExceededException | MethodTooLargeException | ClassTooLargeException tooLarge) {
-      return null; // ASM's limits on a method's size and on the memory its frames may take
-    }
-    if (bytes == null) {
-      return null;
-    }
-    try {
-      MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClass(bytes, true);
-      DoublePredicate[] guards = Arrays.copyOf(t.guardTest, t.guards);
-      return (CompiledGradient) hidden.findConstructor(hidden.lookupClass(),
-          MethodType.methodType(void.class, DoublePredicate[].class)).invoke(guards);
+      if (make == null) {
+        byte[] bytes;
+        try {
+          bytes = c.emit();
+        } catch (LimitExceededException | MethodTooLargeException | ClassTooLargeException tooLarge) {
+          return null; // ASM's limits on a method's size and on the memory its frames may take
+        }
+        if (bytes == null) {
+          return null;
+        }
+        MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClass(bytes, true);
+        make = hidden.findConstructor(hidden.lookupClass(),
+            MethodType.methodType(void.class, DoublePredicate[].class, double[].class));
+        if (CACHE.size() < CACHE_LIMIT) {
+          java.lang.invoke.MethodHandle first = CACHE.putIfAbsent(shape, make);
+          make = first != null ? first : make;
+        }
+      } else {
+        MethodVisitor none = new MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
+        };
+        c.forward(none); // numbers the constants as emit() did, writing no code
+        c.reverse(none);
+      }
+      double[] constants = c.constantValues.stream().mapToDouble(Double::doubleValue).toArray();
+      return (CompiledGradient) make.invoke(guards, constants);
     } catch (Throwable e) {
       throw new IllegalStateException("compiling a tape program failed: " + e, e);
+    }
+  }
+
+  /**
+   * What the generated code depends on, other than the constants' values: every operation, its
+   * operands' wiring, what is computed, propagated and written, the guards. Equal shapes give equal
+   * bytes.
+   */
+  private int[] shape() {
+    int guardCount = t.guards;
+    int[] key = new int[3 + leaves.length + 6 * n + t.start[n] + 2 * guardCount];
+    int j = 0;
+    key[j++] = n;
+    key[j++] = output;
+    key[j++] = leaves.length;
+    for (int leaf : leaves) {
+      key[j++] = leaf;
+    }
+    for (int i = 0; i < n; i++) {
+      key[j++] = t.ops[i];
+      key[j++] = (dependent[i] ? 1 : 0) | (needed[i] ? 2 : 0) | (adjoint[i] ? 4 : 0);
+      key[j++] = t.args[3 * i];
+      key[j++] = t.args[3 * i + 1];
+      key[j++] = t.args[3 * i + 2];
+      key[j++] = t.start[i + 1];
+    }
+    for (int e = 0; e < t.start[n]; e++) {
+      key[j++] = t.parents[e];
+    }
+    for (int g = 0; g < guardCount; g++) {
+      key[j++] = t.guardNode[g];
+      key[j++] = t.guardOutcome[g] ? 1 : 0;
+    }
+    return key;
+  }
+
+  /** A program's shape ({@link #shape}), compared by content. */
+  private record Shape(int[] key) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Shape s && Arrays.equals(key, s.key);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(key);
     }
   }
 
@@ -251,14 +329,18 @@ final class TapeCompiler {
         new String[] {"org/probity/ad/CompiledGradient"});
     cw.visitField(ACC_PRIVATE | ACC_FINAL, "guards", PREDICATES, null, null).visitEnd();
     cw.visitField(ACC_PRIVATE | ACC_FINAL, "out", "[D", null, null).visitEnd();
+    cw.visitField(ACC_PRIVATE | ACC_FINAL, "constants", "[D", null, null).visitEnd();
 
-    MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + PREDICATES + ")V", null, null);
+    MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "(" + PREDICATES + "[D)V", null, null);
     init.visitCode();
     init.visitVarInsn(ALOAD, THIS);
     init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
     init.visitVarInsn(ALOAD, THIS);
     init.visitVarInsn(ALOAD, 1);
     init.visitFieldInsn(PUTFIELD, NAME, "guards", PREDICATES);
+    init.visitVarInsn(ALOAD, THIS);
+    init.visitVarInsn(ALOAD, 2);
+    init.visitFieldInsn(PUTFIELD, NAME, "constants", "[D");
     init.visitVarInsn(ALOAD, THIS);
     init.visitLdcInsn(4);
     init.visitIntInsn(NEWARRAY, T_DOUBLE);
@@ -297,6 +379,9 @@ final class TapeCompiler {
     mv.visitVarInsn(ALOAD, THIS);
     mv.visitFieldInsn(GETFIELD, NAME, "out", "[D");
     mv.visitVarInsn(ASTORE, OUT);
+    mv.visitVarInsn(ALOAD, THIS);
+    mv.visitFieldInsn(GETFIELD, NAME, "constants", "[D");
+    mv.visitVarInsn(ASTORE, CONSTANTS);
     for (int i = 0; i < n; i++) {
       if (!needed[i] || !dependent[i]) {
         continue;
@@ -334,7 +419,7 @@ final class TapeCompiler {
           operand(mv, i, 2); // the replay's aux: log of a variable scale
           mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "log", "(D)D", false);
         } else {
-          mv.visitLdcInsn(t.consts[4 * i + 3]);
+          constant(mv, 4 * i + 3, t.consts[4 * i + 3]);
         }
         mv.visitVarInsn(ALOAD, OUT);
         mv.visitMethodInsn(INVOKESTATIC, OPS, Ops.method(op), "(DDDD[D)V", false);
@@ -477,7 +562,7 @@ final class TapeCompiler {
   private void operand(MethodVisitor mv, int i, int k) {
     int a = t.args[3 * i + k];
     if (a < 0) {
-      mv.visitLdcInsn(t.consts[4 * i + k]);
+      constant(mv, 4 * i + k, t.consts[4 * i + k]);
     } else {
       node(mv, a);
     }
@@ -487,7 +572,23 @@ final class TapeCompiler {
     if (dependent[a]) {
       mv.visitVarInsn(DLOAD, valueSlot[a]);
     } else {
-      mv.visitLdcInsn(t.values[a]);
+      constant(mv, 4 * n + a, t.values[a]);
     }
+  }
+
+  // A constant of the recording (an operand, an auxiliary constant or a node that depends on no
+  // moved leaf), read from the instance's constant array so that the class depends only on the
+  // program's shape and is shared by recordings of the same shape (see CACHE). Key: its place in
+  // the tape (4 per node for operands and auxiliaries, then one per node value).
+  private void constant(MethodVisitor mv, int key, double value) {
+    Integer at = constantIndex.get(key);
+    if (at == null) {
+      at = constantValues.size();
+      constantIndex.put(key, at);
+      constantValues.add(value);
+    }
+    mv.visitVarInsn(ALOAD, CONSTANTS);
+    mv.visitLdcInsn(at);
+    mv.visitInsn(DALOAD);
   }
 }

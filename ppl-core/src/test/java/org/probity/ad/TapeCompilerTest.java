@@ -86,6 +86,28 @@ class TapeCompilerTest {
   }
 
   @Test
+  void recordingsOfOneShapeWithOtherConstantsShareTheClassNotTheNumbers() {
+    CompiledGradient[] compiled = new CompiledGradient[2];
+    double[] data = {0.7, -2.5};
+    for (int r = 0; r < 2; r++) {
+      Tape t = new Tape();
+      t.record();
+      Real x = t.variable(0.1);
+      Real out = Reals.normalLogDensity(Real.of(data[r]), x, Real.of(1.5)).plus(x.times(data[r]));
+      assertTrue(t.endRecording());
+      compiled[r] = t.compile(new int[] {x.index()}, out);
+    }
+    assertEquals(compiled[0].getClass(), compiled[1].getClass(), "one generated class for one shape");
+    for (int r = 0; r < 2; r++) {
+      double[] g = new double[1];
+      double v = compiled[r].valueAndGradient(new double[] {0.3}, g);
+      double z = (data[r] - 0.3) / 1.5;
+      assertEquals(-0.5 * z * z - Math.log(1.5) - 0.5 * Math.log(2 * Math.PI) + 0.3 * data[r], v, 1e-12);
+      assertEquals(z / 1.5 + data[r], g[0], 1e-12);
+    }
+  }
+
+  @Test
   void aGuardWithAnotherOutcomeGivesNaN() {
     Function<Real[], Real> f = v -> v[0].test(a -> a > 0) ? v[0].log() : v[0].negate().log();
     Tape t = new Tape();

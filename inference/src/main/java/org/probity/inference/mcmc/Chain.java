@@ -17,7 +17,9 @@ import org.probity.trace.Trace;
  * handed, with the random numbers already drawn, to the kernel's general path, and the fast path
  * resumes from the resulting trace. Both paths draw the same numbers in the same order, so a seed
  * gives the same chain either way (bit for bit; {@code FixedStructureTest}). With
- * {@link IncrementalMH} it keeps that kernel's state (the parts' traces) between steps.
+ * {@link IncrementalMH} it keeps that kernel's state (the parts' traces) between steps. With a
+ * Hamiltonian kernel alone ({@link HmcKernel}) the kernel keeps its point on the unconstrained
+ * scale between steps and the trace is built only when asked for (a kept draw), not per step.
  *
  * @param <A> the model's return type
  */
@@ -32,6 +34,8 @@ public final class Chain<A> {
   private FlatState<A> flat;
   private IncrementalMH<A> incremental;
   private IncrementalMH.State<A> state; // the incremental kernel's state, when it applies
+  private HmcKernel<A> hamiltonian; // a Hamiltonian kernel alone: it keeps its point, the trace is built when asked
+  private Trace<A> hamiltonianStart;
   private long steps;
   private long fastSteps;
   private long fallbacks;
@@ -52,6 +56,10 @@ public final class Chain<A> {
         }
         fast.add(f);
       }
+    }
+    if (allowFast && kernel instanceof HmcKernel<A> h) {
+      this.hamiltonian = h;
+      this.hamiltonianStart = start;
     }
     if (allowFast && kernel instanceof IncrementalMH<A> im) {
       this.state = im.tryStart(start);
@@ -103,6 +111,15 @@ public final class Chain<A> {
    */
   public boolean step(UniformRandomProvider rng) {
     steps++;
+    if (hamiltonian != null) {
+      boolean moved = hamiltonian.transitionInPlace(hamiltonianStart, rng);
+      hamiltonianStart = null;
+      if (moved) {
+        trace = null;
+      }
+      fastSteps++;
+      return moved;
+    }
     if (state != null) {
       IncrementalMH.State<A> y = Sampler.run(incremental.step(state), rng).value();
       if (y == state) {
@@ -166,7 +183,7 @@ public final class Chain<A> {
   public Trace<A> trace() {
     Trace<A> t = trace;
     if (t == null) {
-      t = state != null ? state.trace() : flat.trace();
+      t = hamiltonian != null ? hamiltonian.currentTrace() : state != null ? state.trace() : flat.trace();
       trace = t;
     }
     return t;
@@ -174,12 +191,12 @@ public final class Chain<A> {
 
   /** The program's output in the current state (without building a trace). */
   public A output() {
-    return trace != null ? trace.output() : state != null ? state.output() : flat.output();
+    return trace != null || hamiltonian != null ? trace().output() : state != null ? state.output() : flat.output();
   }
 
   /** The log joint density of the current state (without building a trace). */
   public double logJoint() {
-    return trace != null ? trace.logJoint() : state != null ? state.logJoint() : flat.logJoint();
+    return trace != null || hamiltonian != null ? trace().logJoint() : state != null ? state.logJoint() : flat.logJoint();
   }
 
   /** The number of steps taken. */

@@ -65,8 +65,16 @@ final class Columns {
 
   /** Adds the columns of one trace to {@code out} (name to value). */
   static void flatten(Trace<?> t, Map<String, Double> out) {
+    flatten(t, out, new java.util.HashMap<>());
+  }
+
+  /**
+   * As {@link #flatten(Trace, Map)}, with the names of addresses already seen taken from
+   * {@code names} (a chain's draws have the same addresses draw after draw).
+   */
+  static void flatten(Trace<?> t, Map<String, Double> out, Map<Address, String> names) {
     for (Choice c : t.choices().values()) {
-      String n = name(c.address());
+      String n = names.computeIfAbsent(c.address(), Columns::name);
       if (out.containsKey(n) || out.containsKey(n + ".1")) {
         throw new org.probity.core.ProbityException("two choices give the draws column name " + n + " (one of them at "
             + c.address() + "); rename one of the addresses");
@@ -91,6 +99,118 @@ final class Columns {
           out.put(n + "." + (i + 1), xs[i] ? 1.0 : 0.0);
         }
       }
+    }
+  }
+
+  /**
+   * The columns of a trace's choices by position: its addresses, the kind and length of each value,
+   * the column names in {@link #flatten} order. A chain's draws usually share one layout, so a row
+   * is written by position ({@link #write}) without naming or hashing anything per draw.
+   */
+  static final class Layout {
+    private static final byte NONE = 0;
+    private static final byte SCALAR = 1;
+    private static final byte DOUBLES = 2;
+    private static final byte INTS = 3;
+    private static final byte REALS = 4;
+    private static final byte BOOLEANS = 5;
+    private final Address[] addresses;
+    private final byte[] kinds;
+    private final int[] lengths;
+    private final List<String> names;
+
+    private Layout(Address[] addresses, byte[] kinds, int[] lengths, List<String> names) {
+      this.addresses = addresses;
+      this.kinds = kinds;
+      this.lengths = lengths;
+      this.names = names;
+    }
+
+    /** The layout of {@code t}'s choices (names from {@code cache} when known). */
+    static Layout of(Trace<?> t, Map<Address, String> cache) {
+      int n = t.choices().size();
+      Address[] as = new Address[n];
+      byte[] ks = new byte[n];
+      int[] ls = new int[n];
+      java.util.LinkedHashMap<String, Double> out = new java.util.LinkedHashMap<>();
+      int i = 0;
+      for (Choice c : t.choices().values()) {
+        as[i] = c.address();
+        Object v = c.value();
+        ks[i] = kind(v);
+        ls[i] = length(v);
+        i++;
+      }
+      flatten(t, out, cache); // the names, in order, with flatten's check for clashing names
+      return new Layout(as, ks, ls, List.copyOf(out.keySet()));
+    }
+
+    /** The column names, in order. */
+    List<String> names() {
+      return names;
+    }
+
+    /** Whether {@code t}'s choices have this layout: the same addresses in order, values of the same kinds and lengths. */
+    boolean fits(Trace<?> t) {
+      if (t.choices().size() != addresses.length) {
+        return false;
+      }
+      int i = 0;
+      for (Choice c : t.choices().values()) {
+        Address a = c.address();
+        Object v = c.value();
+        if (a != addresses[i] && !a.equals(addresses[i]) || kind(v) != kinds[i] || length(v) != lengths[i]) {
+          return false;
+        }
+        i++;
+      }
+      return true;
+    }
+
+    /** Writes {@code t}'s column values (t must {@link #fits fit}) into {@code row} at {@code slots} (one per name). */
+    void write(Trace<?> t, double[] row, int[] slots) {
+      int i = 0;
+      int j = 0;
+      for (Choice c : t.choices().values()) {
+        Object v = c.value();
+        switch (kinds[i]) {
+          case SCALAR -> row[slots[j++]] = Values.scalar(v);
+          case DOUBLES -> {
+            for (double x : (double[]) v) {
+              row[slots[j++]] = x;
+            }
+          }
+          case INTS -> {
+            for (int x : (int[]) v) {
+              row[slots[j++]] = x;
+            }
+          }
+          case REALS -> {
+            for (Real x : (Real[]) v) {
+              row[slots[j++]] = x.value();
+            }
+          }
+          case BOOLEANS -> {
+            for (boolean x : (boolean[]) v) {
+              row[slots[j++]] = x ? 1.0 : 0.0;
+            }
+          }
+          default -> {
+          }
+        }
+        i++;
+      }
+    }
+
+    private static byte kind(Object v) {
+      return v instanceof Real || v instanceof Number || v instanceof Boolean ? SCALAR
+          : v instanceof double[] ? DOUBLES : v instanceof int[] ? INTS : v instanceof Real[] ? REALS
+          : v instanceof boolean[] ? BOOLEANS : NONE;
+    }
+
+    private static int length(Object v) {
+      return v instanceof double[] xs ? xs.length : v instanceof int[] xs ? xs.length : v instanceof Real[] xs
+          ? xs.length : v instanceof boolean[] xs ? xs.length : 1;
     }
   }
 }

@@ -219,6 +219,26 @@ public final class HmcKernel<A> implements Kernel<A> {
     return new Sample<double[], Trace<A>>(null, SEED, u -> new Pure<>(c.transition(trace, seed(u))));
   }
 
+  /**
+   * One transition of this chain's copy without building the new trace: the randomness the kernel's
+   * program draws ({@code SEED}), then the engine's move. The same chain, bit for bit, as running
+   * {@link #apply} under the Sampler; {@link #currentTrace} gives the trace of the point.
+   *
+   * @param start the chain's trace, read on the first transition only
+   * @return whether the point moved
+   */
+  boolean transitionInPlace(Trace<A> start, org.apache.commons.rng.UniformRandomProvider rng) {
+    requireChain("transitionInPlace");
+    return chain.transitionInPlace(start, seed(SEED.sample(rng)));
+  }
+
+  /** The trace of this chain's copy's current point (after {@link #transitionInPlace}). */
+  @SuppressWarnings("unchecked")
+  Trace<A> currentTrace() {
+    requireChain("currentTrace");
+    return (Trace<A>) chain.currentTrace();
+  }
+
   private static long seed(double[] u) {
     return Rngs.mix64(Double.doubleToRawLongBits(u[0])) ^ Double.doubleToRawLongBits(u[1]);
   }
@@ -343,8 +363,38 @@ public final class HmcKernel<A> implements Kernel<A> {
 
     @SuppressWarnings("unchecked")
     <A> Trace<A> transition(Trace<A> x, long seed) {
-      rng.reseed(seed);
       moveTo(x);
+      if (!advance(seed)) {
+        return x;
+      }
+      Trace<A> y = (Trace<A>) density.trace(theta);
+      current = y;
+      return y;
+    }
+
+    /**
+     * One transition from the engine's point without building the new trace (the chain runner's
+     * fast path): the same numbers as {@link #transition}, which builds the trace of the new
+     * point; {@link #currentTrace} builds it when asked.
+     */
+    boolean transitionInPlace(Trace<?> start, long seed) {
+      if (theta == null) {
+        moveTo(start);
+      }
+      return advance(seed);
+    }
+
+    /** The trace of the engine's point, built from it once. */
+    Trace<?> currentTrace() {
+      if (current == null) {
+        current = density.trace(theta);
+      }
+      return current;
+    }
+
+    // One transition of the engine from its point; whether the point moved (theta is then the new one).
+    private boolean advance(long seed) {
+      rng.reseed(seed);
       Transition t;
       if (adapting) {
         if (warmup == null) {
@@ -362,12 +412,11 @@ public final class HmcKernel<A> implements Kernel<A> {
       count++;
       double[] next = engine.position();
       if (Arrays.equals(next, theta)) {
-        return x;
+        return false;
       }
-      Trace<A> y = (Trace<A>) density.trace(next);
       theta = next;
-      current = y;
-      return y;
+      current = null;
+      return true;
     }
 
     /** Puts the engine at the point of {@code x}, rebuilding the view when the held values changed. */

@@ -254,7 +254,7 @@ public final class Mcmc {
   }
 
   /** One chain's kept draws (flattened), return values and statistics. */
-  record ChainOutput<A>(List<Map<String, Double>> draws, List<A> outputs, double[] lp, double[] accept,
+  record ChainOutput<A>(DrawTable draws, List<A> outputs, double[] lp, double[] accept,
       double[][] hmcStats, List<Transition> transitions, Trace<A> last, Kernel<A> kernel, long moves, long steps,
       long gradients, List<KernelStats.Counts> partCounts, List<KernelStats.Counts> partWarmup) {
   }
@@ -345,7 +345,7 @@ public final class Mcmc {
       }
       kernel.endWarmup();
       int samples = cfg.samples();
-      List<Map<String, Double>> draws = new ArrayList<>(samples);
+      DrawTable draws = new DrawTable();
       List<A> outputs = new ArrayList<>(samples);
       double[] lp = new double[samples];
       double[] acc = new double[samples];
@@ -365,10 +365,7 @@ public final class Mcmc {
         }
         moves += moved;
         t = chain.trace();
-        Map<String, Double> row = new LinkedHashMap<>();
-        Columns.flatten(t, row);
-        Outputs.flatten(t.output(), row);
-        draws.add(row);
+        draws.add(t);
         outputs.add(t.output());
         lp[d] = t.logJoint();
         acc[d] = moved / (double) cfg.thin();

@@ -91,9 +91,7 @@ public final class McmcResult<A> {
       int segment) {
     LinkedHashSet<String> names = new LinkedHashSet<>();
     for (Mcmc.ChainOutput<A> o : outs) {
-      for (Map<String, Double> row : o.draws()) {
-        names.addAll(row.keySet());
-      }
+      names.addAll(o.draws().names());
     }
     List<String> cols = new ArrayList<>(names);
     int chains = outs.size();
@@ -113,11 +111,18 @@ public final class McmcResult<A> {
     List<List<KernelStats.Counts>> partWarmup = new ArrayList<>();
     for (int c = 0; c < chains; c++) {
       Mcmc.ChainOutput<A> o = outs.get(c);
+      DrawTable table = o.draws();
+      int[] at = new int[cols.size()]; // the chain's column of each result column, or -1
+      Map<String, Integer> own = new java.util.HashMap<>();
+      for (int j = 0; j < table.names().size(); j++) {
+        own.put(table.names().get(j), j);
+      }
+      for (int j = 0; j < cols.size(); j++) {
+        at[j] = own.getOrDefault(cols.get(j), -1);
+      }
       for (int i = 0; i < iters; i++) {
-        Map<String, Double> row = o.draws().get(i);
         for (int j = 0; j < cols.size(); j++) {
-          Double v = row.get(cols.get(j));
-          values[c][i][j] = v == null ? Double.NaN : v;
+          values[c][i][j] = at[j] < 0 ? Double.NaN : table.value(i, at[j]);
         }
         stats[c][i][0] = o.lp()[i];
         stats[c][i][1] = o.accept()[i];
