@@ -190,6 +190,18 @@ public final class LogDensity implements LogDensityFunction {
     return out;
   }
 
+  /** The values of the moved sites at theta, in the layout's order (the values {@link #constrain} maps). */
+  public Object[] constrainedValues(double[] theta) {
+    checkLength(theta);
+    Object[] out = new Object[sites.length];
+    for (int k = 0; k < sites.length; k++) {
+      Site s = sites[k];
+      Real[] u = Real.of(java.util.Arrays.copyOfRange(theta, s.offset(), s.offset() + s.dimension()));
+      out[k] = s.support().unflatten(s.bijection().forward(u));
+    }
+    return out;
+  }
+
   /** The whole trace of the model at theta (moved sites from theta, the others fixed). */
   public Trace<?> trace(double[] theta) {
     Map<Address, Object> values = new LinkedHashMap<>(fixed);

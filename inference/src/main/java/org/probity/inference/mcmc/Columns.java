@@ -73,7 +73,7 @@ final class Columns {
    * {@code names} (a chain's draws have the same addresses draw after draw).
    */
   static void flatten(Trace<?> t, Map<String, Double> out, Map<Address, String> names) {
-    for (Choice c : t.choices().values()) {
+    for (Choice c : t.ordered()) {
       String n = names.computeIfAbsent(c.address(), Columns::name);
       if (out.containsKey(n) || out.containsKey(n + ".1")) {
         throw new org.probity.core.ProbityException("two choices give the draws column name " + n + " (one of them at "
@@ -128,13 +128,13 @@ final class Columns {
 
     /** The layout of {@code t}'s choices (names from {@code cache} when known). */
     static Layout of(Trace<?> t, Map<Address, String> cache) {
-      int n = t.choices().size();
+      int n = t.size();
       Address[] as = new Address[n];
       byte[] ks = new byte[n];
       int[] ls = new int[n];
       java.util.LinkedHashMap<String, Double> out = new java.util.LinkedHashMap<>();
       int i = 0;
-      for (Choice c : t.choices().values()) {
+      for (Choice c : t.ordered()) {
         as[i] = c.address();
         Object v = c.value();
         ks[i] = kind(v);
@@ -152,11 +152,11 @@ final class Columns {
 
     /** Whether {@code t}'s choices have this layout: the same addresses in order, values of the same kinds and lengths. */
     boolean fits(Trace<?> t) {
-      if (t.choices().size() != addresses.length) {
+      if (t.size() != addresses.length) {
         return false;
       }
       int i = 0;
-      for (Choice c : t.choices().values()) {
+      for (Choice c : t.ordered()) {
         Address a = c.address();
         Object v = c.value();
         if (a != addresses[i] && !a.equals(addresses[i]) || kind(v) != kinds[i] || length(v) != lengths[i]) {
@@ -171,7 +171,7 @@ final class Columns {
     void write(Trace<?> t, double[] row, int[] slots) {
       int i = 0;
       int j = 0;
-      for (Choice c : t.choices().values()) {
+      for (Choice c : t.ordered()) {
         Object v = c.value();
         switch (kinds[i]) {
           case SCALAR -> row[slots[j++]] = Values.scalar(v);

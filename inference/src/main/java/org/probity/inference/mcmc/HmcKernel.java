@@ -30,6 +30,7 @@ import org.probity.inference.hmc.Warmup;
 import org.probity.random.Rngs;
 import org.probity.random.Xoroshiro128PlusPlus;
 import org.probity.trace.Choice;
+import org.probity.trace.FixedRun;
 import org.probity.trace.LogDensity;
 import org.probity.trace.Selection;
 import org.probity.trace.StructureChangeException;
@@ -329,6 +330,10 @@ public final class HmcKernel<A> implements Kernel<A> {
     boolean warmupStarted;
     Trace<?> current;
     double[] theta;
+    FixedRun<?> run; // the flat run of the last trace built, and a spare buffer (currentTrace)
+    FixedRun<?> spare;
+    int[] positions; // the run's position of each moved site
+    LogDensity runDensity; // the view those positions belong to
     Transition last;
     long count;
 
@@ -384,12 +389,60 @@ public final class HmcKernel<A> implements Kernel<A> {
       return advance(seed);
     }
 
-    /** The trace of the engine's point, built from it once. */
+    /**
+     * The trace of the engine's point, built from it once: by a re-run of the model on flat arrays
+     * ({@link FixedRun}: the values by position, no address maps) from the last built trace, or,
+     * if the run's structure differs, by {@link LogDensity#trace}. Both give the trace of the
+     * model's run with the point's values, with the same sums.
+     */
     Trace<?> currentTrace() {
-      if (current == null) {
-        current = density.trace(theta);
+      if (current != null) {
+        return current;
       }
+      if (run != null && runDensity == density) {
+        Object[] moved = density.constrainedValues(theta);
+        Object[] given = new Object[run.size()];
+        for (int k = 0; k < moved.length; k++) {
+          given[positions[k]] = moved[k];
+        }
+        if (rerun(spare, run, given)) {
+          FixedRun<?> r = run;
+          run = spare;
+          spare = r;
+          current = run.trace();
+          return current;
+        }
+      }
+      current = density.trace(theta);
+      startRun(current);
       return current;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static boolean rerun(FixedRun into, FixedRun from, Object[] given) {
+      return into.rerun(from, given);
+    }
+
+    // The flat run of trace t, with the position of every moved site (none when one is missing).
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void startRun(Trace<?> t) {
+      runDensity = density;
+      run = FixedRun.of((Trace) t);
+      spare = run.copy();
+      java.util.Map<org.probity.core.Address, Integer> at = new java.util.HashMap<>();
+      for (int i = 0; i < run.size(); i++) {
+        at.put(run.address(i), i);
+      }
+      List<LogDensity.Site> sites = density.layout();
+      positions = new int[sites.size()];
+      for (int k = 0; k < positions.length; k++) {
+        Integer i = at.get(sites.get(k).address());
+        if (i == null) {
+          run = null;
+          return;
+        }
+        positions[k] = i;
+      }
     }
 
     // One transition of the engine from its point; whether the point moved (theta is then the new one).

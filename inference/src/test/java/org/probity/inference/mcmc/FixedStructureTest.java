@@ -147,6 +147,52 @@ class FixedStructureTest {
     return tests.stream();
   }
 
+  /** Eight schools with the parameters kept as {@code Real} through the likelihood (differentiable). */
+  static Prob<Real> eightSchoolsReal() {
+    double[] y = {28, 8, -3, 7, -1, 1, 18, 12};
+    double[] sigma = {15, 10, 16, 11, 9, 11, 10, 18};
+    return sample("mu", normal(0, 5), (Real mu) -> sample("tau", HalfCauchy.of(5), (Real tau) ->
+        schoolsReal(0, mu, tau, y, sigma)));
+  }
+
+  private static Prob<Real> schoolsReal(int j, Real mu, Real tau, double[] y, double[] sigma) {
+    if (j == y.length) {
+      return pure(mu);
+    }
+    return sample("theta_tilde" + j, normal(0, 1), (Real t) -> observe(normal(mu.plus(tau.times(t)), sigma[j]), y[j],
+        () -> schoolsReal(j + 1, mu, tau, y, sigma)));
+  }
+
+  /**
+   * NUTS alone takes the Hamiltonian fast path (the kernel keeps its point, the trace is built by a
+   * flat re-run when asked): the same chain as the kernel's program under the Sampler, through
+   * warm-up and after, on eight schools and on a model with a held discrete choice and a
+   * deterministic site.
+   */
+  @TestFactory
+  Stream<DynamicTest> hamiltonianFastPathEqualsGeneralPathBitForBit() {
+    Map<String, Prob<?>> cs = new LinkedHashMap<>();
+    cs.put("eight schools", eightSchoolsReal());
+    cs.put("gamma and a held discrete choice, a deterministic site", sample("z", bernoulli(0.3), (Boolean z) ->
+        sample("s", Gamma.of(2, 1), (Real s) -> deterministic("twice", s.times(2)).flatMap((Real d) ->
+            observe(normal(z ? d : d.negate(), 1.0), 1.5, () -> pure(s))))));
+    List<DynamicTest> tests = new ArrayList<>();
+    for (var e : cs.entrySet()) {
+      tests.add(DynamicTest.dynamicTest(e.getKey(), () -> {
+        for (long seed : SEEDS) {
+          HmcKernel<Object> kf = (HmcKernel<Object>) HmcKernel.<Object>nuts().forChain();
+          HmcKernel<Object> kg = (HmcKernel<Object>) HmcKernel.<Object>nuts().forChain();
+          kf.startWarmup(100);
+          kg.startWarmup(100);
+          sameChains(e.getValue(), kf, kg, 0.99, seed);
+          assertEquals(Double.doubleToRawLongBits(kg.stepSize()), Double.doubleToRawLongBits(kf.stepSize()));
+          assertEquals(kg.gradientEvaluations(), kf.gradientEvaluations());
+        }
+      }));
+    }
+    return tests.stream();
+  }
+
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static void sameChains(Case c, boolean adaptive, long seed) {
     Prob<Object> m = (Prob) c.model();
@@ -170,6 +216,10 @@ class FixedStructureTest {
     UniformRandomProvider rg = Rngs.of(seed);
     int moves = 0;
     for (int i = 0; i < STEPS; i++) {
+      if (i == 100 && kf instanceof HmcKernel) { // the Hamiltonian chains' warm-up ends
+        kf.endWarmup();
+        kg.endWarmup();
+      }
       boolean mf = fast.step(rf);
       boolean mg = general.step(rg);
       String at = "seed " + seed + ", step " + i;
