@@ -54,6 +54,8 @@ final class TraceInterpreter {
   // Kernels' mode (Traces.tryUpdate): a run that builds a distribution with invalid parameters, or
   // is given a value where its density is infinite, ends with zero density instead of throwing.
   private boolean rejectInvalid;
+  // Values given at addresses the run does not reach are dropped instead of refused (Traces.tryUpdateDropping).
+  private boolean dropUnreached;
 
   TraceInterpreter(Prob<?> program, Map<Address, Choice> old, Map<Address, ?> constraints, Selection resample,
       boolean scored, boolean allowFresh) {
@@ -106,6 +108,12 @@ final class TraceInterpreter {
   /** This interpreter in the rejecting mode of {@link Traces#tryUpdate}. */
   TraceInterpreter rejectingInvalid() {
     rejectInvalid = true;
+    return this;
+  }
+
+  /** This interpreter dropping given values the run does not reach (see {@link Traces#tryUpdateDropping}). */
+  TraceInterpreter droppingUnreached() {
+    dropUnreached = true;
     return this;
   }
 
@@ -348,7 +356,7 @@ final class TraceInterpreter {
       boolean complete = zero == null;
       if (aligned && n <= oldOrder.length && (ti.given != null || ti.constraints.isEmpty())) {
         // Every choice had the address of the old choice at its position, and those are distinct.
-        if (ti.given != null && complete) {
+        if (ti.given != null && complete && !ti.dropUnreached) {
           for (int j = n; j < ti.given.length; j++) {
             if (ti.given[j] != null) {
               throw new ProbityException("a value was given for " + oldOrder[j].address()
@@ -364,7 +372,7 @@ final class TraceInterpreter {
           }
         }
         Map<Address, ?> cs = ti.given == null ? ti.constraints : ti.constraints();
-        if (!cs.isEmpty() && complete) {
+        if (!cs.isEmpty() && complete && !ti.dropUnreached) {
           for (Address a : cs.keySet()) {
             if (!map.containsKey(a)) {
               throw new ProbityException("a value was given for " + a + " but the run did not reach that address");

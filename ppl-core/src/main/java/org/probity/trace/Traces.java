@@ -290,6 +290,18 @@ public final class Traces {
         .rejectingInvalid().program();
   }
 
+  /**
+   * {@link #tryUpdate(Trace, Object[], Selection)} where a value given at an address the run does
+   * not reach is dropped rather than refused: for a kernel that moves several sites at once and
+   * rejects a proposal whose run does not keep them all (the random walk, when moving one site
+   * makes another disappear), so that the proposal is judged, not an error.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static <A> Prob<Update<A>> tryUpdateDropping(Trace<A> trace, Object[] given, Selection resample) {
+    return (Prob) new TraceInterpreter(trace.program(), trace, given, null, resample, false, true)
+        .rejectingInvalid().droppingUnreached().program();
+  }
+
   /** {@link #regenerate} in the rejecting mode of {@link #tryUpdate(Trace, Map, Selection)}. */
   public static <A> Prob<Update<A>> tryRegenerate(Trace<A> trace, Selection resample) {
     return tryUpdate(trace, Map.of(), resample);

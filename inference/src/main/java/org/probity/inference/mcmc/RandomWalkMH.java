@@ -239,7 +239,8 @@ public final class RandomWalkMH<A> implements Kernel<A> {
     }
     double logJac = jac;
     double vecJac = vjac;
-    return Traces.tryUpdate(x, given, Selection.none()).flatMap(up -> {
+    // a moved site the proposed run does not reach is dropped, and the move rejected by sameSites
+    return Traces.tryUpdateDropping(x, given, Selection.none()).flatMap(up -> {
       Trace<A> y = up.trace();
       if (y.logJoint() == Double.NEGATIVE_INFINITY) {
         return done(x, y, Double.NEGATIVE_INFINITY, adapt, adaptDim);

@@ -70,6 +70,9 @@ class FixedStructureTest {
     // Only x moves: the site after it appears (a fresh draw) or disappears with x's sign.
     String dyn = "structure depends on a continuous choice";
     c.put(dyn, new Case(m.get(dyn), Selection.names("x"), 0.02));
+    // Every site moves: when x falls below 0.3, a's value is given but the run does not reach a
+    // (the move is rejected, not an error), and the general path judges those steps.
+    c.put(dyn + ", every site moved", new Case(m.get(dyn), Selection.all(), 0.5));
     // Every proposal changes b's support: each step falls back until the fast path is given up.
     String dep = "support depends on another site";
     c.put(dep, new Case(m.get(dep), Selection.all(), 0));
