@@ -39,6 +39,16 @@ public interface Continuous extends Distribution<Real>, Univariate {
     return Reals.sum(terms);
   }
 
+  /**
+   * Sum of the log densities of independent observations as a double: the log density of a
+   * vectorised observation on the double path ({@link Iid}, so {@code plate(dist, data)}). The
+   * default is the value of {@link #logProbSum}; a distribution whose {@code logProbSum} builds
+   * one node per point overrides it with a loop over {@link #logDensity(double)}.
+   */
+  default double logDensitySum(double[] xs) {
+    return logProbSum(xs).value();
+  }
+
   /** The interval (lower bound, upper bound) as a constraint: real line, positive, greater-than, less-than or interval. */
   @Override
   default Constraint support() {

@@ -7,7 +7,8 @@ import org.probity.ad.Reals;
 /**
  * {@code n} independent draws from one continuous distribution as one vector-valued site (value
  * {@code Real[]}): what {@code normal(mu, s).vector(J)} builds. Observed as data through
- * {@link Plate}, its log density is the base's {@link Continuous#logProbSum}, a single tape node.
+ * {@link Plate}, its log density is the base's {@link Continuous#logProbSum}, a single tape node
+ * (on the double path, {@link Continuous#logDensitySum}).
  */
 public record Iid(Continuous base, int n) implements IndependentVector {
   /** Validates the size. */
@@ -73,9 +74,11 @@ public record Iid(Continuous base, int n) implements IndependentVector {
     return base.logProbSum(data);
   }
 
+  /** The base's {@link Continuous#logDensitySum} of the data. */
   @Override
   public double logDensity(double[] data) {
-    return logProb(data).value();
+    checkLength(data.length);
+    return base.logDensitySum(data);
   }
 
   /** The base's support for each of the n entries. */

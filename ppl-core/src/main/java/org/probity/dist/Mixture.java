@@ -10,11 +10,20 @@ import org.probity.ad.Reals;
  * density sum_i w_i f_i(x), computed as log-sum-exp of log w_i + log f_i(x) (one tape node), so
  * a Gaussian mixture model needs no discrete latent variables. Differentiable in the value, the
  * weights and every component's parameters.
+ *
+ * <p>The double path ({@link #logDensity(double)}, and {@link #logDensitySum} for a vectorised
+ * observation such as {@code plate(mixture, y)}) reads the parameters untracked, allocates nothing
+ * per point, and for all-{@link Normal} components evaluates the terms in closed form
+ * ({@code NormalMixtureTerms}), as a hand-written Gaussian mixture likelihood does.
  */
 public final class Mixture implements Continuous {
   private final Real[] logWeights;
   private final double[] weights;
   private final List<Continuous> components;
+  // the double paths' constants, read without following the Real parameters
+  private final double[] logWeightValues;
+  private final Continuous[] parts;
+  private final NormalMixtureTerms normalTerms;
 
   private Mixture(Real[] logWeights, List<? extends Continuous> components) {
     if (components.isEmpty()) {
@@ -29,6 +38,12 @@ public final class Mixture implements Continuous {
     for (int i = 0; i < weights.length; i++) {
       weights[i] = Math.exp(logWeights[i].value());
     }
+    this.logWeightValues = new double[logWeights.length];
+    for (int i = 0; i < logWeightValues.length; i++) {
+      logWeightValues[i] = logWeights[i].untrackedValue();
+    }
+    this.parts = this.components.toArray(new Continuous[0]);
+    this.normalTerms = NormalMixtureTerms.of(logWeightValues, this.components);
   }
 
   /** The mixture with probabilities {@code weights} (non-negative, summing to 1 within 1e-9). */
@@ -113,10 +128,34 @@ public final class Mixture implements Continuous {
 
   @Override
   public double logDensity(double x) {
-    double[] t = new double[weights.length];
+    if (normalTerms != null) {
+      return normalTerms.logDensity(x);
+    }
+    return logDensity(x, new double[parts.length]);
+  }
+
+  /**
+   * The sum of {@link #logDensity(double)} over {@code xs}, in order from 0, so a vectorised
+   * observation weighs exactly what one observation per point would.
+   */
+  @Override
+  public double logDensitySum(double[] xs) {
+    if (normalTerms != null) {
+      return normalTerms.logDensitySum(xs);
+    }
+    double[] t = new double[parts.length];
+    double total = 0;
+    for (double x : xs) {
+      total += logDensity(x, t);
+    }
+    return total;
+  }
+
+  // log-sum-exp of log w_i + log f_i(x) in two passes, with t as scratch for the terms
+  private double logDensity(double x, double[] t) {
     double m = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < t.length; i++) {
-      t[i] = logWeights[i].value() + components.get(i).logDensity(x);
+      t[i] = logWeightValues[i] + parts[i].logDensity(x);
       m = Math.max(m, t[i]);
     }
     if (m == Double.NEGATIVE_INFINITY) {

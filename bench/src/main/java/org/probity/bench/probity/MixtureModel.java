@@ -5,7 +5,7 @@ import static org.probity.Probity.condition;
 import static org.probity.Probity.gamma;
 import static org.probity.Probity.mixtureOf;
 import static org.probity.Probity.normal;
-import static org.probity.Probity.observe;
+import static org.probity.Probity.plate;
 import static org.probity.Probity.pure;
 import static org.probity.Probity.sample;
 
@@ -23,15 +23,14 @@ import org.probity.dist.Normal;
 /**
  * The 1-D Gaussian mixture as a Probity program with the assignments marginalised: {@code g[k] ~
  * Gamma(alpha[k], 1)} and w = g / sum(g) (so w ~ Dirichlet(alpha); a random walk needs univariate
- * sites), {@code mu[k] ~ Normal(0, muPriorSd)} with {@code condition(mu increasing)}, then one
- * fast-path {@code observe(mixtureOf(w, normal(mu[k], sigma)...), y_i, () -> ...)} per point.
- * Returns (w..., mu...) as a double array.
+ * sites), {@code mu[k] ~ Normal(0, muPriorSd)} with {@code condition(mu increasing)}, then the
+ * data as one vectorised observation {@code plate(mixtureOf(w, normal(mu[k], sigma)...), y)}, as
+ * the {@code mixture} example writes it. Returns (w..., mu...) as a double array.
  */
 public final class MixtureModel {
   private final MixtureData data;
   private final Gamma[] gPrior;
   private final Normal muPrior;
-  private final Real[] ys;
 
   /** The model of these data. */
   public MixtureModel(MixtureData data) {
@@ -41,10 +40,6 @@ public final class MixtureModel {
       gPrior[c] = gamma(data.alpha()[c], 1);
     }
     this.muPrior = normal(0, data.muPriorSd());
-    this.ys = new Real[data.n()];
-    for (int i = 0; i < data.n(); i++) {
-      ys[i] = Real.of(data.y()[i]);
-    }
   }
 
   /** The program. */
@@ -75,7 +70,7 @@ public final class MixtureModel {
         comps[c] = normal(p[k + c], data.sigma());
       }
       Mixture m = mixtureOf(w, comps);
-      return points(0, m, out);
+      return plate(m, data.y()).then(() -> pure(out));
     }
     Address a = j < k ? addr("g", j) : addr("mu", j - k);
     return sample(a, j < k ? gPrior[j] : muPrior, (Real v) -> {
@@ -83,13 +78,6 @@ public final class MixtureModel {
       next[j] = v.value();
       return params(j + 1, next);
     });
-  }
-
-  private Prob<double[]> points(int i, Mixture m, double[] out) {
-    if (i == data.n()) {
-      return pure(out);
-    }
-    return observe(m, ys[i], () -> points(i + 1, m, out));
   }
 
   /** Initial values from the unconstrained start (log g..., mu...) of the hand-coded baseline. */
