@@ -155,504 +155,176 @@ final class Ops {
   }
 
   static void opPlus(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = a + b;
-      da = 1.0;
-      db = 1.0;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, a + b, 1.0, 1.0, 0);
   }
 
   static void opPlusC(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = a + b;
-      da = 1.0;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, a + b, 1.0, 0, 0);
   }
 
   static void opMinus(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = a - b;
-      da = 1.0;
-      db = -1.0;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, a - b, 1.0, -1.0, 0);
   }
 
   static void opMinusC(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = a - b;
-      da = 1.0;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, a - b, 1.0, 0, 0);
   }
 
   static void opRminusC(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = b - a;
-      da = -1.0;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, b - a, -1.0, 0, 0);
   }
 
   static void opRdivC(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = b / a;
-      da = -v / a;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    double v = b / a;
+    put(out, v, -v / a, 0, 0);
   }
 
   static void opTimes(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = a * b;
-      da = b;
-      db = a;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, a * b, b, a, 0);
   }
 
   static void opTimesC(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = a * b;
-      da = b;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, a * b, b, 0, 0);
   }
 
   static void opDiv(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = a / b;
-      da = 1.0 / b;
-      db = -v / b;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    double v = a / b;
+    put(out, v, 1.0 / b, -v / b, 0);
   }
 
   static void opDivC(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = a / b;
-      da = 1.0 / b;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, a / b, 1.0 / b, 0, 0);
   }
 
   static void opNegate(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = -a;
-      da = -1.0;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, -a, -1.0, 0, 0);
   }
 
   static void opSquare(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = a * a;
-      da = 2.0 * a;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, a * a, 2.0 * a, 0, 0);
   }
 
   static void opSqrt(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Math.sqrt(a);
-      da = 0.5 / v;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    double v = Math.sqrt(a);
+    put(out, v, 0.5 / v, 0, 0);
   }
 
   static void opExp(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Math.exp(a);
-      da = v;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    double v = Math.exp(a);
+    put(out, v, v, 0, 0);
   }
 
   static void opLog(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Math.log(a);
-      da = 1.0 / a;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, Math.log(a), 1.0 / a, 0, 0);
   }
 
   static void opLog1p(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Math.log1p(a);
-      da = 1.0 / (1.0 + a);
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, Math.log1p(a), 1.0 / (1.0 + a), 0, 0);
   }
 
   static void opExpm1(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Math.expm1(a);
-      da = Math.exp(a);
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, Math.expm1(a), Math.exp(a), 0, 0);
   }
 
   static void opPowC(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Math.pow(a, b);
-      da = b == 0 ? 0.0 : b * Math.pow(a, b - 1);
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, Math.pow(a, b), b == 0 ? 0.0 : b * Math.pow(a, b - 1), 0, 0);
   }
 
   static void opPow(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Math.pow(a, b);
-      da = b == 0 ? 0.0 : b * Math.pow(a, b - 1);
-      db = v == 0 ? 0.0 : v * Math.log(a);
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    double v = Math.pow(a, b);
+    put(out, v, b == 0 ? 0.0 : b * Math.pow(a, b - 1), v == 0 ? 0.0 : v * Math.log(a), 0);
   }
 
   static void opAbs(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Math.abs(a);
-      da = Math.signum(a);
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, Math.abs(a), Math.signum(a), 0, 0);
   }
 
   static void opLogistic(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Real.sigmoid(a);
-      da = v * Real.sigmoid(-a);
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    double v = Real.sigmoid(a);
+    put(out, v, v * Real.sigmoid(-a), 0, 0);
   }
 
   static void opLogit(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Math.log(a) - Math.log1p(-a);
-      da = 1.0 / (a * (1.0 - a));
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, Math.log(a) - Math.log1p(-a), 1.0 / (a * (1.0 - a)), 0, 0);
   }
 
   static void opNormalCdf(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = 0.5 * Erfc.value(-a / Math.sqrt(2.0));
-      da = Math.exp(-0.5 * a * a) / Math.sqrt(2 * Math.PI);
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, 0.5 * Erfc.value(-a / Math.sqrt(2.0)), Math.exp(-0.5 * a * a) / Math.sqrt(2 * Math.PI), 0, 0);
   }
 
   static void opLog1pExp(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Real.softplus(a);
-      da = Real.sigmoid(a);
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, Real.softplus(a), Real.sigmoid(a), 0, 0);
   }
 
   static void opLogLogistic(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = -Real.softplus(-a);
-      da = Real.sigmoid(-a);
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, -Real.softplus(-a), Real.sigmoid(-a), 0, 0);
   }
 
   static void opLog1m(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Math.log1p(-a);
-      da = -1.0 / (1.0 - a);
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, Math.log1p(-a), -1.0 / (1.0 - a), 0, 0);
   }
 
   static void opLog1mExp(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Real.log1mExp(a);
-      da = -1.0 / Math.expm1(-a);
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, Real.log1mExp(a), -1.0 / Math.expm1(-a), 0, 0);
   }
 
   static void opLogDiffExp(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      if (b == Double.NEGATIVE_INFINITY) {
-        v = a;
-        da = 1.0;
-      } else {
-        double d = b - a;
-        v = a + Real.log1mExp(d);
-        double em = Math.expm1(d);
-        da = -1.0 / em;
-        db = 1.0 + 1.0 / em;
-      }
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    if (b == Double.NEGATIVE_INFINITY) {
+      put(out, a, 1.0, 0, 0);
+    } else {
+      double d = b - a;
+      double em = Math.expm1(d);
+      put(out, a + Real.log1mExp(d), -1.0 / em, 1.0 + 1.0 / em, 0);
+    }
   }
 
   static void opReciprocal(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = 1.0 / a;
-      da = -v * v;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    double v = 1.0 / a;
+    put(out, v, -v * v, 0, 0);
   }
 
   static void opTanh(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Math.tanh(a);
-      da = 1.0 - v * v;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    double v = Math.tanh(a);
+    put(out, v, 1.0 - v * v, 0, 0);
   }
 
   static void opSin(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Math.sin(a);
-      da = Math.cos(a);
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, Math.sin(a), Math.cos(a), 0, 0);
   }
 
   static void opCos(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Math.cos(a);
-      da = -Math.sin(a);
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, Math.cos(a), -Math.sin(a), 0, 0);
   }
 
   static void opAtan(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Math.atan(a);
-      da = 1.0 / (1.0 + a * a);
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, Math.atan(a), 1.0 / (1.0 + a * a), 0, 0);
   }
 
   static void opLogGamma(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = LogGamma.value(a);
-      da = Digamma.value(a);
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, LogGamma.value(a), Digamma.value(a), 0, 0);
   }
 
   static void opDigamma(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      v = Digamma.value(a);
-      da = Trigamma.value(a);
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    put(out, Digamma.value(a), Trigamma.value(a), 0, 0);
   }
 
   static void opNormalLpdf(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      // a = x, b = mu, c = sigma; aux = log sigma
-      double z = (a - b) / c;
-      v = -0.5 * z * z - aux - HALF_LOG_TWO_PI;
-      double g = z / c;
-      da = -g;
-      db = g;
-      dc = (z * z - 1.0) / c;
-    out[0] = v;
-    out[1] = da;
-    out[2] = db;
-    out[3] = dc;
+    // a = x, b = mu, c = sigma; aux = log sigma
+    double z = (a - b) / c;
+    double g = z / c;
+    put(out, -0.5 * z * z - aux - HALF_LOG_TWO_PI, -g, g, (z * z - 1.0) / c);
   }
 
   static void opCauchyLpdf(double a, double b, double c, double aux, double[] out) {
-    double v;
-    double da = 0;
-    double db = 0;
-    double dc = 0;
-      // a = x, b = location, c = scale; aux = log scale: -log(pi) - log(s) - log1p(z^2)
-      double z = (a - b) / c;
-      double q = 1.0 + z * z;
-      v = -LOG_PI - aux - Math.log1p(z * z);
-      double g = 2.0 * z / (q * c);
-      da = -g;
-      db = g;
-      dc = (z * z - 1.0) / (q * c);
+    // a = x, b = location, c = scale; aux = log scale: -log(pi) - log(s) - log1p(z^2)
+    double z = (a - b) / c;
+    double q = 1.0 + z * z;
+    double g = 2.0 * z / (q * c);
+    put(out, -LOG_PI - aux - Math.log1p(z * z), -g, g, (z * z - 1.0) / (q * c));
+  }
+
+  // The value and the partials with respect to a, b, c.
+  private static void put(double[] out, double v, double da, double db, double dc) {
     out[0] = v;
     out[1] = da;
     out[2] = db;

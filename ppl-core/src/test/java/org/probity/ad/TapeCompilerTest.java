@@ -109,13 +109,8 @@ class TapeCompilerTest {
 
   @Test
   void aGuardWithAnotherOutcomeGivesNaN() {
-    Function<Real[], Real> f = v -> v[0].test(a -> a > 0) ? v[0].log() : v[0].negate().log();
-    Tape t = new Tape();
-    t.record();
-    Real[] x = t.variables(new double[] {1.0});
-    Real out = f.apply(x);
-    assertTrue(t.endRecording());
-    CompiledGradient c = t.compile(new int[] {x[0].index()}, out);
+    TapeReplayTest.Branching b = TapeReplayTest.Branching.record();
+    CompiledGradient c = b.tape().compile(b.leaves(), b.out());
     double[] g = new double[1];
     assertEquals(Math.log(2.0), c.valueAndGradient(new double[] {2.0}, g), 0.0);
     assertEquals(0.5, g[0], 0.0);

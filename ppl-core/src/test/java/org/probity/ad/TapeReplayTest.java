@@ -102,15 +102,25 @@ class TapeReplayTest {
     }
   }
 
+  /** A tape recording log|x| at x = 1 through a tested branch on the sign of x; its leaf and output. */
+  record Branching(Tape tape, int[] leaves, Real out) {
+    static Branching record() {
+      Function<Real[], Real> f = v -> v[0].test(a -> a > 0) ? v[0].log() : v[0].negate().log();
+      Tape t = new Tape();
+      t.record();
+      Real[] x = t.variables(new double[] {1.0});
+      Real out = f.apply(x);
+      assertTrue(t.endRecording());
+      return new Branching(t, new int[] {x[0].index()}, out);
+    }
+  }
+
   @Test
   void aGuardRefusesAReplayOnTheOtherBranch() {
-    Function<Real[], Real> f = v -> v[0].test(a -> a > 0) ? v[0].log() : v[0].negate().log();
-    Tape t = new Tape();
-    t.record();
-    Real[] x = t.variables(new double[] {1.0});
-    Real out = f.apply(x);
-    assertTrue(t.endRecording());
-    int[] leaves = {x[0].index()};
+    Branching b = Branching.record();
+    Tape t = b.tape();
+    Real out = b.out();
+    int[] leaves = b.leaves();
     assertTrue(t.replay(leaves, new double[] {2.0}));
     assertEquals(Math.log(2.0), t.value(out), 0.0);
     assertEquals(0.5, t.adjoints(out)[leaves[0]], 0.0);
