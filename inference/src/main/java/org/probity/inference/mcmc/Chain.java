@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.semantics.Sampler;
+import org.probity.trace.FixedRun;
 import org.probity.trace.Trace;
 
 /**
@@ -191,12 +192,38 @@ public final class Chain<A> {
 
   /** The program's output in the current state (without building a trace). */
   public A output() {
-    return trace != null || hamiltonian != null ? trace().output() : state != null ? state.output() : flat.output();
+    if (trace != null) {
+      return trace.output();
+    }
+    if (hamiltonian != null) {
+      FixedRun<A> r = hamiltonian.currentRun();
+      return r != null ? r.output() : trace().output();
+    }
+    return state != null ? state.output() : flat.output();
   }
 
   /** The log joint density of the current state (without building a trace). */
   public double logJoint() {
-    return trace != null || hamiltonian != null ? trace().logJoint() : state != null ? state.logJoint() : flat.logJoint();
+    if (trace != null) {
+      return trace.logJoint();
+    }
+    if (hamiltonian != null) {
+      FixedRun<A> r = hamiltonian.currentRun();
+      return r != null ? r.logJoint() : trace().logJoint();
+    }
+    return state != null ? state.logJoint() : flat.logJoint();
+  }
+
+  /** The current state's choices by position (without building a trace where the state is a flat run). */
+  Columns.Source columns() {
+    if (trace != null || state != null) {
+      return Columns.Source.of(trace());
+    }
+    if (hamiltonian != null) {
+      FixedRun<A> r = hamiltonian.currentRun();
+      return r != null ? Columns.Source.of(r) : Columns.Source.of(trace());
+    }
+    return Columns.Source.of(flat.current);
   }
 
   /** The number of steps taken. */

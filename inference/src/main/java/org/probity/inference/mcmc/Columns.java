@@ -4,6 +4,7 @@ import org.probity.trace.Values;
 
 import org.probity.trace.Choice;
 
+import org.probity.trace.FixedRun;
 import org.probity.trace.Trace;
 
 import java.util.List;
@@ -65,21 +66,73 @@ final class Columns {
 
   /** Adds the columns of one trace to {@code out} (name to value). */
   static void flatten(Trace<?> t, Map<String, Double> out) {
-    flatten(t, out, new java.util.HashMap<>());
+    flatten(Source.of(t), out, new java.util.HashMap<>());
+  }
+
+  /** A state's choices by position: a trace's, or those of a flat run ({@link FixedRun}) of the same program. */
+  interface Source {
+    /** The number of choices. */
+    int size();
+
+    /** The address of choice i. */
+    Address address(int i);
+
+    /** The value of choice i. */
+    Object value(int i);
+
+    static Source of(Trace<?> t) {
+      Choice[] cs = t.ordered();
+      return new Source() {
+        @Override
+        public int size() {
+          return cs.length;
+        }
+
+        @Override
+        public Address address(int i) {
+          return cs[i].address();
+        }
+
+        @Override
+        public Object value(int i) {
+          return cs[i].value();
+        }
+      };
+    }
+
+    static Source of(FixedRun<?> r) {
+      return new Source() {
+        @Override
+        public int size() {
+          return r.size();
+        }
+
+        @Override
+        public Address address(int i) {
+          return r.address(i);
+        }
+
+        @Override
+        public Object value(int i) {
+          return r.value(i);
+        }
+      };
+    }
   }
 
   /**
    * As {@link #flatten(Trace, Map)}, with the names of addresses already seen taken from
    * {@code names} (a chain's draws have the same addresses draw after draw).
    */
-  static void flatten(Trace<?> t, Map<String, Double> out, Map<Address, String> names) {
-    for (Choice c : t.ordered()) {
-      String n = names.computeIfAbsent(c.address(), Columns::name);
+  static void flatten(Source t, Map<String, Double> out, Map<Address, String> names) {
+    for (int k = 0; k < t.size(); k++) {
+      Address a = t.address(k);
+      String n = names.computeIfAbsent(a, Columns::name);
       if (out.containsKey(n) || out.containsKey(n + ".1")) {
         throw new org.probity.core.ProbityException("two choices give the draws column name " + n + " (one of them at "
-            + c.address() + "); rename one of the addresses");
+            + a + "); rename one of the addresses");
       }
-      Object v = c.value();
+      Object v = t.value(k);
       if (v instanceof Real || v instanceof Number || v instanceof Boolean) {
         out.put(n, Values.scalar(v));
       } else if (v instanceof double[] xs) {
@@ -127,19 +180,17 @@ final class Columns {
     }
 
     /** The layout of {@code t}'s choices (names from {@code cache} when known). */
-    static Layout of(Trace<?> t, Map<Address, String> cache) {
+    static Layout of(Source t, Map<Address, String> cache) {
       int n = t.size();
       Address[] as = new Address[n];
       byte[] ks = new byte[n];
       int[] ls = new int[n];
       java.util.LinkedHashMap<String, Double> out = new java.util.LinkedHashMap<>();
-      int i = 0;
-      for (Choice c : t.ordered()) {
-        as[i] = c.address();
-        Object v = c.value();
+      for (int i = 0; i < n; i++) {
+        as[i] = t.address(i);
+        Object v = t.value(i);
         ks[i] = kind(v);
         ls[i] = length(v);
-        i++;
       }
       flatten(t, out, cache); // the names, in order, with flatten's check for clashing names
       return new Layout(as, ks, ls, List.copyOf(out.keySet()));
@@ -151,28 +202,25 @@ final class Columns {
     }
 
     /** Whether {@code t}'s choices have this layout: the same addresses in order, values of the same kinds and lengths. */
-    boolean fits(Trace<?> t) {
+    boolean fits(Source t) {
       if (t.size() != addresses.length) {
         return false;
       }
-      int i = 0;
-      for (Choice c : t.ordered()) {
-        Address a = c.address();
-        Object v = c.value();
+      for (int i = 0; i < addresses.length; i++) {
+        Address a = t.address(i);
+        Object v = t.value(i);
         if (a != addresses[i] && !a.equals(addresses[i]) || kind(v) != kinds[i] || length(v) != lengths[i]) {
           return false;
         }
-        i++;
       }
       return true;
     }
 
     /** Writes {@code t}'s column values (t must {@link #fits fit}) into {@code row} at {@code slots} (one per name). */
-    void write(Trace<?> t, double[] row, int[] slots) {
-      int i = 0;
+    void write(Source t, double[] row, int[] slots) {
       int j = 0;
-      for (Choice c : t.ordered()) {
-        Object v = c.value();
+      for (int i = 0; i < addresses.length; i++) {
+        Object v = t.value(i);
         switch (kinds[i]) {
           case SCALAR -> row[slots[j++]] = Values.scalar(v);
           case DOUBLES -> {
@@ -198,7 +246,6 @@ final class Columns {
           default -> {
           }
         }
-        i++;
       }
     }
 

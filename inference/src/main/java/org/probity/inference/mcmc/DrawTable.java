@@ -9,6 +9,7 @@ import java.util.Map;
 import org.probity.core.Address;
 import org.probity.trace.Trace;
 
+
 /**
  * One chain's kept draws as rows of named columns ({@link Columns}: the choices', then the return
  * value's, {@link Outputs}), the names in order of first appearance and a missing column NaN. Rows
@@ -24,7 +25,11 @@ final class DrawTable {
 
   /** Adds the row of trace {@code t}. */
   void add(Trace<?> t) {
-    Object output = t.output();
+    add(Columns.Source.of(t), t.output());
+  }
+
+  /** Adds the row of a state's choices {@code t} and its program's return value. */
+  void add(Columns.Source t, Object output) {
     if (output != null && !(output instanceof Enum<?>)) { // a return value that may give columns
       Map<String, Double> row = new LinkedHashMap<>();
       Columns.flatten(t, row, nameCache);

@@ -233,6 +233,14 @@ public final class HmcKernel<A> implements Kernel<A> {
     return chain.transitionInPlace(start, seed(SEED.sample(rng)));
   }
 
+  /** The model's run at this chain's copy's current point, without a trace (null when it cannot be had so). */
+  FixedRun<A> currentRun() {
+    requireChain("currentRun");
+    @SuppressWarnings("unchecked")
+    FixedRun<A> r = (FixedRun<A>) chain.currentRun();
+    return r;
+  }
+
   /** The trace of this chain's copy's current point (after {@link #transitionInPlace}). */
   @SuppressWarnings("unchecked")
   Trace<A> currentTrace() {
@@ -330,7 +338,8 @@ public final class HmcKernel<A> implements Kernel<A> {
     boolean warmupStarted;
     Trace<?> current;
     double[] theta;
-    FixedRun<?> run; // the flat run of the last trace built, and a spare buffer (currentTrace)
+    FixedRun<?> run; // the flat run of the last point asked for, and a spare buffer (currentRun)
+    boolean runCurrent; // whether run is the run at theta
     FixedRun<?> spare;
     int[] positions; // the run's position of each moved site
     LogDensity runDensity; // the view those positions belong to
@@ -390,14 +399,27 @@ public final class HmcKernel<A> implements Kernel<A> {
     }
 
     /**
-     * The trace of the engine's point, built from it once: by a re-run of the model on flat arrays
-     * ({@link FixedRun}: the values by position, no address maps) from the last built trace, or,
-     * if the run's structure differs, by {@link LogDensity#trace}. Both give the trace of the
-     * model's run with the point's values, with the same sums.
+     * The trace of the engine's point, built from it once (from {@link #currentRun} when it has one,
+     * else by {@link LogDensity#trace}).
      */
     Trace<?> currentTrace() {
-      if (current != null) {
-        return current;
+      if (current == null) {
+        FixedRun<?> r = currentRun();
+        current = r != null ? r.trace() : density.trace(theta);
+      }
+      return current;
+    }
+
+    /**
+     * The model's run at the engine's point as a flat run ({@link FixedRun}: the values by position,
+     * the output and the sums of a trace, without building one): a re-run of the model with the
+     * moved sites' values by position from the last run; the first time, and if a re-run's structure
+     * differs, from the trace {@link LogDensity#trace} builds. Null if the moved sites cannot be
+     * placed in the run.
+     */
+    FixedRun<?> currentRun() {
+      if (runCurrent) {
+        return run;
       }
       if (run != null && runDensity == density) {
         Object[] moved = density.constrainedValues(theta);
@@ -409,13 +431,14 @@ public final class HmcKernel<A> implements Kernel<A> {
           FixedRun<?> r = run;
           run = spare;
           spare = r;
-          current = run.trace();
-          return current;
+          runCurrent = true;
+          return run;
         }
       }
       current = density.trace(theta);
       startRun(current);
-      return current;
+      runCurrent = run != null;
+      return run;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -469,6 +492,7 @@ public final class HmcKernel<A> implements Kernel<A> {
       }
       theta = next;
       current = null;
+      runCurrent = false;
       return true;
     }
 
@@ -504,6 +528,7 @@ public final class HmcKernel<A> implements Kernel<A> {
         throw p;
       }
       current = x;
+      runCurrent = false;
     }
 
     private void build(int n) {

@@ -364,10 +364,10 @@ public final class Mcmc {
           progress.advance();
         }
         moves += moved;
-        t = chain.trace();
-        draws.add(t);
-        outputs.add(t.output());
-        lp[d] = t.logJoint();
+        A output = chain.output();
+        draws.add(chain.columns(), output);
+        outputs.add(output);
+        lp[d] = chain.logJoint();
         acc[d] = moved / (double) cfg.thin();
         if (statsPart != null) {
           Transition tr = statsPart.transitions() > seen ? statsPart.lastTransition() : null;
