@@ -101,6 +101,13 @@ record FlatStates(StateSpace.Step<?, ?> cursor, Cont stack, Address scope, int c
    * becomes flat too.
    */
   static FlatStates of(Particle<?>[] ps, double[] lw) {
+    int live = 0;
+    while (live < ps.length && lw[live] == Double.NEGATIVE_INFINITY) {
+      live++;
+    }
+    if (live < ps.length && stepOf(ps[live]) == null) {
+      return null; // a live particle between no two steps: not flat (a program that is not a state-space model, at once)
+    }
     Particle<?> first = null;
     StateSpace.Step<?, ?> step = null;
     for (Particle<?> p : ps) {
