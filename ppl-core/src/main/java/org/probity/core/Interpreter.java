@@ -56,6 +56,26 @@ public final class Interpreter {
     this.namesBefore = names;
   }
 
+  // The run continuing with next after the current effect of `from`, under another handler: run(from.resume(next), h) without the Machine.
+  private Interpreter(Handler<?> handler, Interpreter from, Prob<?> next) {
+    this.handler = handler;
+    this.claims = handler.claimsNames();
+    this.node = next;
+    this.stack = from.stack;
+    this.scope = from.scope;
+    this.counter = from.counter;
+    this.names = from.names;
+    this.namesBefore = names;
+  }
+
+  /**
+   * Runs {@code next} as the rest of this run after the current effect (as {@link #resume} does)
+   * in a new loop under {@code h}: {@code run(resume(next), h)} without building the machine.
+   */
+  public <R> R continueWith(Prob<?> next, Handler<R> h) {
+    return new Interpreter(h, this, next).loop(h);
+  }
+
   /** Runs {@code program} from its start under {@code handler}. */
   public static <R> R run(Prob<?> program, Handler<R> handler) {
     return run(Machine.start(program), handler);
@@ -462,5 +482,13 @@ public final class Interpreter {
    */
   public static Machine reduce(Machine m, java.util.function.Predicate<java.util.function.Supplier<?>> stopAt) {
     return run(m, new Reduce(stopAt));
+  }
+
+  /**
+   * The handler of {@link #reduce(Machine, java.util.function.Predicate)}, to keep and reuse (it
+   * holds no state): {@code run(m, reducing(stopAt))} is {@code reduce(m, stopAt)}.
+   */
+  public static Handler<Machine> reducing(java.util.function.Predicate<java.util.function.Supplier<?>> stopAt) {
+    return new Reduce(stopAt);
   }
 }

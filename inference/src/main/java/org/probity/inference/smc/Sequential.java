@@ -105,7 +105,7 @@ public final class Sequential {
     if (lw == Double.NEGATIVE_INFINITY) {
       return new Particle<>(run.machine(), Double.NEGATIVE_INFINITY, node, false);
     }
-    return new Particle<>(settle(run.resume(next)), Weights.totalAt(lw, node), null, true);
+    return new Particle<>(run.continueWith(next, SETTLE), Weights.totalAt(lw, node), null, true);
   }
 
   /**
@@ -114,8 +114,11 @@ public final class Sequential {
    * next step of a state-space model (where the next step's draw happens: the particle stops there).
    */
   private static Machine settle(Machine m) {
-    return Interpreter.reduce(m, thunk -> thunk instanceof StateSpace.Step);
+    return Interpreter.run(m, SETTLE);
   }
+
+  /** {@link #settle}'s handler: the administrative steps up to the next effect, end or state-space step. */
+  private static final Handler<Machine> SETTLE = Interpreter.reducing(thunk -> thunk instanceof StateSpace.Step);
 
   /** The program transformation: each choice becomes an outer sample node; a weighing ends the step. */
   private static final class Advance implements Handler<Prob<?>> {
