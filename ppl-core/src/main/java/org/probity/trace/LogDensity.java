@@ -65,6 +65,7 @@ public final class LogDensity implements LogDensityFunction {
   private final Prob<?> model;
   private final Site[] sites;
   private final Map<Address, Integer> index;
+  private final boolean[] scalar; // a scalar site with a scalar bijection
   private final Map<Address, Object> fixed;
   private final int dimension;
   private final Tape tape = new Tape();
@@ -91,6 +92,10 @@ public final class LogDensity implements LogDensityFunction {
       ix.put(sites[i].address(), i);
     }
     this.index = ix;
+    this.scalar = new boolean[sites.length];
+    for (int i = 0; i < sites.length; i++) {
+      scalar[i] = sites[i].bijection() instanceof ScalarBijection && sites[i].support().shape().length == 0;
+    }
   }
 
   /**
@@ -196,6 +201,10 @@ public final class LogDensity implements LogDensityFunction {
     Object[] out = new Object[sites.length];
     for (int k = 0; k < sites.length; k++) {
       Site s = sites[k];
+      if (scalar[k]) { // what forward(Real[]) and unflatten give a scalar site, without the arrays
+        out[k] = ((ScalarBijection) s.bijection()).forward(Real.of(theta[s.offset()]));
+        continue;
+      }
       Real[] u = Real.of(java.util.Arrays.copyOfRange(theta, s.offset(), s.offset() + s.dimension()));
       out[k] = s.support().unflatten(s.bijection().forward(u));
     }
