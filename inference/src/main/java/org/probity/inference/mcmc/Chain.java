@@ -192,38 +192,28 @@ public final class Chain<A> {
 
   /** The program's output in the current state (without building a trace). */
   public A output() {
-    if (trace != null) {
-      return trace.output();
-    }
-    if (hamiltonian != null) {
-      FixedRun<A> r = hamiltonian.currentRun();
-      return r != null ? r.output() : trace().output();
-    }
-    return state != null ? state.output() : flat.output();
+    FixedRun<A> r = flatRun();
+    return r != null ? r.output() : trace == null && state != null ? state.output() : trace().output();
   }
 
   /** The log joint density of the current state (without building a trace). */
   public double logJoint() {
-    if (trace != null) {
-      return trace.logJoint();
-    }
-    if (hamiltonian != null) {
-      FixedRun<A> r = hamiltonian.currentRun();
-      return r != null ? r.logJoint() : trace().logJoint();
-    }
-    return state != null ? state.logJoint() : flat.logJoint();
+    FixedRun<A> r = flatRun();
+    return r != null ? r.logJoint() : trace == null && state != null ? state.logJoint() : trace().logJoint();
   }
 
   /** The current state's choices by position (without building a trace where the state is a flat run). */
   Columns.Source columns() {
+    FixedRun<A> r = flatRun();
+    return r != null ? Columns.Source.of(r) : Columns.Source.of(trace());
+  }
+
+  // The current state as a flat run when the chain holds it so and no trace was built, else null.
+  private FixedRun<A> flatRun() {
     if (trace != null || state != null) {
-      return Columns.Source.of(trace());
+      return null;
     }
-    if (hamiltonian != null) {
-      FixedRun<A> r = hamiltonian.currentRun();
-      return r != null ? Columns.Source.of(r) : Columns.Source.of(trace());
-    }
-    return Columns.Source.of(flat.current);
+    return hamiltonian != null ? hamiltonian.currentRun() : flat.current;
   }
 
   /** The number of steps taken. */
