@@ -3,7 +3,6 @@ package org.probity.spark;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -94,7 +93,7 @@ public final class GroupFits {
     // all the fits), and a persisted Dataset costs two more jobs (a scan of the cache, a count).
     JavaRDD<Row> fits = df.select(cols.toArray(new Column[0])).javaRDD()
         .mapToPair(r -> new Tuple2<>(r.isNullAt(0) ? "null" : r.getString(0), values(r, width)))
-        .combineByKey(GroupRows::of, GroupRows::add, GroupRows::addAll, new HashPartitioner(partitions))
+        .combineByKey(GroupRows::of, GroupRows::add, GroupRows::addAll, new GroupPartitioner(partitions))
         .flatMap(g -> {
           String key = g._1();
           List<double[]> rows = g._2().rows();

@@ -1,6 +1,7 @@
 package org.probity.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ import org.probity.core.Prob;
  * The shape of the Spark work behind {@code fitPerGroup}: one job, whose fitting stage has
  * {@code spark.sql.shuffle.partitions} tasks (not the one task adaptive query execution would
  * coalesce a small shuffle into), and summaries that are kept, so reading the result does not fit
- * the groups again.
+ * the groups again; and group keys spread evenly over the partitions.
  */
 class GroupFitsJobTest {
   private static final int GROUPS = 12;
@@ -93,5 +94,19 @@ class GroupFitsJobTest {
     assertEquals(GROUPS, GroupFits.collect(fits).size());
     assertEquals(GROUPS, fits.count());
     assertEquals(GROUPS, BUILDS.get(), "reading the result fitted the groups again");
+  }
+
+  @Test
+  void numberedGroupKeysSpreadOverThePartitions() {
+    // 1,000 keys g0000 ... g0999 into 64 partitions (15.6 each on average): String.hashCode modulo 64
+    // (Spark's HashPartitioner) leaves 10 partitions empty and puts 38 groups in others
+    int[] counts = new int[64];
+    GroupPartitioner p = new GroupPartitioner(64);
+    for (int j = 0; j < 1000; j++) {
+      counts[p.getPartition(String.format(java.util.Locale.ROOT, "g%04d", j))]++;
+    }
+    int min = java.util.Arrays.stream(counts).min().orElseThrow();
+    int max = java.util.Arrays.stream(counts).max().orElseThrow();
+    assertTrue(min >= 5 && max <= 27, java.util.Arrays.toString(counts));
   }
 }
