@@ -3,18 +3,18 @@ package org.probity.spark;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
 import org.probity.run.Runner;
+import scala.Tuple2;
 
 /**
  * One fit per group of a grouped data set: {@link #fitPerGroup} fits the model to each group's rows
@@ -83,23 +83,25 @@ public final class GroupFits {
           + " data other than the group column; the numeric columns are " + names);
     }
     List<String> columnNames = List.copyOf(names);
-    Dataset<Row> fits = df.select(cols.toArray(new Column[0]))
-        .groupByKey((MapFunction<Row, String>) r -> r.isNullAt(0) ? "null" : r.getString(0), Encoders.STRING())
-        .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (key, it) -> {
-          List<double[]> rows = new ArrayList<>();
-          while (it.hasNext()) {
-            Row r = it.next();
-            double[] x = new double[columnNames.size()];
-            for (int j = 0; j < x.length; j++) {
-              x[j] = r.isNullAt(j + 1) ? Double.NaN : r.getDouble(j + 1);
-            }
-            rows.add(x);
-          }
+    int width = columnNames.size();
+    int partitions = shufflePartitions(df.sparkSession());
+    // One Spark job: the map stage reads the rows from the DataFrame's partitions and gathers each
+    // group's rows there (map-side), the shuffle brings a group's pieces together, and the result
+    // stage fits the groups and keeps the summaries (a persisted RDD, so a lost block is recomputed
+    // from its lineage with the same numbers). Through the RDD API rather than Dataset.groupByKey:
+    // adaptive query execution would coalesce the small shuffle into one partition (one task for
+    // all the fits), and a persisted Dataset costs two more jobs (a scan of the cache, a count).
+    JavaRDD<Row> fits = df.select(cols.toArray(new Column[0])).javaRDD()
+        .mapToPair(r -> new Tuple2<>(r.isNullAt(0) ? "null" : r.getString(0), values(r, width)))
+        .combineByKey(GroupRows::of, GroupRows::add, GroupRows::addAll, new GroupPartitioner(partitions))
+        .flatMap(g -> {
+          String key = g._1();
+          List<double[]> rows = g._2().rows();
           List<GroupSummary> out = Transport.call("group '" + key + "'", -1, () -> GroupFit.fit(
               orderColumn == null ? GroupData.of(key, columnNames, rows)
                   : GroupData.ordered(key, columnNames, rows, orderColumn), model, algorithm, seed));
           return out.stream().map(GroupSummary::toRow).iterator();
-        }, Encoders.row(GroupSummary.SCHEMA))
+        })
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       fits.count();
@@ -107,7 +109,21 @@ public final class GroupFits {
       fits.unpersist();
       throw Transport.unwrap(e);
     }
-    return fits;
+    return df.sparkSession().createDataFrame(fits, GroupSummary.SCHEMA);
+  }
+
+  /** The number of partitions the groups are fitted in: the session's {@code spark.sql.shuffle.partitions}. */
+  private static int shufflePartitions(SparkSession spark) {
+    return Math.max(1, Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
+  }
+
+  /** A row's numeric columns (after the group column), NaN where a value is missing. */
+  private static double[] values(Row r, int width) {
+    double[] x = new double[width];
+    for (int j = 0; j < width; j++) {
+      x[j] = r.isNullAt(j + 1) ? Double.NaN : r.getDouble(j + 1);
+    }
+    return x;
   }
 
   /** The same fits on a runner: groups in the given order, each with the numbers of {@link #fitPerGroup}. */

@@ -138,9 +138,9 @@ public final class SparkGroups {
       SparkSession spark = session(master);
       spark.sparkContext().setLogLevel("WARN");
       try {
-        fit(spark, simulate(WARMUP, 3), 1).unpersist();
+        fit(spark, simulate(WARMUP, 3), 1);
         long t1 = System.nanoTime();
-        fit(spark, rows, 2026).unpersist();
+        fit(spark, rows, 2026);
         double s = (System.nanoTime() - t1) / 1e9;
         System.out.printf(Locale.ROOT, "%s: %.1f s, %.1f groups/s, %.2fx the in-process time%n", master, s,
             groups / s, s / inProcess);
