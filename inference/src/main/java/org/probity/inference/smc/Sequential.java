@@ -6,6 +6,7 @@ import org.probity.core.Defer;
 import org.probity.core.Factor;
 import org.probity.core.FlatMap;
 import org.probity.core.Handler;
+import org.probity.core.Independent;
 import org.probity.core.Interpreter;
 import org.probity.core.Machine;
 import org.probity.core.Observe;
@@ -190,6 +191,9 @@ public final class Sequential {
     final UniformRandomProvider rng;
     double logWeight;
     Particle<?> out;
+    // After the weighing, the same loop runs on as settle would: the administrative steps up to the
+    // next effect, the end, or the next state-space step, where the particle is suspended.
+    boolean settling;
 
     Direct(double logWeight, UniformRandomProvider rng) {
       this.logWeight = logWeight;
@@ -199,27 +203,46 @@ public final class Sequential {
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
+      if (settling) {
+        return Interpreter.STOP;
+      }
       return (Prob<?>) ((Function) s.k()).apply(s.dist().sample(rng));
     }
 
     @Override
     public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
-      double l = Weights.observe(o);
-      out = weighed(run, o, l == Double.NEGATIVE_INFINITY ? null : o.next().get(), logWeight, l);
-      return Interpreter.STOP;
+      return settling ? Interpreter.STOP : weigh(run, o, Weights.observe(o));
     }
 
     @Override
     public Prob<?> factor(Factor<?> f, Interpreter run) {
-      double l = Weights.factor(f);
-      out = weighed(run, f, l == Double.NEGATIVE_INFINITY ? null : f.next().get(), logWeight, l);
-      return Interpreter.STOP;
+      return settling ? Interpreter.STOP : weigh(run, f, Weights.factor(f));
+    }
+
+    // The weighing at the loop's current node: a dead particle stops there; a live one settles on.
+    private Prob<?> weigh(Interpreter run, Prob<?> node, double l) {
+      double lw = logWeight + l;
+      if (lw == Double.NEGATIVE_INFINITY) {
+        out = new Particle<>(run.machine(), Double.NEGATIVE_INFINITY, node, false);
+        return Interpreter.STOP;
+      }
+      logWeight = Weights.totalAt(lw, node);
+      settling = true;
+      return node instanceof Observe<?, ?> o ? o.next().get() : ((Factor<?>) node).next().get();
+    }
+
+    @Override
+    public Prob<?> independent(Independent<?, ?> ind, Interpreter run) {
+      return settling ? Interpreter.STOP : run.inSequence(ind);
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Prob<?> defer(Defer<?> d, Interpreter run) {
       if (d.thunk() instanceof StateSpace.Step st) {
+        if (settling) {
+          return Interpreter.STOP;
+        }
         out = stateSpaceStep(st, run, logWeight, rng);
         return Interpreter.STOP;
       }
@@ -228,12 +251,12 @@ public final class Sequential {
 
     @Override
     public Particle<?> result(Object value, Interpreter run) {
-      return new Particle<>(run.resume(new Pure<>(value)), logWeight, null, false);
+      return new Particle<>(run.resume(new Pure<>(value)), logWeight, null, settling);
     }
 
     @Override
     public Particle<?> stopped(Interpreter run) {
-      return out;
+      return settling ? new Particle<>(run.machine(), logWeight, null, true) : out;
     }
   }
 
