@@ -211,16 +211,16 @@ public final class Sequential {
 
     @Override
     public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
-      return settling ? Interpreter.STOP : weigh(run, o, Weights.observe(o));
+      return settling ? Interpreter.STOP : weigh(run, o, Weights.observe(o), o.next());
     }
 
     @Override
     public Prob<?> factor(Factor<?> f, Interpreter run) {
-      return settling ? Interpreter.STOP : weigh(run, f, Weights.factor(f));
+      return settling ? Interpreter.STOP : weigh(run, f, Weights.factor(f), f.next());
     }
 
     // The weighing at the loop's current node: a dead particle stops there; a live one settles on.
-    private Prob<?> weigh(Interpreter run, Prob<?> node, double l) {
+    private Prob<?> weigh(Interpreter run, Prob<?> node, double l, java.util.function.Supplier<? extends Prob<?>> next) {
       double lw = logWeight + l;
       if (lw == Double.NEGATIVE_INFINITY) {
         out = new Particle<>(run.machine(), Double.NEGATIVE_INFINITY, node, false);
@@ -228,7 +228,7 @@ public final class Sequential {
       }
       logWeight = Weights.totalAt(lw, node);
       settling = true;
-      return node instanceof Observe<?, ?> o ? o.next().get() : ((Factor<?>) node).next().get();
+      return next.get();
     }
 
     @Override
