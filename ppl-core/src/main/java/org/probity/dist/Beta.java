@@ -73,8 +73,7 @@ public final class Beta implements ContinuousCdf {
 
   @Override
   public Real logProb(Real x) {
-    double v = x.value();
-    if (v < 0 || v > 1) {
+    if (x.test(Supports.OUTSIDE_UNIT)) { // a test, not a value read: a recorded gradient stays replayable
       return Real.NEGATIVE_INFINITY;
     }
     return xLogY(a.minus(1), x).plus(xLogY(b.minus(1), x.rminus(1))).minus(logBeta);
@@ -82,7 +81,7 @@ public final class Beta implements ContinuousCdf {
 
   /** c * log(y) with 0 * log 0 = 0 (the end points of the support with a shape of 1). */
   static Real xLogY(Real c, Real y) {
-    if (y.value() == 0) {
+    if (y.test(Supports.ZERO)) {
       if (c.value() == 0) {
         return Real.ZERO;
       }

@@ -48,7 +48,7 @@ public final class Exponential implements ContinuousCdf {
 
   @Override
   public Real logProb(Real x) {
-    if (x.value() < 0) {
+    if (x.test(Supports.NEGATIVE)) { // a test, not a value read: a recorded gradient stays replayable
       return Real.NEGATIVE_INFINITY;
     }
     return logRate.minus(rate.times(x));

@@ -85,7 +85,7 @@ public final class Gamma implements ContinuousCdf {
 
   @Override
   public Real logProb(Real x) {
-    if (x.value() < 0) {
+    if (x.test(Supports.NEGATIVE)) { // a test, not a value read: a recorded gradient stays replayable
       return Real.NEGATIVE_INFINITY;
     }
     return logNormaliser.plus(Beta.xLogY(shape.minus(1), x)).minus(rate.times(x));

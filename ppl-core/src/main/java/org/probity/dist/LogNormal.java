@@ -43,7 +43,7 @@ public final class LogNormal implements ContinuousCdf {
 
   @Override
   public Real logProb(Real x) {
-    if (x.value() <= 0) {
+    if (x.test(Supports.NOT_POSITIVE)) { // a test, not a value read: a recorded gradient stays replayable
       return Real.NEGATIVE_INFINITY;
     }
     Real lx = x.log();

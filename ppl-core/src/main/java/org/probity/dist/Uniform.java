@@ -51,7 +51,9 @@ public final class Uniform implements ContinuousCdf {
 
   @Override
   public Real logProb(Real x) {
-    if (x.value() < lo.value() || x.value() > hi.value()) {
+    double l = lo.value();
+    double h = hi.value();
+    if (x.test(v -> v < l || v > h)) { // a test, not a value read: a recorded gradient stays replayable
       return Real.NEGATIVE_INFINITY;
     }
     return logWidth.negate();
