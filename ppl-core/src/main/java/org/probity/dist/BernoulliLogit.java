@@ -15,7 +15,9 @@ public final class BernoulliLogit implements Distribution<Boolean>, Univariate {
   private final Real eta;
 
   private BernoulliLogit(Real eta) {
-    DistributionException.finite("BernoulliLogit", "eta", eta.value());
+    if (!eta.test(DistributionException.FINITE)) { // a test, not a value read: a recorded gradient stays replayable
+      DistributionException.finite("BernoulliLogit", "eta", eta.value());
+    }
     this.eta = eta;
   }
 

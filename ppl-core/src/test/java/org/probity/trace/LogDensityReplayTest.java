@@ -52,8 +52,8 @@ class LogDensityReplayTest {
 
   /**
    * Models over the positive, interval and unit-interval bijections with Gamma, Exponential, Beta,
-   * LogNormal, Uniform and Student-t densities (their support checks are recorded tests, not value
-   * reads): each view replays and compiles its recording, and the compiled gradient equals running
+   * LogNormal, Uniform and Student-t densities, and bernoulliLogit observations (their support and
+   * parameter checks are recorded tests, not value reads): each view replays and compiles its recording, and the compiled gradient equals running
    * the model bit for bit at random points.
    */
   @Test
@@ -66,6 +66,10 @@ class LogDensityReplayTest {
     models.put("beta, lognormal, uniform", sample("p", beta(2, 3), (Real p) ->
         sample("sigma", logNormal(0, 1), (Real sigma) -> sample("m", uniform(-3, 3), (Real m) ->
             forEach(0, y.length, j -> observe(normal(p.times(4).minus(2).plus(m), sigma), y[j])).map(u -> p)))));
+    boolean[] hit = {true, false, true, true};
+    models.put("logistic regression, one bernoulliLogit observation per point", sample("b", normal(0, 2), (Real b) ->
+        sample("w", normal(0, 2), (Real w) -> forEach(0, y.length, j ->
+            observe(bernoulliLogit(b.plus(w.times(y[j]))), hit[j])).map(u -> b))));
     SplittableRandom r = new SplittableRandom(13);
     for (var e : models.entrySet()) {
       LogDensity view = LogDensity.of(e.getValue());
