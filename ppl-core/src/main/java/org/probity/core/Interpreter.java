@@ -477,16 +477,10 @@ public final class Interpreter {
   }
 
   /**
-   * Runs the administrative steps of {@code m} up to its next effect, its end, or a deferred
-   * program whose thunk {@code stopAt} accepts (e.g. the next step of a state-space model).
-   */
-  public static Machine reduce(Machine m, java.util.function.Predicate<java.util.function.Supplier<?>> stopAt) {
-    return run(m, new Reduce(stopAt));
-  }
-
-  /**
-   * The handler of {@link #reduce(Machine, java.util.function.Predicate)}, to keep and reuse (it
-   * holds no state): {@code run(m, reducing(stopAt))} is {@code reduce(m, stopAt)}.
+   * A handler that runs the administrative steps of a machine up to its next effect, its end, or
+   * a deferred program whose thunk {@code stopAt} accepts (e.g. the next step of a state-space
+   * model), and gives the machine there: {@code run(m, reducing(stopAt))}. It holds no state, so
+   * one can be kept and reused.
    */
   public static Handler<Machine> reducing(java.util.function.Predicate<java.util.function.Supplier<?>> stopAt) {
     return new Reduce(stopAt);

@@ -186,16 +186,15 @@ public final class LogDensity implements LogDensityFunction {
 
   /** The values of the moved sites at theta (constrained: Real, Real[] or Real[][] as the support's shape). */
   public Map<Address, Object> constrain(double[] theta) {
-    checkLength(theta);
+    Object[] values = constrainedValues(theta);
     Map<Address, Object> out = new LinkedHashMap<>();
-    for (Site s : sites) {
-      Real[] u = Real.of(java.util.Arrays.copyOfRange(theta, s.offset(), s.offset() + s.dimension()));
-      out.put(s.address(), s.support().unflatten(s.bijection().forward(u)));
+    for (int k = 0; k < sites.length; k++) {
+      out.put(sites[k].address(), values[k]);
     }
     return out;
   }
 
-  /** The values of the moved sites at theta, in the layout's order (the values {@link #constrain} maps). */
+  /** The values of the moved sites at theta, in the layout's order (what {@link #constrain} maps by address). */
   public Object[] constrainedValues(double[] theta) {
     checkLength(theta);
     Object[] out = new Object[sites.length];

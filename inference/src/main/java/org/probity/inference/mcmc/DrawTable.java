@@ -23,11 +23,6 @@ final class DrawTable {
   private Columns.Layout layout;
   private int[] slots;
 
-  /** Adds the row of trace {@code t}. */
-  void add(Trace<?> t) {
-    add(Columns.Source.of(t), t.output());
-  }
-
   /** Adds the row of a state's choices {@code t} and its program's return value. */
   void add(Columns.Source t, Object output) {
     if (output != null && !(output instanceof Enum<?>)) { // a return value that may give columns

@@ -22,6 +22,20 @@ final class FlatState<A> {
     return new FlatState<>(FixedRun.of(t));
   }
 
+  /**
+   * Re-runs the model into the spare buffer with the values {@code given} by position (null: keep
+   * the current one) and, if the run kept the structure, makes it the current state.
+   *
+   * @return whether the run kept the structure (false: the state is unchanged)
+   */
+  boolean moveTo(Object[] given) {
+    if (!spare.rerun(current, given)) {
+      return false;
+    }
+    accept();
+    return true;
+  }
+
   /** The spare buffer, holding the proposal's run, becomes the current state. */
   void accept() {
     FixedRun<A> old = current;

@@ -338,9 +338,8 @@ public final class HmcKernel<A> implements Kernel<A> {
     boolean warmupStarted;
     Trace<?> current;
     double[] theta;
-    FixedRun<?> run; // the flat run of the last point asked for, and a spare buffer (currentRun)
+    FlatState<?> run; // the flat run of the last point asked for (currentRun)
     boolean runCurrent; // whether run is the run at theta
-    FixedRun<?> spare;
     int[] positions; // the run's position of each moved site
     LogDensity runDensity; // the view those positions belong to
     Transition last;
@@ -419,42 +418,33 @@ public final class HmcKernel<A> implements Kernel<A> {
      */
     FixedRun<?> currentRun() {
       if (runCurrent) {
-        return run;
+        return run.current;
       }
       if (run != null && runDensity == density) {
         Object[] moved = density.constrainedValues(theta);
-        Object[] given = new Object[run.size()];
+        Object[] given = new Object[run.current.size()];
         for (int k = 0; k < moved.length; k++) {
           given[positions[k]] = moved[k];
         }
-        if (rerun(spare, run, given)) {
-          FixedRun<?> r = run;
-          run = spare;
-          spare = r;
+        if (run.moveTo(given)) {
           runCurrent = true;
-          return run;
+          return run.current;
         }
       }
       current = density.trace(theta);
       startRun(current);
       runCurrent = run != null;
-      return run;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static boolean rerun(FixedRun into, FixedRun from, Object[] given) {
-      return into.rerun(from, given);
+      return run == null ? null : run.current;
     }
 
     // The flat run of trace t, with the position of every moved site (none when one is missing).
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void startRun(Trace<?> t) {
       runDensity = density;
-      run = FixedRun.of((Trace) t);
-      spare = run.copy();
+      run = FlatState.of(t);
+      FixedRun<?> r = run.current;
       java.util.Map<org.probity.core.Address, Integer> at = new java.util.HashMap<>();
-      for (int i = 0; i < run.size(); i++) {
-        at.put(run.address(i), i);
+      for (int i = 0; i < r.size(); i++) {
+        at.put(r.address(i), i);
       }
       List<LogDensity.Site> sites = density.layout();
       positions = new int[sites.size()];
