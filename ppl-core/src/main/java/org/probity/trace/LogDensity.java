@@ -310,6 +310,29 @@ public final class LogDensity implements LogDensityFunction {
     }
   }
 
+  /**
+   * Whether the model's run at theta takes the path of the verified recording: every guard
+   * ({@code Real.test}) has its recorded outcome there and the log density is finite. Since a
+   * recording is verified only when no decision of the model depends on theta except through those
+   * guards, the run at theta then reaches the same addresses with the same held values and ends in
+   * the same {@code pure} step as the recorded run; only the values computed from theta differ.
+   * False while nothing is recorded and verified yet (the first two gradient evaluations), and for
+   * a model that is run every time. The cost is one forward pass of the recording, no model run.
+   *
+   * @param theta the point
+   * @return whether the run at theta follows the recording
+   */
+  public boolean followsRecording(double[] theta) {
+    checkLength(theta);
+    if (programState != VERIFIED) {
+      return false;
+    }
+    if (compiled != null) {
+      return Double.isFinite(compiled.value(theta));
+    }
+    return tape.replay(leafNodes, theta) && Double.isFinite(tape.value(programOutput));
+  }
+
   /** Whether gradients are now replayed from a verified recording (for tests). */
   boolean replays() {
     return programState == VERIFIED;

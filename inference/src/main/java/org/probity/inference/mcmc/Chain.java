@@ -20,7 +20,8 @@ import org.probity.trace.Trace;
  * gives the same chain either way (bit for bit; {@code FixedStructureTest}). With
  * {@link IncrementalMH} it keeps that kernel's state (the parts' traces) between steps. With a
  * Hamiltonian kernel alone ({@link HmcKernel}) the kernel keeps its point on the unconstrained
- * scale between steps and the trace is built only when asked for (a kept draw), not per step.
+ * scale between steps and the trace is built only when asked for, not per step; a kept draw's
+ * choices and output are read without running the model where {@link KeptDraws} applies.
  *
  * @param <A> the model's return type
  */
@@ -192,6 +193,9 @@ public final class Chain<A> {
 
   /** The program's output in the current state (without building a trace). */
   public A output() {
+    if (hamiltonian != null && trace == null) {
+      return hamiltonian.currentOutput();
+    }
     FixedRun<A> r = flatRun();
     return r != null ? r.output() : trace == null && state != null ? state.output() : trace().output();
   }
@@ -204,6 +208,9 @@ public final class Chain<A> {
 
   /** The current state's choices by position (without building a trace where the state is a flat run). */
   Columns.Source columns() {
+    if (hamiltonian != null && trace == null) {
+      return hamiltonian.currentColumns();
+    }
     FixedRun<A> r = flatRun();
     return r != null ? Columns.Source.of(r) : Columns.Source.of(trace());
   }

@@ -241,6 +241,27 @@ public final class HmcKernel<A> implements Kernel<A> {
     return r;
   }
 
+  /**
+   * The choices of this chain's copy's current point by position: without running the model where
+   * {@link KeptDraws} applies, else from {@link #currentRun} or the trace.
+   */
+  Columns.Source currentColumns() {
+    requireChain("currentColumns");
+    return chain.currentColumns();
+  }
+
+  /** The model's output at this chain's copy's current point (without a run where {@link KeptDraws} applies). */
+  @SuppressWarnings("unchecked")
+  A currentOutput() {
+    requireChain("currentOutput");
+    return (A) chain.currentOutput();
+  }
+
+  /** The number of this chain's copy's draws read by {@link KeptDraws}, without a run of the model (for tests). */
+  long drawsWithoutRun() {
+    return chain == null || chain.kept == null ? 0 : chain.kept.reads();
+  }
+
   /** The trace of this chain's copy's current point (after {@link #transitionInPlace}). */
   @SuppressWarnings("unchecked")
   Trace<A> currentTrace() {
@@ -342,6 +363,9 @@ public final class HmcKernel<A> implements Kernel<A> {
     boolean runCurrent; // whether run is the run at theta
     int[] positions; // the run's position of each moved site
     LogDensity runDensity; // the view those positions belong to
+    KeptDraws kept; // draws without a run, once a run has shown they can be had so (null: run the model)
+    LogDensity keptFor; // the view kept was settled for (null: not yet)
+    Columns.Source draw; // the current point's choices read by kept (null: not read, or kept does not apply there)
     Transition last;
     long count;
 
@@ -416,6 +440,46 @@ public final class HmcKernel<A> implements Kernel<A> {
      * differs, from the trace {@link LogDensity#trace} builds. Null if the moved sites cannot be
      * placed in the run.
      */
+    Columns.Source currentColumns() {
+      Columns.Source d = keptDraw();
+      if (d != null) {
+        return d;
+      }
+      FixedRun<?> r = currentRun();
+      return r != null ? Columns.Source.of(r) : Columns.Source.of(currentTrace());
+    }
+
+    Object currentOutput() {
+      if (keptDraw() != null) {
+        return kept.output();
+      }
+      FixedRun<?> r = currentRun();
+      return r != null ? r.output() : currentTrace().output();
+    }
+
+    // The current point's choices by KeptDraws, or null (then the model is run); the first run of a
+    // view is offered to KeptDraws as its template.
+    private Columns.Source keptDraw() {
+      if (draw != null || current != null || runCurrent) {
+        return draw;
+      }
+      if (keptFor == density) {
+        draw = kept == null ? null : kept.at(theta);
+        return draw;
+      }
+      FixedRun<?> r = currentRun();
+      if (r != null && runDensity == density) {
+        if (!KeptDraws.eligible(r)) {
+          keptFor = density;
+          kept = null;
+        } else if (density.followsRecording(theta)) {
+          keptFor = density;
+          kept = new KeptDraws(density, positions, r);
+        } // else try again at the next draw's run
+      }
+      return null;
+    }
+
     FixedRun<?> currentRun() {
       if (runCurrent) {
         return run.current;
@@ -483,6 +547,7 @@ public final class HmcKernel<A> implements Kernel<A> {
       theta = next;
       current = null;
       runCurrent = false;
+      draw = null;
       return true;
     }
 
@@ -519,6 +584,7 @@ public final class HmcKernel<A> implements Kernel<A> {
       }
       current = x;
       runCurrent = false;
+      draw = null;
     }
 
     private void build(int n) {

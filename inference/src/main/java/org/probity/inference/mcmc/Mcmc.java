@@ -319,7 +319,8 @@ public final class Mcmc {
 
   private static <A> ChainOutput<A> chain(Prob<A> model, Kernel<A> template, List<Kernel<A>> previousKernels,
       List<Trace<A>> starts, McmcConfig cfg, int segment, int c, RunProgress progress, AtomicBoolean stop) {
-    String where = "at initialisation";
+    // where the chain is, for the error message: -1 initialisation, else the iteration (warm-up first)
+    long iteration = -1;
     try {
       UniformRandomProvider rng = generator(cfg.seed(), segment, c);
       Kernel<A> kernel = (previousKernels != null ? previousKernels.get(c) : template).forChain();
@@ -336,9 +337,10 @@ public final class Mcmc {
         part.validate(t); // a selection or address that matches nothing fails here, not as a frozen chain
       }
       HmcKernel<A> statsPart = hamiltonian.isEmpty() ? null : hamiltonian.get(hamiltonian.size() - 1);
+      boolean hamiltonianAlone = statsPart != null && kernel.parts().size() == 1;
       Chain<A> chain = Chain.of(kernel, t); // takes the fixed-structure fast path where it can
       for (int i = 0; i < cfg.warmup(); i++) {
-        where = "in warm-up iteration " + (i + 1);
+        iteration = i;
         checkStop(stop);
         chain.step(rng);
         progress.advance();
@@ -356,7 +358,7 @@ public final class Mcmc {
       for (int d = 0; d < samples; d++) {
         int moved = 0;
         for (int k = 0; k < cfg.thin(); k++) {
-          where = "in sampling iteration " + (d * cfg.thin() + k + 1);
+          iteration = cfg.warmup() + (long) d * cfg.thin() + k;
           checkStop(stop);
           if (chain.step(rng)) {
             moved++;
@@ -367,10 +369,10 @@ public final class Mcmc {
         A output = chain.output();
         draws.add(chain.columns(), output);
         outputs.add(output);
-        lp[d] = chain.logJoint();
         acc[d] = moved / (double) cfg.thin();
+        Transition tr = null;
         if (statsPart != null) {
-          Transition tr = statsPart.transitions() > seen ? statsPart.lastTransition() : null;
+          tr = statsPart.transitions() > seen ? statsPart.lastTransition() : null;
           seen = statsPart.transitions();
           transitions.add(tr);
           stats[d] = statsOf(tr, statsPart);
@@ -378,6 +380,9 @@ public final class Mcmc {
             acc[d] = tr.acceptStat();
           }
         }
+        // lp__: a Hamiltonian kernel alone reports the log density it samples at the draw (Stan's
+        // lp__, log-Jacobian included); every other kernel the log joint density of the draw
+        lp[d] = tr != null && hamiltonianAlone ? tr.logDensity() : chain.logJoint();
       }
       long gradients = 0;
       for (HmcKernel<A> h : hamiltonian) {
@@ -395,6 +400,8 @@ public final class Mcmc {
     } catch (Stopped | McmcInterruptedException s) {
       throw s;
     } catch (RuntimeException e) {
+      String where = iteration < 0 ? "at initialisation" : iteration < cfg.warmup()
+          ? "in warm-up iteration " + (iteration + 1) : "in sampling iteration " + (iteration - cfg.warmup() + 1);
       throw new McmcChainException(c, where, cfg.chains(), e);
     }
   }

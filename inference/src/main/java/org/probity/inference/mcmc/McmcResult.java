@@ -31,8 +31,10 @@ import org.probity.trace.ZeroCause;
  * sampler statistics of every draw, the last trace and kernel of each chain, and the acceptance
  * rate of each chain after warm-up.
  *
- * <p>Sampler statistics: {@code lp__} (the log joint density of the draw's trace, constants
- * included and no Jacobian) and {@code accept_stat__}; when the kernel has a Hamiltonian part
+ * <p>Sampler statistics: {@code lp__} and {@code accept_stat__}. With a Hamiltonian kernel alone,
+ * {@code lp__} is the log density the kernel samples at the draw (on the unconstrained scale,
+ * log-Jacobian included, constants kept: Stan's {@code lp__} up to a constant); with any other
+ * kernel, the log joint density of the draw's trace (constants included, no Jacobian). When the kernel has a Hamiltonian part
  * ({@link HmcKernel}), cmdstan's {@code stepsize__, treedepth__, n_leapfrog__, divergent__,
  * energy__} (static HMC: {@code stepsize__, int_time__, energy__}) of its last transition before
  * the draw, and {@code accept_stat__} is that transition's (Stan's definition); otherwise
