@@ -433,13 +433,7 @@ public final class HmcKernel<A> implements Kernel<A> {
       return current;
     }
 
-    /**
-     * The model's run at the engine's point as a flat run ({@link FixedRun}: the values by position,
-     * the output and the sums of a trace, without building one): a re-run of the model with the
-     * moved sites' values by position from the last run; the first time, and if a re-run's structure
-     * differs, from the trace {@link LogDensity#trace} builds. Null if the moved sites cannot be
-     * placed in the run.
-     */
+    // The current point's choices by position: read by KeptDraws where it applies, else from a run.
     Columns.Source currentColumns() {
       Columns.Source d = keptDraw();
       if (d != null) {
@@ -449,6 +443,7 @@ public final class HmcKernel<A> implements Kernel<A> {
       return r != null ? Columns.Source.of(r) : Columns.Source.of(currentTrace());
     }
 
+    // The model's output at the current point, as currentColumns reads the choices.
     Object currentOutput() {
       if (keptDraw() != null) {
         return kept.output();
@@ -480,6 +475,13 @@ public final class HmcKernel<A> implements Kernel<A> {
       return null;
     }
 
+    /**
+     * The model's run at the engine's point as a flat run ({@link FixedRun}: the values by position,
+     * the output and the sums of a trace, without building one): a re-run of the model with the
+     * moved sites' values by position from the last run; the first time, and if a re-run's structure
+     * differs, from the trace {@link LogDensity#trace} builds. Null if the moved sites cannot be
+     * placed in the run.
+     */
     FixedRun<?> currentRun() {
       if (runCurrent) {
         return run.current;
