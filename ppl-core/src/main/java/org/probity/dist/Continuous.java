@@ -17,6 +17,19 @@ public interface Continuous extends Distribution<Real>, Univariate {
     return Real.of(sampleDouble(rng));
   }
 
+  /**
+   * Whether {@link #logDensity(double)} gives, for every value and every parameter, the very number
+   * {@code logProb(x).value()} gives: the same floating-point operations in the same order. Then a
+   * recorded {@code logProb} stands for the double path bit for bit (the random walk's staged log
+   * density, {@code LogDensity.joint}). False unless a family says so; each that does is checked by
+   * {@code DoublePathTest}.
+   *
+   * @return whether the double path is the {@code Real} path's arithmetic
+   */
+  default boolean doublePathIsExact() {
+    return false;
+  }
+
   /** Log density at a double. */
   default double logDensity(double x) {
     return logProb(Real.of(x)).value();

@@ -74,7 +74,13 @@ public final class HalfCauchy implements ContinuousCdf {
       return Double.NEGATIVE_INFINITY;
     }
     double z = x / scale.value();
-    return -Math.log1p(z * z) - logScale.value() + Special.LOG2 - Special.LOG_PI;
+    // logProb's operations in its order: the Cauchy(0, scale) log density, then + log 2
+    return -Special.LOG_PI - logScale.value() - Math.log1p(z * z) + Special.LOG2;
+  }
+
+  @Override
+  public boolean doublePathIsExact() {
+    return true;
   }
 
   @Override
