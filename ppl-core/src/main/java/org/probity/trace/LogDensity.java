@@ -68,6 +68,8 @@ public final class LogDensity implements LogDensityFunction {
   private final boolean[] scalar; // a scalar site with a scalar bijection
   private final Map<Address, Object> fixed;
   private final int dimension;
+  private final boolean joint; // the log joint of the constrained values (joint), not the unconstrained density
+  private boolean recordedExact; // joint: every term of the recorded run has an exact double path
   private final Tape tape = new Tape();
   // The gradient's recorded program (Tape.record) and its state; see logDensityAndGradient.
   private static final int NOT_RECORDED = 0;
@@ -82,7 +84,8 @@ public final class LogDensity implements LogDensityFunction {
   private CompiledGradient compiled; // the verified recording compiled to straight-line code, if it could be
   private double[] compiledGradient;
 
-  private LogDensity(Prob<?> model, Site[] sites, Map<Address, Object> fixed, int dimension) {
+  private LogDensity(Prob<?> model, Site[] sites, Map<Address, Object> fixed, int dimension, boolean joint) {
+    this.joint = joint;
     this.model = model;
     this.sites = sites;
     this.fixed = fixed;
@@ -132,7 +135,42 @@ public final class LogDensity implements LogDensityFunction {
         fixed.put(c.address(), c.value());
       }
     }
-    return new LogDensity(model, sites.toArray(new Site[0]), Collections.unmodifiableMap(fixed), offset);
+    return new LogDensity(model, sites.toArray(new Site[0]), Collections.unmodifiableMap(fixed), offset, false);
+  }
+
+  /**
+   * The log joint density of the model as a function of the constrained values of the scalar
+   * continuous choices of {@code reference} that {@code moved} selects, every other choice held at
+   * its value: theta holds those values themselves (each site's bijection is the identity), no
+   * log-Jacobian is added, and the terms are summed as a trace sums them (the choices' log
+   * densities, then the observations' and factors', each from 0 in the order the model reaches
+   * them, then the two sums added). So where every term's family computes its double log density
+   * with its {@code logProb}'s arithmetic ({@link org.probity.dist.Continuous#doublePathIsExact};
+   * {@link #matchesDoublePath}), the recorded value at theta is the log joint of the trace with
+   * those values, bit for bit: a random walk can evaluate its proposals on the recording
+   * ({@link #recordedValue}) and take the very steps it would take on traces.
+   *
+   * @throws IllegalArgumentException if a selected continuous choice is not a scalar
+   */
+  public static LogDensity joint(Prob<?> model, Trace<?> reference, Selection moved) {
+    List<Site> sites = new ArrayList<>();
+    Map<Address, Object> fixed = new LinkedHashMap<>();
+    for (Choice c : reference.ordered()) {
+      if (c.isDeterministic()) {
+        continue;
+      }
+      Constraint support = c.dist().support();
+      if (moved.contains(c.address()) && !support.isDiscrete()) {
+        if (support.shape().length != 0) {
+          throw new IllegalArgumentException("the joint view moves scalar choices; " + c.address() + " has shape "
+              + java.util.Arrays.toString(support.shape()));
+        }
+        sites.add(new Site(c.address(), support, Bijections.forSupport(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY), sites.size(), 1));
+      } else {
+        fixed.put(c.address(), c.value());
+      }
+    }
+    return new LogDensity(model, sites.toArray(new Site[0]), Collections.unmodifiableMap(fixed), sites.size(), true);
   }
 
   /** The moved sites, in the order the model reaches them. */
@@ -157,7 +195,7 @@ public final class LogDensity implements LogDensityFunction {
 
   @Override
   public LogDensity copy() {
-    return new LogDensity(model, sites, fixed, dimension);
+    return new LogDensity(model, sites, fixed, dimension, joint);
   }
 
   /**
@@ -291,6 +329,7 @@ public final class LogDensity implements LogDensityFunction {
         if (!replayable) {
           programState = INTERPRET;
         } else if (Double.isFinite(v) && lp.isVariable()) {
+          recordedExact = e.exact;
           leafNodes = new int[dimension];
           for (int i = 0; i < dimension; i++) {
             leafNodes[i] = e.leaves[i].index();
@@ -323,14 +362,37 @@ public final class LogDensity implements LogDensityFunction {
    * @return whether the run at theta follows the recording
    */
   public boolean followsRecording(double[] theta) {
+    return Double.isFinite(recordedValue(theta));
+  }
+
+  /**
+   * The log density at theta from the verified recording alone (compiled, or replayed), without
+   * running the model: the value {@link #logDensity} gives there, bit for bit, where the run at
+   * theta follows the recording; NaN where it does not (a guard has another outcome), or while
+   * nothing is recorded and verified (the first two gradient evaluations), or for a model that is
+   * run every time. Infinite values are returned as they are (a zero density is -Infinity).
+   *
+   * @param theta the point
+   * @return the recorded log density at theta, or NaN
+   */
+  public double recordedValue(double[] theta) {
     checkLength(theta);
     if (programState != VERIFIED) {
-      return false;
+      return Double.NaN;
     }
     if (compiled != null) {
-      return Double.isFinite(compiled.value(theta));
+      return compiled.value(theta);
     }
-    return tape.replay(leafNodes, theta) && Double.isFinite(tape.value(programOutput));
+    return tape.replay(leafNodes, theta) ? tape.value(programOutput) : Double.NaN;
+  }
+
+  /**
+   * Whether this is a {@link #joint} view whose verified recording sums only terms of families with
+   * an exact double path (and factors), so that {@link #recordedValue} is a trace's log joint bit
+   * for bit wherever the run follows the recording.
+   */
+  public boolean matchesDoublePath() {
+    return joint && recordedExact && programState == VERIFIED;
   }
 
   /** Whether gradients are now replayed from a verified recording (for tests). */
@@ -402,6 +464,9 @@ public final class LogDensity implements LogDensityFunction {
     final Tape tape;
     final Real[] leaves;
     Real total = Real.ZERO;
+    Real prior = Real.ZERO; // joint: the choices' terms, summed from 0 as a trace sums them
+    Real likelihood = Real.ZERO; // joint: the observations' and factors' terms
+    boolean exact = true; // joint: every term so far from a family with an exact double path
     int next; // the index of the next moved site expected
 
     Evaluation(double[] theta, Tape tape) {
@@ -432,7 +497,7 @@ public final class LogDensity implements LogDensityFunction {
         x = moved(sites[next++], d);
       } else if (fixed.containsKey(a)) {
         x = fixed.get(a);
-        add(Weights.choiceRealSummed(d, x, a));
+        addChoice(Weights.choiceRealSummed(d, x, a), d, x);
       } else {
         Integer i = index.get(a);
         throw new StructureChangeException(i == null
@@ -441,7 +506,7 @@ public final class LogDensity implements LogDensityFunction {
             : "the model reached " + a + " out of order (expected " + (next < sites.length ? sites[next].address() : "no more")
                 + "): its structure changed");
       }
-      if (total.untrackedValue() == Double.NEGATIVE_INFINITY) {
+      if (zero()) {
         return Interpreter.STOP;
       }
       return (Prob<?>) ((Function) s.k()).apply(x);
@@ -449,6 +514,15 @@ public final class LogDensity implements LogDensityFunction {
 
     private Object moved(Site site, Distribution<?> d) {
       Constraint support = d.support();
+      if (joint) {
+        if (!support.equals(site.support())) {
+          throw new StructureChangeException("the support of the choice at " + site.address() + " depends on other"
+              + " choices (" + site.support() + ", now " + support + ")");
+        }
+        Real x = leaf(site.offset());
+        addChoice(Weights.choiceRealSummed(d, x, site.address()), d, x);
+        return x;
+      }
       Bijection b = site.bijection();
       if (!support.equals(site.support())) {
         if (support.size() != site.support().size() || support.isDiscrete()) {
@@ -490,6 +564,32 @@ public final class LogDensity implements LogDensityFunction {
       return r;
     }
 
+    private boolean zero() {
+      return joint ? prior.untrackedValue() == Double.NEGATIVE_INFINITY
+          || likelihood.untrackedValue() == Double.NEGATIVE_INFINITY : total.untrackedValue() == Double.NEGATIVE_INFINITY;
+    }
+
+    // A choice's term: in the joint view added to the prior, as a trace adds it, noting whether its
+    // family's double path is exact for this value.
+    private void addChoice(Real l, Distribution<?> d, Object x) {
+      if (!joint) {
+        add(l);
+        return;
+      }
+      exact &= d instanceof org.probity.dist.Continuous c && c.doublePathIsExact() && x instanceof Real;
+      prior = prior.plus(l);
+    }
+
+    // An observation's or factor's term: in the joint view added to the likelihood.
+    private void addLikelihood(Real l, boolean exactTerm) {
+      if (!joint) {
+        add(l);
+        return;
+      }
+      exact &= exactTerm;
+      likelihood = likelihood.plus(l);
+    }
+
     // The total's value is read untracked: every term goes into it, so a replay checks its finiteness instead.
     private void add(Real l) {
       if (l == Real.ZERO || total.untrackedValue() == Double.NEGATIVE_INFINITY) {
@@ -500,14 +600,15 @@ public final class LogDensity implements LogDensityFunction {
 
     @Override
     public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
-      add(Weights.observeRealSummed(o));
-      return total.untrackedValue() == Double.NEGATIVE_INFINITY ? Interpreter.STOP : o.next().get();
+      addLikelihood(Weights.observeRealSummed(o), o.dist() instanceof org.probity.dist.Continuous c
+          && c.doublePathIsExact() && o.value() instanceof Real);
+      return zero() ? Interpreter.STOP : o.next().get();
     }
 
     @Override
     public Prob<?> factor(Factor<?> f, Interpreter run) {
-      add(f.logWeight());
-      return total.untrackedValue() == Double.NEGATIVE_INFINITY ? Interpreter.STOP : f.next().get();
+      addLikelihood(f.logWeight(), true); // a trace adds the factor's value itself
+      return zero() ? Interpreter.STOP : f.next().get();
     }
 
     @Override
@@ -516,7 +617,7 @@ public final class LogDensity implements LogDensityFunction {
         throw new StructureChangeException("the model ended without reaching " + sites[next].address()
             + ", a site of its layout: its structure changed");
       }
-      return total;
+      return joint ? prior.plus(likelihood) : total;
     }
 
     @Override
