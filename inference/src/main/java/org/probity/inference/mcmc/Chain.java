@@ -51,7 +51,7 @@ public final class Chain<A> {
       this.flat = FlatState.of(start);
       this.fast = new ArrayList<>();
       for (Kernel<A> k : steps) {
-        FastPath<A> f = fastPath(k, flat);
+        FastPath<A> f = fastPath(k, flat, steps.size() == 1);
         if (f == null) {
           fast = null;
           break;
@@ -88,8 +88,25 @@ public final class Chain<A> {
     return null;
   }
 
-  private static <A> FastPath<A> fastPath(Kernel<A> k, FlatState<A> state) {
-    return k instanceof RandomWalkMH<A> rw ? FastRandomWalk.of(rw, state) : new FastProposal<>((ProposalMH<A>) k, state);
+  private static <A> FastPath<A> fastPath(Kernel<A> k, FlatState<A> state, boolean alone) {
+    return k instanceof RandomWalkMH<A> rw ? FastRandomWalk.of(rw, state, alone)
+        : new FastProposal<>((ProposalMH<A>) k, state);
+  }
+
+  // The staged log density of a random walk that is the chain's only kernel, or null.
+  private StagedWalk<A> staged() {
+    return trace == null && fast != null && fast.size() == 1 && fast.get(0) instanceof FastRandomWalk<A> w
+        ? w.staged() : null;
+  }
+
+  // The fast paths' flat state, brought up to date.
+  private FlatState<A> settled() {
+    if (fast != null) {
+      for (FastPath<A> f : fast) {
+        f.settle();
+      }
+    }
+    return flat;
   }
 
   /**
@@ -140,7 +157,7 @@ public final class Chain<A> {
           moved = true;
         } else if (o == FastPath.Outcome.CHANGED) {
           fellBack = true;
-          Trace<A> x = flat.trace();
+          Trace<A> x = settled().trace();
           Trace<A> y = Sampler.run(fast.get(i).rest(x), rng).value();
           if (y != x) {
             moved = true;
@@ -170,7 +187,7 @@ public final class Chain<A> {
         trace = null;
       }
       if (fellBack && fallbacks > GIVE_UP_AFTER && fallbacks * 2 > steps) {
-        trace = flat.trace();
+        trace = settled().trace();
         fast = null; // the structure keeps changing: every step through the kernel's program from now on
       }
       return moved;
@@ -185,16 +202,21 @@ public final class Chain<A> {
   public Trace<A> trace() {
     Trace<A> t = trace;
     if (t == null) {
-      t = hamiltonian != null ? hamiltonian.currentTrace() : state != null ? state.trace() : flat.trace();
+      t = hamiltonian != null ? hamiltonian.currentTrace() : state != null ? state.trace() : settled().trace();
       trace = t;
     }
     return t;
   }
 
   /** The program's output in the current state (without building a trace). */
+  @SuppressWarnings("unchecked")
   public A output() {
     if (hamiltonian != null && trace == null) {
       return hamiltonian.currentOutput();
+    }
+    StagedWalk<A> w = staged();
+    if (w != null && w.keepsDraws() && w.columns() != null) {
+      return (A) w.output();
     }
     FixedRun<A> r = flatRun();
     return r != null ? r.output() : trace == null && state != null ? state.output() : trace().output();
@@ -202,6 +224,10 @@ public final class Chain<A> {
 
   /** The log joint density of the current state (without building a trace). */
   public double logJoint() {
+    StagedWalk<A> w = staged();
+    if (w != null) {
+      return w.logJoint();
+    }
     FixedRun<A> r = flatRun();
     return r != null ? r.logJoint() : trace == null && state != null ? state.logJoint() : trace().logJoint();
   }
@@ -210,6 +236,11 @@ public final class Chain<A> {
   Columns.Source columns() {
     if (hamiltonian != null && trace == null) {
       return hamiltonian.currentColumns();
+    }
+    StagedWalk<A> w = staged();
+    Columns.Source kept = w == null ? null : w.columns();
+    if (kept != null) {
+      return kept;
     }
     FixedRun<A> r = flatRun();
     return r != null ? Columns.Source.of(r) : Columns.Source.of(trace());
@@ -220,12 +251,17 @@ public final class Chain<A> {
     if (trace != null || state != null) {
       return null;
     }
-    return hamiltonian != null ? hamiltonian.currentRun() : flat.current;
+    return hamiltonian != null ? hamiltonian.currentRun() : settled().current;
   }
 
   /** The number of steps taken. */
   public long steps() {
     return steps;
+  }
+
+  /** The number of random-walk proposals scored on a staged log density ({@link StagedWalk}), without a run (for tests). */
+  long stagedScores() {
+    return fast != null && fast.size() == 1 && fast.get(0) instanceof FastRandomWalk<A> w ? w.stagedScores() : 0;
   }
 
   /** The number of steps the fixed-structure fast path completed by itself. */

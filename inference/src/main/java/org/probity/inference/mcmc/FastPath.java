@@ -24,4 +24,8 @@ interface FastPath<A> {
    * null when the kernel must take its general path there.
    */
   FastPath<A> restart(FlatState<A> state);
+
+  /** Brings the chain's flat run up to date where steps kept the state elsewhere ({@link StagedWalk}). */
+  default void settle() {
+  }
 }

@@ -19,7 +19,9 @@ import org.probity.trace.Trace;
  * a trace. When the proposed run changes the structure (another address, a fresh draw, a moved
  * site's support that changed, a site that starts or stops being one the walk moves), the step
  * reports {@link Outcome#CHANGED} and {@link #rest} finishes it on the general path with the
- * noise already drawn.
+ * noise already drawn. When the walk is the chain's only kernel and {@link StagedWalk} applies, a
+ * proposal is scored on the model's recorded log joint instead of a re-run (the same number bit for
+ * bit), and only a proposal whose run leaves the recording's path is re-run.
  */
 final class FastRandomWalk<A> implements FastPath<A> {
 
@@ -33,22 +35,29 @@ final class FastRandomWalk<A> implements FastPath<A> {
   private final Object[] given;
   private final double[] jac = new double[1];
   private final Plate noise;
+  private final boolean alone; // the chain's only kernel: the state is this walk's alone, so it may be staged
+  private final StagedWalk<A> staged; // null: every proposal re-runs the model
   private double[] lastNoise;
+  private long scored; // proposals scored on the staged log density, this walk's and its predecessors' (for tests)
 
-  /** The fast path of the walk on the state, or null when the walk moves a vector site there (left to the general path). */
-  static <A> FastRandomWalk<A> of(RandomWalkMH<A> kernel, FlatState<A> state) {
+  /**
+   * The fast path of the walk on the state, or null when the walk moves a vector site there (left
+   * to the general path); {@code alone}: the walk is the chain's only kernel.
+   */
+  static <A> FastRandomWalk<A> of(RandomWalkMH<A> kernel, FlatState<A> state, boolean alone) {
     FixedRun<A> run = state.current;
     for (int i = 0; i < run.size(); i++) {
       if (kernel.movesVector(new Choice(run.address(i), run.dist(i), run.value(i), 0))) {
         return null;
       }
     }
-    return new FastRandomWalk<>(kernel, state);
+    return new FastRandomWalk<>(kernel, state, alone);
   }
 
-  private FastRandomWalk(RandomWalkMH<A> kernel, FlatState<A> state) {
+  private FastRandomWalk(RandomWalkMH<A> kernel, FlatState<A> state, boolean alone) {
     this.kernel = kernel;
     this.state = state;
+    this.alone = alone;
     FixedRun<A> run = state.current;
     int n = run.size();
     int[] s = new int[n];
@@ -68,6 +77,7 @@ final class FastRandomWalk<A> implements FastPath<A> {
     this.xs = new double[k];
     this.given = new Object[n];
     this.noise = k == 0 ? null : Plate.iid(STD, k);
+    this.staged = alone && m == 0 ? StagedWalk.of(state, sites) : null;
   }
 
   @Override
@@ -79,15 +89,34 @@ final class FastRandomWalk<A> implements FastPath<A> {
     double s = kernel.scale();
     double[] eps = noise.sample(rng);
     lastNoise = eps;
-    FixedRun<A> x = state.current;
-    for (int i = 0; i < k; i++) {
-      dists[i] = (Continuous) x.dist(sites[i]);
-      xs[i] = ((Real) x.value(sites[i])).value();
+    if (staged != null) {
+      System.arraycopy(staged.dists(), 0, dists, 0, k);
+      System.arraycopy(staged.values(), 0, xs, 0, k);
+    } else {
+      FixedRun<A> x = state.current;
+      for (int i = 0; i < k; i++) {
+        dists[i] = (Continuous) x.dist(sites[i]);
+        xs[i] = ((Real) x.value(sites[i])).value();
+      }
     }
     if (!RandomWalkMH.shift(dists, xs, k, s, eps, sites, given, jac)) {
       kernel.rejectOutside(k);
       return Outcome.STAYED;
     }
+    if (staged != null) {
+      double ly = staged.logJointAt(given);
+      if (ly > Double.NEGATIVE_INFINITY && ly < Double.POSITIVE_INFINITY) {
+        scored++;
+        return decide(staged.logJoint(), ly, k, rng, true);
+      }
+      staged.settle(); // the run there leaves the recording's path (or has zero density): re-run it
+    }
+    return rerunAndDecide(k, rng);
+  }
+
+  // The proposal in given scored by a re-run of the model from the current flat run.
+  private Outcome rerunAndDecide(int k, UniformRandomProvider rng) {
+    FixedRun<A> x = state.current;
     FixedRun<A> y = state.spare;
     try {
       if (!y.rerun(x, given)) {
@@ -99,8 +128,17 @@ final class FastRandomWalk<A> implements FastPath<A> {
     if (y.logJoint() == Double.NEGATIVE_INFINITY || !sameSites(y) || supportsMoved(y)) {
       return Outcome.CHANGED; // zero density (counted by cause there), or the structure changed
     }
-    double logAlpha = Acceptance.logAlpha(x.logJoint(), y.logJoint(), jac[0] + 0.0 - 0.0);
+    return decide(x.logJoint(), y.logJoint(), k, rng, false);
+  }
+
+  // The acceptance of a proposal of log joint ly from a state of log joint lx, as the kernel's
+  // program decides it; recorded: ly is the staged one (else the proposal's run is in state.spare).
+  private Outcome decide(double lx, double ly, int k, UniformRandomProvider rng, boolean recorded) {
+    double logAlpha = Acceptance.logAlpha(lx, ly, jac[0] + 0.0 - 0.0);
     if (Double.isNaN(logAlpha) || logAlpha == Double.NEGATIVE_INFINITY) {
+      if (staged != null) {
+        staged.settle();
+      }
       return Outcome.CHANGED; // the general path throws, naming both states, or rejects
     }
     kernel.adaptAfter(logAlpha, k);
@@ -112,7 +150,14 @@ final class FastRandomWalk<A> implements FastPath<A> {
     if (!accept) {
       return Outcome.STAYED;
     }
-    state.accept();
+    if (recorded) {
+      staged.accept(ly);
+    } else {
+      state.accept();
+      if (staged != null) {
+        staged.adoptRun();
+      }
+    }
     return Outcome.MOVED;
   }
 
@@ -149,6 +194,23 @@ final class FastRandomWalk<A> implements FastPath<A> {
     return false;
   }
 
+  /** The number of proposals scored on the staged log density, without a run (for tests). */
+  long stagedScores() {
+    return scored;
+  }
+
+  /** The staged log density of this walk, or null (every proposal re-runs the model). */
+  StagedWalk<A> staged() {
+    return staged;
+  }
+
+  @Override
+  public void settle() {
+    if (staged != null) {
+      staged.settle();
+    }
+  }
+
   @Override
   public Prob<Trace<A>> rest(Trace<A> x) {
     return kernel.proposeWith(x, lastNoise);
@@ -156,6 +218,10 @@ final class FastRandomWalk<A> implements FastPath<A> {
 
   @Override
   public FastPath<A> restart(FlatState<A> at) {
-    return FastRandomWalk.of(kernel, at);
+    FastRandomWalk<A> f = FastRandomWalk.of(kernel, at, alone);
+    if (f != null) {
+      f.scored = scored;
+    }
+    return f;
   }
 }

@@ -55,9 +55,11 @@ final class KeptDraws {
 
   /** The choices at theta, or null when the model's run there does not follow the recording (run it). */
   Columns.Source at(double[] theta) {
-    if (!density.followsRecording(theta)) {
-      return null;
-    }
+    return density.followsRecording(theta) ? atFollowing(theta) : null;
+  }
+
+  /** The choices at theta, a point known to follow the recording (its recorded log density was finite). */
+  Columns.Source atFollowing(double[] theta) {
     reads++;
     Object[] moved = density.constrainedValues(theta);
     Object[] values = held.clone();
