@@ -85,6 +85,11 @@ final class DrawTable {
     return rows.size();
   }
 
+  /** Row {@code i} itself (its columns in {@link #names} order; shorter where later draws added columns). */
+  double[] row(int i) {
+    return rows.get(i);
+  }
+
   /** The value of column {@code j} in row {@code i} (NaN where the draw has no such column). */
   double value(int i, int j) {
     double[] r = rows.get(i);

@@ -101,7 +101,7 @@ public final class McmcResult<A> {
     Mcmc.ChainOutput<A> first = outs.get(0);
     HmcKernel<A> hmc = hamiltonian(first.kernel());
     List<String> statNames = hmc == null ? STATS : hmc.isNuts() ? StanCsv.NUTS_STATS : STATIC_HMC_STATS;
-    double[][][] values = new double[chains][iters][cols.size()];
+    double[][][] values = new double[chains][iters][];
     double[][][] stats = new double[chains][iters][statNames.size()];
     List<Trace<A>> last = new ArrayList<>();
     List<Kernel<A>> kernels = new ArrayList<>();
@@ -119,12 +119,20 @@ public final class McmcResult<A> {
       for (int j = 0; j < table.names().size(); j++) {
         own.put(table.names().get(j), j);
       }
+      boolean same = table.names().size() == cols.size();
       for (int j = 0; j < cols.size(); j++) {
         at[j] = own.getOrDefault(cols.get(j), -1);
+        same &= at[j] == j;
       }
       for (int i = 0; i < iters; i++) {
-        for (int j = 0; j < cols.size(); j++) {
-          values[c][i][j] = at[j] < 0 ? Double.NaN : table.value(i, at[j]);
+        double[] row = same ? table.row(i) : null;
+        if (row != null && row.length == cols.size()) {
+          values[c][i] = row; // the table's own row (the table is dropped; Draws copies what it keeps)
+        } else {
+          values[c][i] = new double[cols.size()];
+          for (int j = 0; j < cols.size(); j++) {
+            values[c][i][j] = at[j] < 0 ? Double.NaN : table.value(i, at[j]);
+          }
         }
         stats[c][i][0] = o.lp()[i];
         stats[c][i][1] = o.accept()[i];
