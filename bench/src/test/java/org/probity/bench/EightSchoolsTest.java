@@ -7,10 +7,7 @@ import org.probity.bench.data.EightSchoolsData;
 import org.probity.bench.handcoded.EightSchoolsRandomWalkMh;
 import org.probity.bench.handcoded.RandomWalkMetropolis;
 import org.probity.bench.probity.EightSchoolsModel;
-import org.probity.bench.probity.ProbityChain;
 import org.probity.bench.workloads.EightSchoolsWorkload;
-import org.probity.inference.mcmc.Kernels;
-import org.probity.trace.Selection;
 import org.probity.random.Rngs;
 
 /**
@@ -83,9 +80,7 @@ class EightSchoolsTest {
     EightSchoolsModel model = new EightSchoolsModel(DATA);
     double[][][] chains = new double[4][][];
     for (int c = 0; c < chains.length; c++) {
-      chains[c] = ProbityChain.run(model.program(), EightSchoolsModel.init(0, 1, new double[DATA.j()]),
-          Kernels.randomWalk(Selection.all(), EightSchoolsWorkload.SCALE), 20_000, out -> out, Rngs.of(c))
-          .draws();
+      chains[c] = EightSchoolsWorkload.draws(EightSchoolsWorkload.run(model, c), DATA.j());
     }
     McmcChecks.agrees("mu", chains, 0, 2_000, ref[0], 0);
     McmcChecks.agrees("tau", chains, 1, 2_000, ref[1], 0);

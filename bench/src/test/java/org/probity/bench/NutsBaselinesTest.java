@@ -13,7 +13,7 @@ import org.probity.bench.data.EightSchoolsData;
 import org.probity.bench.data.LogisticData;
 import org.probity.bench.handcoded.EightSchoolsGradient;
 import org.probity.bench.handcoded.LogisticGradient;
-import org.probity.bench.probity.EightSchoolsNutsModel;
+import org.probity.bench.probity.EightSchoolsModel;
 import org.probity.bench.probity.LogisticModel;
 import org.probity.bench.workloads.EightSchoolsNutsWorkload;
 import org.probity.random.Rngs;
@@ -52,7 +52,7 @@ class NutsBaselinesTest {
     LogisticData lr = LogisticData.generate(500, 3);
     same(LogDensity.of(new LogisticModel(lr).program()), new LogisticGradient(lr), 1.0, 1);
     EightSchoolsData es = EightSchoolsData.classic();
-    same(LogDensity.of(new EightSchoolsNutsModel(es).program()), new EightSchoolsGradient(es), 2.0, 2);
+    same(LogDensity.of(new EightSchoolsModel(es).program()), new EightSchoolsGradient(es), 2.0, 2);
   }
 
   @Test

@@ -13,51 +13,51 @@ import org.probity.ad.Real;
 import org.probity.bench.data.EightSchoolsData;
 import org.probity.core.Address;
 import org.probity.core.Prob;
+import org.probity.core.Unit;
 import org.probity.dist.HalfCauchy;
 import org.probity.dist.Normal;
 
 /**
- * Non-centred eight schools as a Probity program: {@code mu ~ Normal(0, 5)}, {@code tau ~
- * HalfCauchy(5)}, {@code theta_tilde[j] ~ Normal(0, 1)}, {@code y[j] ~ Normal(mu + tau *
- * theta_tilde[j], sigma[j])}. Returns (mu, tau, theta_tilde...) as a double array.
+ * Non-centred eight schools as a Probity program: {@code mu ~ Normal(0, 5)},
+ * {@code tau ~ HalfCauchy(5)}, {@code theta_tilde[j] ~ Normal(0, 1)},
+ * {@code y[j] ~ Normal(mu + tau * theta_tilde[j], sigma[j])}. The parameters stay {@code Real}
+ * through the likelihood, as a user writes a model for NUTS: NUTS gets their gradient, and the
+ * random walk scores its proposals on the recorded log joint (the run of a model that reads a
+ * parameter's value cannot be recorded). The draws are read from the choices.
  */
 public final class EightSchoolsModel {
   private static final Normal MU_PRIOR = normal(0, 5);
   private static final HalfCauchy TAU_PRIOR = halfCauchy(5);
   private static final Normal STD = normal(0, 1);
-  private static final Address MU = addr("mu");
-  private static final Address TAU = addr("tau");
   private final EightSchoolsData data;
-  private final Address[] thetaTilde; // the sites' addresses, built once rather than at every run
+  private final Address[] addresses;
 
   /** The model of these data. */
   public EightSchoolsModel(EightSchoolsData data) {
     this.data = data;
-    this.thetaTilde = new Address[data.j()];
+    this.addresses = new Address[data.j()];
     for (int j = 0; j < data.j(); j++) {
-      thetaTilde[j] = addr("theta_tilde", j);
+      addresses[j] = addr("theta_tilde", j);
     }
   }
 
-  /** The program. */
-  public Prob<double[]> program() {
-    return sample(MU, MU_PRIOR, (Real mu) -> sample(TAU, TAU_PRIOR,
-        (Real tau) -> schools(0, mu.value(), tau.value(), new double[2 + data.j()])));
+  /** The number of schools. */
+  public int schools() {
+    return data.j();
   }
 
-  private Prob<double[]> schools(int j, double mu, double tau, double[] out) {
+  /** The program; it returns nothing (the draws are read from the choices). */
+  public Prob<Unit> program() {
+    return sample(addr("mu"), MU_PRIOR, (Real mu) -> sample(addr("tau"), TAU_PRIOR,
+        (Real tau) -> schools(0, mu, tau)));
+  }
+
+  private Prob<Unit> schools(int j, Real mu, Real tau) {
     if (j == data.j()) {
-      double[] r = out.clone();
-      r[0] = mu;
-      r[1] = tau;
-      return pure(r);
+      return pure(Unit.UNIT);
     }
-    return sample(thetaTilde[j], STD, (Real tt) -> {
-      double[] next = out.clone();
-      next[2 + j] = tt.value();
-      return observe(normal(mu + tau * tt.value(), data.sigma()[j]), data.y()[j],
-          () -> schools(j + 1, mu, tau, next));
-    });
+    return sample(addresses[j], STD, (Real tt) -> observe(normal(mu.plus(tau.times(tt)), data.sigma()[j]),
+        data.y()[j], () -> schools(j + 1, mu, tau)));
   }
 
   /** Initial values: mu, tau and theta_tilde. */

@@ -7,7 +7,7 @@ import org.probity.bench.api.RunResult;
 import org.probity.bench.api.Workload;
 import org.probity.bench.data.EightSchoolsData;
 import org.probity.bench.handcoded.EightSchoolsGradient;
-import org.probity.bench.probity.EightSchoolsNutsModel;
+import org.probity.bench.probity.EightSchoolsModel;
 import org.probity.inference.hmc.Hmc;
 import org.probity.inference.hmc.HmcConfig;
 import org.probity.inference.hmc.HmcResult;
@@ -18,7 +18,7 @@ import org.probity.inference.mcmc.McmcResult;
 /**
  * {@code eight-schools-nuts}: non-centred eight schools by NUTS with Stan's defaults, one chain of
  * 1000 warm-up iterations and 1000 draws: Probity's {@code Mcmc.run} with {@link HmcKernel#nuts()}
- * on the differentiable program ({@link EightSchoolsNutsModel}) against the same NUTS engine on a
+ * on the differentiable program ({@link EightSchoolsModel}) against the same NUTS engine on a
  * hand-written gradient ({@link EightSchoolsGradient}, tau on the log scale and mapped back).
  * The row reports the minimum bulk ESS over mu, tau and the eight theta_tilde per second and per
  * gradient evaluation.
@@ -52,7 +52,7 @@ public final class EightSchoolsNutsWorkload implements Workload {
       names[2 + j] = "theta_tilde" + j;
       columns[2 + j] = "theta_tilde." + (j + 1);
     }
-    EightSchoolsNutsModel model = new EightSchoolsNutsModel(data);
+    EightSchoolsModel model = new EightSchoolsModel(data);
     EightSchoolsGradient gradient = new EightSchoolsGradient(data);
     DoubleUnaryOperator[] constrain = new DoubleUnaryOperator[names.length];
     constrain[1] = Math::exp;

@@ -8,8 +8,10 @@ import org.probity.bench.data.EightSchoolsData;
 import org.probity.bench.handcoded.EightSchoolsRandomWalkMh;
 import org.probity.bench.handcoded.RandomWalkMetropolis;
 import org.probity.bench.probity.EightSchoolsModel;
-import org.probity.bench.probity.ProbityChain;
 import org.probity.inference.mcmc.Kernels;
+import org.probity.inference.mcmc.Mcmc;
+import org.probity.inference.mcmc.McmcConfig;
+import org.probity.inference.mcmc.McmcResult;
 import org.probity.trace.Selection;
 import org.probity.random.Rngs;
 
@@ -55,10 +57,8 @@ public final class EightSchoolsWorkload implements Workload {
     return new Instance() {
       @Override
       public RunResult probity(long seed) {
-        ProbityChain.Result r = ProbityChain.run(model.program(),
-            EightSchoolsModel.init(0, 1, new double[data.j()]), Kernels.randomWalk(Selection.all(), SCALE),
-            ITERATIONS, out -> out, Rngs.of(seed));
-        return RunResult.mcmc(r.draws(), main, BURN_IN, r.acceptanceRate());
+        McmcResult<?> r = run(model, seed);
+        return RunResult.mcmc(draws(r, data.j()), main, BURN_IN, r.acceptanceRates()[0]);
       }
 
       @Override
@@ -68,5 +68,32 @@ public final class EightSchoolsWorkload implements Workload {
         return RunResult.mcmc(r.draws(), main, BURN_IN, r.acceptanceRate());
       }
     };
+  }
+
+  /**
+   * Probity's chain as a user runs it: {@code Mcmc.run} with the random walk, one chain from mu = 0,
+   * tau = 1, theta_tilde = 0, every iteration kept (the burn-in is discarded from the draws after).
+   */
+  public static McmcResult<?> run(EightSchoolsModel model, long seed) {
+    return Mcmc.run(model.program(), Kernels.randomWalk(Selection.all(), SCALE), McmcConfig.defaults().chains(1)
+        .threads(1).warmup(0).samples(ITERATIONS).inits(EightSchoolsModel.init(0, 1, new double[model.schools()]))
+        .seed(seed).progress(false));
+  }
+
+  /** The draws of (mu, tau, theta_tilde...) by iteration. */
+  public static double[][] draws(McmcResult<?> r, int schools) {
+    double[][] columns = new double[2 + schools][];
+    columns[0] = r.column("mu")[0];
+    columns[1] = r.column("tau")[0];
+    for (int j = 0; j < schools; j++) {
+      columns[2 + j] = r.column("theta_tilde." + (j + 1))[0];
+    }
+    double[][] x = new double[columns[0].length][columns.length];
+    for (int i = 0; i < x.length; i++) {
+      for (int k = 0; k < columns.length; k++) {
+        x[i][k] = columns[k][i];
+      }
+    }
+    return x;
   }
 }

@@ -11,7 +11,7 @@ import org.probity.bench.data.EightSchoolsData;
 import org.probity.bench.data.LogisticData;
 import org.probity.bench.handcoded.EightSchoolsGradient;
 import org.probity.bench.handcoded.LogisticGradient;
-import org.probity.bench.probity.EightSchoolsNutsModel;
+import org.probity.bench.probity.EightSchoolsModel;
 import org.probity.bench.probity.LogisticModel;
 import org.probity.random.Rngs;
 import org.probity.trace.LogDensity;
@@ -60,7 +60,7 @@ public final class LogDensityWorkload implements Workload {
       evaluations = n >= 10_000 ? 400 : 4000;
     } else {
       EightSchoolsData data = dataDir != null ? EightSchoolsData.read(dataDir) : EightSchoolsData.classic();
-      probity = LogDensity.of(new EightSchoolsNutsModel(data).program());
+      probity = LogDensity.of(new EightSchoolsModel(data).program());
       handcoded = new EightSchoolsGradient(data);
       scale = 1;
       evaluations = 500_000;
