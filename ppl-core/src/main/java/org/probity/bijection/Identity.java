@@ -21,6 +21,16 @@ public record Identity() implements ScalarBijection {
   }
 
   @Override
+  public double forward(double u) {
+    return u;
+  }
+
+  @Override
+  public double logAbsDetJacobian(double u) {
+    return 0.0;
+  }
+
+  @Override
   public String toString() {
     return "Identity";
   }

@@ -21,6 +21,16 @@ public record Positive() implements ScalarBijection {
   }
 
   @Override
+  public double forward(double u) {
+    return Math.exp(u); // Real.exp's value
+  }
+
+  @Override
+  public double logAbsDetJacobian(double u) {
+    return u;
+  }
+
+  @Override
   public String toString() {
     return "Positive";
   }

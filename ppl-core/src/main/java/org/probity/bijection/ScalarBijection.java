@@ -17,6 +17,19 @@ public interface ScalarBijection extends Bijection {
   /** log |d forward / du|. */
   Real logAbsDetJacobian(Real u);
 
+  /**
+   * {@link #forward(Real)} on a double, without a {@code Real}: {@code forward(Real.of(u)).value()};
+   * a bijection may override it with the same arithmetic (the same number, bit for bit).
+   */
+  default double forward(double u) {
+    return forward(Real.of(u)).value();
+  }
+
+  /** {@link #logAbsDetJacobian(Real)} on a double, as {@link #forward(double)}. */
+  default double logAbsDetJacobian(double u) {
+    return logAbsDetJacobian(Real.of(u)).value();
+  }
+
   @Override
   default int unconstrainedDimension() {
     return 1;

@@ -125,4 +125,21 @@ class BijectionsTest {
       assertTrue(Double.isFinite(new CholeskyCorrelation(3).logAbsDetJacobian(Real.of(u, 0.5, -u)).value()));
     }
   }
+
+  /** The double-valued forward and log-Jacobian of every scalar bijection are its Real ones' values, bit for bit. */
+  @Test
+  void doubleMethodsAreTheRealOnesValues() {
+    ScalarBijection[] bs = {Bijections.forSupport(-INF, INF), Bijections.forSupport(0, INF),
+        Bijections.forSupport(-2, INF), Bijections.forSupport(-INF, 3), Bijections.forSupport(-1, 4)};
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    for (ScalarBijection b : bs) {
+      for (int k = 0; k < 2000; k++) {
+        double u = r.nextDouble(-30, 30);
+        assertEquals(Double.doubleToRawLongBits(b.forward(Real.of(u)).value()),
+            Double.doubleToRawLongBits(b.forward(u)), b + " forward at " + u);
+        assertEquals(Double.doubleToRawLongBits(b.logAbsDetJacobian(Real.of(u)).value()),
+            Double.doubleToRawLongBits(b.logAbsDetJacobian(u)), b + " log-Jacobian at " + u);
+      }
+    }
+  }
 }

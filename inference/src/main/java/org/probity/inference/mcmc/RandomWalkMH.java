@@ -274,14 +274,13 @@ public final class RandomWalkMH<A> implements Kernel<A> {
         return false;
       }
       double z2 = z + s * eps[i];
-      Real x2 = t.forward(Real.of(z2));
-      double v2 = x2.value();
+      double v2 = t.forward(z2);
       if (!Double.isFinite(v2) || !Double.isFinite(z2) || v2 <= dists[i].supportLowerBound()
           || v2 >= dists[i].supportUpperBound()) {
         return false; // the transform's image rounded to the edge of the support
       }
-      sum += t.logAbsDetJacobian(Real.of(z2)).value() - t.logAbsDetJacobian(Real.of(z)).value();
-      given[sites[i]] = x2;
+      sum += t.logAbsDetJacobian(z2) - t.logAbsDetJacobian(z);
+      given[sites[i]] = Real.of(v2);
     }
     jac[0] = sum;
     return true;
