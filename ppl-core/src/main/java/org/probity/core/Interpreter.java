@@ -45,14 +45,14 @@ public final class Interpreter {
   /** The current site's address once computed. */
   private Address address;
 
-  private Interpreter(Handler<?> handler, Machine m) {
+  private Interpreter(Handler<?> handler, Prob<?> node, Cont stack, Address scope, int counter, AddressSet names) {
     this.handler = handler;
     this.claims = handler.claimsNames();
-    this.node = m.node();
-    this.stack = m.stack();
-    this.scope = m.scope();
-    this.counter = m.counter();
-    this.names = m.names();
+    this.node = node;
+    this.stack = stack;
+    this.scope = scope;
+    this.counter = counter;
+    this.names = names;
     this.namesBefore = names;
   }
 
@@ -83,7 +83,64 @@ public final class Interpreter {
 
   /** Resumes the suspended {@code machine} under {@code handler}. */
   public static <R> R run(Machine machine, Handler<R> handler) {
-    return new Interpreter(handler, machine).loop(handler);
+    return run(machine.node(), machine.stack(), machine.scope(), machine.counter(), machine.names(), handler);
+  }
+
+  /**
+   * Resumes the program suspended at {@code node} (the fields of a {@link Machine}, held unwrapped
+   * by a {@link Suspension}'s record) under {@code handler}: {@code run(new Machine(node, stack,
+   * scope, counter, names), handler)} without building the machine.
+   */
+  public static <R> R run(Prob<?> node, Cont stack, Address scope, int counter, AddressSet names, Handler<R> handler) {
+    return new Interpreter(handler, node, stack, scope, counter, names).loop(handler);
+  }
+
+  /**
+   * One interpreter kept for many runs under the same handler, one run at a time on one thread:
+   * {@link #run} is {@link Interpreter#run(Prob, Cont, Address, int, AddressSet, Handler)} without
+   * allocating the loop's state for each run, for hot loops of short runs such as SMC's particle
+   * steps. The caller resets the handler's own state between runs; a handler must not start a run
+   * of the same {@code Loop} from inside one of its callbacks.
+   *
+   * @param <R> the result of a run
+   */
+  public static final class Loop<R> {
+    private final Handler<R> handler;
+    private final Interpreter run;
+
+    /** A loop for runs under {@code handler}. */
+    public Loop(Handler<R> handler) {
+      this.handler = handler;
+      this.run = new Interpreter(handler, null, null, Address.ROOT, 0, AddressSet.EMPTY);
+    }
+
+    /** Resumes the program suspended at {@code node} (a {@link Machine}'s fields) under the handler. */
+    public R run(Prob<?> node, Cont stack, Address scope, int counter, AddressSet names) {
+      Interpreter r = run;
+      r.node = node;
+      r.stack = stack;
+      r.scope = scope;
+      r.counter = counter;
+      r.names = names;
+      r.namesBefore = names;
+      r.given = null;
+      r.position = 0;
+      r.address = null;
+      return r.loop(handler);
+    }
+  }
+
+  /**
+   * What a handler builds from a suspended program's fields (those of a {@link Machine}): a
+   * record that holds a suspension unwrapped, such as an SMC particle, is built by
+   * {@link #machine(Suspension)} and {@link #resume(Prob, Suspension)} without a machine between.
+   *
+   * @param <T> what is built
+   */
+  @FunctionalInterface
+  public interface Suspension<T> {
+    /** The suspension at {@code node}, with a {@link Machine}'s fields. */
+    T at(Prob<?> node, Cont stack, Address scope, int counter, AddressSet names);
   }
 
   // ---- what a handler may ask during a callback ----
@@ -106,13 +163,23 @@ public final class Interpreter {
    * resuming it runs this effect again (an SMC particle that died here, a reduced machine).
    */
   public Machine machine() {
+    return machine(Machine::new);
+  }
+
+  /** {@link #machine()} built by {@code as} from the machine's fields. */
+  public <T> T machine(Suspension<T> as) {
     int c = given == null && (node instanceof Sample || node instanceof Independent) ? counter - 1 : counter;
-    return new Machine(node, stack, scope, c, namesBefore);
+    return as.at(node, stack, scope, c, namesBefore);
   }
 
   /** The suspended program continuing with {@code next} after the current effect. */
   public Machine resume(Prob<?> next) {
-    return new Machine(next, stack, scope, counter, names);
+    return resume(next, Machine::new);
+  }
+
+  /** {@link #resume(Prob)} built by {@code as} from the machine's fields. */
+  public <T> T resume(Prob<?> next, Suspension<T> as) {
+    return as.at(next, stack, scope, counter, names);
   }
 
   /** The pending continuations at the current node. */
