@@ -53,6 +53,14 @@ public record Machine(Prob<?> node, Cont stack, Address scope, int counter, Addr
 
   /** The distribution of the choice this machine stands at (its node is a sample), or null. */
   public org.probity.dist.Distribution<?> nextChoice() {
+    return nextChoice(node);
+  }
+
+  /**
+   * The distribution of the choice at {@code node} (a sample node), or null: {@link #nextChoice()}
+   * for a program held unwrapped, e.g. an SMC particle's node.
+   */
+  public static org.probity.dist.Distribution<?> nextChoice(Prob<?> node) {
     return node instanceof Sample<?, ?> s ? s.dist() : null;
   }
 
