@@ -38,6 +38,10 @@ public final class Interpreter {
   private AddressSet names;
   /** The names claimed before the current site. */
   private AddressSet namesBefore;
+  /** The count of anonymous sites before the current site. */
+  private int counterBefore;
+  /** Whether the loop stops before the next effect ({@link #stopAtNextEffect}). */
+  private boolean stopAtEffects;
   /** The current site's model-given address, or null when it is anonymous. */
   private Address given;
   /** The current anonymous site's position (when {@link #given} is null). */
@@ -54,6 +58,7 @@ public final class Interpreter {
     this.counter = counter;
     this.names = names;
     this.namesBefore = names;
+    this.counterBefore = counter;
   }
 
   // The run continuing with next after the current effect of `from`, under another handler: run(from.resume(next), h) without the Machine.
@@ -66,6 +71,7 @@ public final class Interpreter {
     this.counter = from.counter;
     this.names = from.names;
     this.namesBefore = names;
+    this.counterBefore = counter;
   }
 
   /**
@@ -123,9 +129,8 @@ public final class Interpreter {
       r.counter = counter;
       r.names = names;
       r.namesBefore = names;
-      r.given = null;
-      r.position = 0;
       r.address = null;
+      r.stopAtEffects = false;
       return r.loop(handler);
     }
   }
@@ -168,8 +173,7 @@ public final class Interpreter {
 
   /** {@link #machine()} built by {@code as} from the machine's fields. */
   public <T> T machine(Suspension<T> as) {
-    int c = given == null && (node instanceof Sample || node instanceof Independent) ? counter - 1 : counter;
-    return as.at(node, stack, scope, c, namesBefore);
+    return as.at(node, stack, scope, counterBefore, namesBefore);
   }
 
   /** The suspended program continuing with {@code next} after the current effect. */
@@ -180,6 +184,19 @@ public final class Interpreter {
   /** {@link #resume(Prob)} built by {@code as} from the machine's fields. */
   public <T> T resume(Prob<?> next, Suspension<T> as) {
     return as.at(next, stack, scope, counter, names);
+  }
+
+  /**
+   * Makes the loop stop before the next effect (a choice, observation, factor or independent
+   * product) of this run, leaving it unnamed and unhandled: the loop returns
+   * {@link Handler#stopped}, where {@link #machine()} resumes at that effect. The administrative
+   * steps up to it (binds, returns, deferred and compiled programs, memoised values already drawn)
+   * still run through the handler as before. This is what a handler that returns {@link #STOP}
+   * from every effect method from now on would get, without the loop naming the site first (SMC's
+   * particle step, which after its weighing only runs the particle on to its next suspension).
+   */
+  public void stopAtNextEffect() {
+    stopAtEffects = true;
   }
 
   /** The pending continuations at the current node. */
@@ -302,9 +319,13 @@ public final class Interpreter {
                 + " memoised function before the independent product, or draw the value in the part as an ordinary choice");
           }
         }
+        Address a = smp.address();
+        if (stopAtEffects) {
+          return stopBefore(n, s, a, h);
+        }
         address = null;
         namesBefore = names;
-        Address a = smp.address();
+        counterBefore = counter;
         given = a;
         if (a == null) {
           position = counter++;
@@ -320,9 +341,13 @@ public final class Interpreter {
         }
         s = stack;
       } else if (n instanceof Observe o) {
+        Address a = o.address();
+        if (stopAtEffects) {
+          return stopBefore(n, s, a, h);
+        }
         address = null;
         namesBefore = names;
-        Address a = o.address();
+        counterBefore = counter;
         given = a;
         if (a != null && claims) {
           claim(a);
@@ -336,8 +361,12 @@ public final class Interpreter {
         }
         s = stack;
       } else if (n instanceof Factor f) {
+        if (stopAtEffects) {
+          return stopBefore(n, s, null, h);
+        }
         address = null;
         namesBefore = names;
+        counterBefore = counter;
         given = null;
         node = n;
         stack = s;
@@ -350,6 +379,7 @@ public final class Interpreter {
       } else if (n instanceof Defer d) {
         given = null;
         namesBefore = names;
+        counterBefore = counter;
         node = n;
         stack = s;
         n = h.defer(d, this);
@@ -363,8 +393,12 @@ public final class Interpreter {
           n = st.next();
           continue;
         }
+        if (stopAtEffects) {
+          return stopBefore(n, s, null, h);
+        }
         address = null;
         namesBefore = names;
+        counterBefore = counter;
         given = null;
         position = counter++;
         node = n;
@@ -380,6 +414,7 @@ public final class Interpreter {
         } else {
           given = null;
           namesBefore = names;
+          counterBefore = counter;
           node = n;
           stack = s;
           n = h.compiled(c, this);
@@ -395,6 +430,18 @@ public final class Interpreter {
         throw new IllegalStateException("unknown program node " + n);
       }
     }
+  }
+
+  /** Stops before the effect {@code n} (given address {@code a}), as {@link #stopAtNextEffect} asked: nothing is named. */
+  private <R> R stopBefore(Prob<?> n, Cont s, Address a, Handler<R> h) {
+    node = n;
+    stack = s;
+    address = null;
+    given = a;
+    position = counter;
+    namesBefore = names;
+    counterBefore = counter;
+    return h.stopped(this);
   }
 
   /** After the effect handlers changed an effect: the new effect's meaning, or the program they returned. */

@@ -9,7 +9,6 @@ import org.probity.core.Defer;
 import org.probity.core.Factor;
 import org.probity.core.FlatMap;
 import org.probity.core.Handler;
-import org.probity.core.Independent;
 import org.probity.core.Interpreter;
 import org.probity.core.Machine;
 import org.probity.core.Observe;
@@ -213,9 +212,8 @@ public final class Sequential {
   private static final class Direct implements Handler<Particle<?>>, Interpreter.Suspension<Particle<?>> {
     final UniformRandomProvider rng;
     double logWeight;
+    // the particle where a step ended without settling (dead, or after a state-space step)
     Particle<?> out;
-    // where the particle died (null while it lives)
-    Prob<?> diedAt;
     // After the weighing, the same loop runs on as settle would: the administrative steps up to the
     // next effect, the end, or the next state-space step, where the particle is suspended.
     boolean settling;
@@ -227,47 +225,38 @@ public final class Sequential {
     // ready for the step of a particle of log weight lw
     void reset(double lw) {
       logWeight = lw;
-      out = null;
-      diedAt = null;
       settling = false;
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
-      if (settling) {
-        return Interpreter.STOP;
-      }
       return (Prob<?>) ((Function) s.k()).apply(s.dist().sample(rng));
     }
 
     @Override
     public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
-      return settling ? Interpreter.STOP : weigh(run, o, Weights.observe(o), o.next());
+      return weigh(run, o, Weights.observe(o), o.next());
     }
 
     @Override
     public Prob<?> factor(Factor<?> f, Interpreter run) {
-      return settling ? Interpreter.STOP : weigh(run, f, Weights.factor(f), f.next());
+      return weigh(run, f, Weights.factor(f), f.next());
     }
 
-    // The weighing at the loop's current node: a dead particle stops there; a live one settles on.
+    // The weighing at the loop's current node: a dead particle stops there; a live one settles on
+    // to its next effect (where the loop stops before naming it), its end or a state-space step.
     private Prob<?> weigh(Interpreter run, Prob<?> node, double l, java.util.function.Supplier<? extends Prob<?>> next) {
       double lw = logWeight + l;
       if (lw == Double.NEGATIVE_INFINITY) {
         logWeight = lw;
-        diedAt = node;
         out = run.machine(this);
         return Interpreter.STOP;
       }
       logWeight = Weights.totalAt(lw, node);
       settling = true;
+      run.stopAtNextEffect();
       return next.get();
-    }
-
-    @Override
-    public Prob<?> independent(Independent<?, ?> ind, Interpreter run) {
-      return settling ? Interpreter.STOP : run.inSequence(ind);
     }
 
     @Override
@@ -296,7 +285,8 @@ public final class Sequential {
     // the particle at the loop's suspension: dead where it died, else weighed once it has settled
     @Override
     public Particle<?> at(Prob<?> node, Cont stack, Address scope, int counter, AddressSet names) {
-      return new Particle<>(node, stack, scope, counter, names, logWeight, diedAt, settling);
+      return new Particle<>(node, stack, scope, counter, names, logWeight,
+          logWeight == Double.NEGATIVE_INFINITY ? node : null, settling);
     }
   }
 
