@@ -30,7 +30,7 @@ import org.probity.dist.Distribution;
  * enumerates them) and the particle's observation or factor multiplies the particle's weight,
  * not the outer program's. The outer sample nodes are anonymous: particles repeat each other's
  * addresses, and an outer run must not see one address twice. Both it and its compiled form
- * ({@link #advanceDirect}) are handlers of the one loop.
+ * ({@link DirectSteps#advance}) are handlers of the one loop.
  *
  * <p>An independent product inside a particle runs as the sequence of its parts (the loop's
  * default), so each observation inside a part is a suspension of its own; the distribution of the
