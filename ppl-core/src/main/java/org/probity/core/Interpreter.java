@@ -187,13 +187,15 @@ public final class Interpreter {
   }
 
   /**
-   * Makes the loop stop before the next effect (a choice, observation, factor or independent
-   * product) of this run, leaving it unnamed and unhandled: the loop returns
-   * {@link Handler#stopped}, where {@link #machine()} resumes at that effect. The administrative
-   * steps up to it (binds, returns, deferred and compiled programs, memoised values already drawn)
-   * still run through the handler as before. This is what a handler that returns {@link #STOP}
-   * from every effect method from now on would get, without the loop naming the site first (SMC's
-   * particle step, which after its weighing only runs the particle on to its next suspension).
+   * Makes the loop stop at the next effect (a choice, observation, factor or independent product)
+   * of this run without handing it to the handler: the loop returns {@link Handler#stopped}, where
+   * {@link #machine()} resumes at that effect. The administrative steps up to it (binds, returns,
+   * deferred and compiled programs, memoised values already drawn) still run through the handler
+   * as before. This is exactly what a handler that returns {@link #STOP} from every effect method
+   * from now on would get (SMC's particle step, which after its weighing only runs the particle on
+   * to its next suspension), but cheaper: without active effect handlers the loop stops before
+   * naming the site; under them it names the site and stops at what they make of it, if that is
+   * still an effect.
    */
   public void stopAtNextEffect() {
     stopAtEffects = true;
@@ -320,7 +322,7 @@ public final class Interpreter {
           }
         }
         Address a = smp.address();
-        if (stopAtEffects) {
+        if (stopAtEffects && (s == null || s.messengers() == null)) {
           return stopBefore(n, s, a, h);
         }
         address = null;
@@ -335,6 +337,9 @@ public final class Interpreter {
         node = n;
         stack = s;
         Prob<?> e = s != null && s.messengers() != null ? messengers(n, s.messengers()) : n;
+        if (stopAtEffects && (e == n || isEffect(e))) {
+          return stopAfterMessengers(e, h);
+        }
         n = e == n ? h.sample(smp, this) : dispatch(e, h);
         if (n == STOP) {
           return h.stopped(this);
@@ -342,7 +347,7 @@ public final class Interpreter {
         s = stack;
       } else if (n instanceof Observe o) {
         Address a = o.address();
-        if (stopAtEffects) {
+        if (stopAtEffects && (s == null || s.messengers() == null)) {
           return stopBefore(n, s, a, h);
         }
         address = null;
@@ -355,13 +360,16 @@ public final class Interpreter {
         node = n;
         stack = s;
         Prob<?> e = s != null && s.messengers() != null ? messengers(n, s.messengers()) : n;
+        if (stopAtEffects && (e == n || isEffect(e))) {
+          return stopAfterMessengers(e, h);
+        }
         n = e == n ? h.observe(o, this) : dispatch(e, h);
         if (n == STOP) {
           return h.stopped(this);
         }
         s = stack;
       } else if (n instanceof Factor f) {
-        if (stopAtEffects) {
+        if (stopAtEffects && (s == null || s.messengers() == null)) {
           return stopBefore(n, s, null, h);
         }
         address = null;
@@ -371,6 +379,9 @@ public final class Interpreter {
         node = n;
         stack = s;
         Prob<?> e = s != null && s.messengers() != null ? messengers(n, s.messengers()) : n;
+        if (stopAtEffects && (e == n || isEffect(e))) {
+          return stopAfterMessengers(e, h);
+        }
         n = e == n ? h.factor(f, this) : dispatch(e, h);
         if (n == STOP) {
           return h.stopped(this);
@@ -442,6 +453,19 @@ public final class Interpreter {
     namesBefore = names;
     counterBefore = counter;
     return h.stopped(this);
+  }
+
+  /**
+   * Stops at the effect {@code e} that the active effect handlers made of the current site (named
+   * as usual), as {@link #stopAtNextEffect} asked: a handler returning {@link #STOP} there would.
+   */
+  private <R> R stopAfterMessengers(Prob<?> e, Handler<R> h) {
+    node = e;
+    return h.stopped(this);
+  }
+
+  private static boolean isEffect(Prob<?> e) {
+    return e instanceof Sample || e instanceof Observe || e instanceof Factor;
   }
 
   /** After the effect handlers changed an effect: the new effect's meaning, or the program they returned. */
