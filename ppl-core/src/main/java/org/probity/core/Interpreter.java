@@ -329,13 +329,13 @@ public final class Interpreter {
         namesBefore = names;
         counterBefore = counter;
         given = a;
+        node = n;
+        stack = s;
         if (a == null) {
           position = counter++;
         } else if (claims) {
           claim(a);
         }
-        node = n;
-        stack = s;
         Prob<?> e = s != null && s.messengers() != null ? messengers(n, s.messengers()) : n;
         if (stopAtEffects && (e == n || isEffect(e))) {
           return stopAfterMessengers(e, h);
@@ -354,11 +354,11 @@ public final class Interpreter {
         namesBefore = names;
         counterBefore = counter;
         given = a;
+        node = n;
+        stack = s;
         if (a != null && claims) {
           claim(a);
         }
-        node = n;
-        stack = s;
         Prob<?> e = s != null && s.messengers() != null ? messengers(n, s.messengers()) : n;
         if (stopAtEffects && (e == n || isEffect(e))) {
           return stopAfterMessengers(e, h);
