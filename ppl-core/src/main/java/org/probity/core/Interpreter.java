@@ -38,6 +38,10 @@ public final class Interpreter {
   private AddressSet names;
   /** The names claimed before the current site. */
   private AddressSet namesBefore;
+  /** The count of anonymous sites before the current site. */
+  private int counterBefore;
+  /** Whether the loop stops before the next effect ({@link #stopAtNextEffect}). */
+  private boolean stopAtEffects;
   /** The current site's model-given address, or null when it is anonymous. */
   private Address given;
   /** The current anonymous site's position (when {@link #given} is null). */
@@ -45,15 +49,16 @@ public final class Interpreter {
   /** The current site's address once computed. */
   private Address address;
 
-  private Interpreter(Handler<?> handler, Machine m) {
+  private Interpreter(Handler<?> handler, Prob<?> node, Cont stack, Address scope, int counter, AddressSet names) {
     this.handler = handler;
     this.claims = handler.claimsNames();
-    this.node = m.node();
-    this.stack = m.stack();
-    this.scope = m.scope();
-    this.counter = m.counter();
-    this.names = m.names();
+    this.node = node;
+    this.stack = stack;
+    this.scope = scope;
+    this.counter = counter;
+    this.names = names;
     this.namesBefore = names;
+    this.counterBefore = counter;
   }
 
   // The run continuing with next after the current effect of `from`, under another handler: run(from.resume(next), h) without the Machine.
@@ -66,6 +71,7 @@ public final class Interpreter {
     this.counter = from.counter;
     this.names = from.names;
     this.namesBefore = names;
+    this.counterBefore = counter;
   }
 
   /**
@@ -83,7 +89,63 @@ public final class Interpreter {
 
   /** Resumes the suspended {@code machine} under {@code handler}. */
   public static <R> R run(Machine machine, Handler<R> handler) {
-    return new Interpreter(handler, machine).loop(handler);
+    return run(machine.node(), machine.stack(), machine.scope(), machine.counter(), machine.names(), handler);
+  }
+
+  /**
+   * Resumes the program suspended at {@code node} (the fields of a {@link Machine}, held unwrapped
+   * by a {@link Suspension}'s record) under {@code handler}: {@code run(new Machine(node, stack,
+   * scope, counter, names), handler)} without building the machine.
+   */
+  public static <R> R run(Prob<?> node, Cont stack, Address scope, int counter, AddressSet names, Handler<R> handler) {
+    return new Interpreter(handler, node, stack, scope, counter, names).loop(handler);
+  }
+
+  /**
+   * One interpreter kept for many runs under the same handler, one run at a time on one thread:
+   * {@link #run} is {@link Interpreter#run(Prob, Cont, Address, int, AddressSet, Handler)} without
+   * allocating the loop's state for each run, for hot loops of short runs such as SMC's particle
+   * steps. The caller resets the handler's own state between runs; a handler must not start a run
+   * of the same {@code Loop} from inside one of its callbacks.
+   *
+   * @param <R> the result of a run
+   */
+  public static final class Loop<R> {
+    private final Handler<R> handler;
+    private final Interpreter run;
+
+    /** A loop for runs under {@code handler}. */
+    public Loop(Handler<R> handler) {
+      this.handler = handler;
+      this.run = new Interpreter(handler, null, null, Address.ROOT, 0, AddressSet.EMPTY);
+    }
+
+    /** Resumes the program suspended at {@code node} (a {@link Machine}'s fields) under the handler. */
+    public R run(Prob<?> node, Cont stack, Address scope, int counter, AddressSet names) {
+      Interpreter r = run;
+      r.node = node;
+      r.stack = stack;
+      r.scope = scope;
+      r.counter = counter;
+      r.names = names;
+      r.namesBefore = names;
+      r.address = null;
+      r.stopAtEffects = false;
+      return r.loop(handler);
+    }
+  }
+
+  /**
+   * What a handler builds from a suspended program's fields (those of a {@link Machine}): a
+   * record that holds a suspension unwrapped, such as an SMC particle, is built by
+   * {@link #machine(Suspension)} and {@link #resume(Prob, Suspension)} without a machine between.
+   *
+   * @param <T> what is built
+   */
+  @FunctionalInterface
+  public interface Suspension<T> {
+    /** The suspension at {@code node}, with a {@link Machine}'s fields. */
+    T at(Prob<?> node, Cont stack, Address scope, int counter, AddressSet names);
   }
 
   // ---- what a handler may ask during a callback ----
@@ -106,13 +168,37 @@ public final class Interpreter {
    * resuming it runs this effect again (an SMC particle that died here, a reduced machine).
    */
   public Machine machine() {
-    int c = given == null && (node instanceof Sample || node instanceof Independent) ? counter - 1 : counter;
-    return new Machine(node, stack, scope, c, namesBefore);
+    return machine(Machine::new);
+  }
+
+  /** {@link #machine()} built by {@code as} from the machine's fields. */
+  public <T> T machine(Suspension<T> as) {
+    return as.at(node, stack, scope, counterBefore, namesBefore);
   }
 
   /** The suspended program continuing with {@code next} after the current effect. */
   public Machine resume(Prob<?> next) {
-    return new Machine(next, stack, scope, counter, names);
+    return resume(next, Machine::new);
+  }
+
+  /** {@link #resume(Prob)} built by {@code as} from the machine's fields. */
+  public <T> T resume(Prob<?> next, Suspension<T> as) {
+    return as.at(next, stack, scope, counter, names);
+  }
+
+  /**
+   * Makes the loop stop at the next effect (a choice, observation, factor or independent product)
+   * of this run without handing it to the handler: the loop returns {@link Handler#stopped}, where
+   * {@link #machine()} resumes at that effect. The administrative steps up to it (binds, returns,
+   * deferred and compiled programs, memoised values already drawn) still run through the handler
+   * as before. This is exactly what a handler that returns {@link #STOP} from every effect method
+   * from now on would get (SMC's particle step, which after its weighing only runs the particle on
+   * to its next suspension), but cheaper: without active effect handlers the loop stops before
+   * naming the site; under them it names the site and stops at what they make of it, if that is
+   * still an effect.
+   */
+  public void stopAtNextEffect() {
+    stopAtEffects = true;
   }
 
   /** The pending continuations at the current node. */
@@ -235,46 +321,67 @@ public final class Interpreter {
                 + " memoised function before the independent product, or draw the value in the part as an ordinary choice");
           }
         }
+        Address a = smp.address();
+        if (stopAtEffects && (s == null || s.messengers() == null)) {
+          return stopBefore(n, s, a, h);
+        }
         address = null;
         namesBefore = names;
-        Address a = smp.address();
+        counterBefore = counter;
         given = a;
+        node = n;
+        stack = s;
         if (a == null) {
           position = counter++;
         } else if (claims) {
           claim(a);
         }
-        node = n;
-        stack = s;
         Prob<?> e = s != null && s.messengers() != null ? messengers(n, s.messengers()) : n;
+        if (stopAtEffects && (e == n || isEffect(e))) {
+          return stopAfterMessengers(e, h);
+        }
         n = e == n ? h.sample(smp, this) : dispatch(e, h);
         if (n == STOP) {
           return h.stopped(this);
         }
         s = stack;
       } else if (n instanceof Observe o) {
+        Address a = o.address();
+        if (stopAtEffects && (s == null || s.messengers() == null)) {
+          return stopBefore(n, s, a, h);
+        }
         address = null;
         namesBefore = names;
-        Address a = o.address();
+        counterBefore = counter;
         given = a;
+        node = n;
+        stack = s;
         if (a != null && claims) {
           claim(a);
         }
-        node = n;
-        stack = s;
         Prob<?> e = s != null && s.messengers() != null ? messengers(n, s.messengers()) : n;
+        if (stopAtEffects && (e == n || isEffect(e))) {
+          return stopAfterMessengers(e, h);
+        }
         n = e == n ? h.observe(o, this) : dispatch(e, h);
         if (n == STOP) {
           return h.stopped(this);
         }
         s = stack;
       } else if (n instanceof Factor f) {
+        if (stopAtEffects && (s == null || s.messengers() == null)) {
+          return stopBefore(n, s, null, h);
+        }
         address = null;
         namesBefore = names;
+        counterBefore = counter;
         given = null;
         node = n;
         stack = s;
         Prob<?> e = s != null && s.messengers() != null ? messengers(n, s.messengers()) : n;
+        if (stopAtEffects && (e == n || isEffect(e))) {
+          return stopAfterMessengers(e, h);
+        }
         n = e == n ? h.factor(f, this) : dispatch(e, h);
         if (n == STOP) {
           return h.stopped(this);
@@ -283,6 +390,7 @@ public final class Interpreter {
       } else if (n instanceof Defer d) {
         given = null;
         namesBefore = names;
+        counterBefore = counter;
         node = n;
         stack = s;
         n = h.defer(d, this);
@@ -296,8 +404,12 @@ public final class Interpreter {
           n = st.next();
           continue;
         }
+        if (stopAtEffects) {
+          return stopBefore(n, s, null, h);
+        }
         address = null;
         namesBefore = names;
+        counterBefore = counter;
         given = null;
         position = counter++;
         node = n;
@@ -313,6 +425,7 @@ public final class Interpreter {
         } else {
           given = null;
           namesBefore = names;
+          counterBefore = counter;
           node = n;
           stack = s;
           n = h.compiled(c, this);
@@ -328,6 +441,31 @@ public final class Interpreter {
         throw new IllegalStateException("unknown program node " + n);
       }
     }
+  }
+
+  /** Stops before the effect {@code n} (given address {@code a}), as {@link #stopAtNextEffect} asked: nothing is named. */
+  private <R> R stopBefore(Prob<?> n, Cont s, Address a, Handler<R> h) {
+    node = n;
+    stack = s;
+    address = null;
+    given = a;
+    position = counter;
+    namesBefore = names;
+    counterBefore = counter;
+    return h.stopped(this);
+  }
+
+  /**
+   * Stops at the effect {@code e} that the active effect handlers made of the current site (named
+   * as usual), as {@link #stopAtNextEffect} asked: a handler returning {@link #STOP} there would.
+   */
+  private <R> R stopAfterMessengers(Prob<?> e, Handler<R> h) {
+    node = e;
+    return h.stopped(this);
+  }
+
+  private static boolean isEffect(Prob<?> e) {
+    return e instanceof Sample || e instanceof Observe || e instanceof Factor;
   }
 
   /** After the effect handlers changed an effect: the new effect's meaning, or the program they returned. */

@@ -27,12 +27,25 @@ public record Machine(Prob<?> node, Cont stack, Address scope, int counter, Addr
 
   /** Whether the program has finished: a Pure node with an empty stack. */
   public boolean finished() {
-    return stack == null && node instanceof Pure;
+    return finished(node, stack);
   }
 
   /** The result of a finished program. */
   public Object result() {
-    if (!finished()) {
+    return result(node, stack);
+  }
+
+  /**
+   * Whether the program suspended at {@code node} with pending continuations {@code stack} has
+   * finished ({@link #finished()} for a suspension held unwrapped, e.g. an SMC particle).
+   */
+  public static boolean finished(Prob<?> node, Cont stack) {
+    return stack == null && node instanceof Pure;
+  }
+
+  /** The result of the finished program suspended at {@code node} and {@code stack} ({@link #result()}). */
+  public static Object result(Prob<?> node, Cont stack) {
+    if (!finished(node, stack)) {
       throw new IllegalStateException("the program has not finished; it is at " + node);
     }
     return ((Pure<?>) node).value();
@@ -40,6 +53,14 @@ public record Machine(Prob<?> node, Cont stack, Address scope, int counter, Addr
 
   /** The distribution of the choice this machine stands at (its node is a sample), or null. */
   public org.probity.dist.Distribution<?> nextChoice() {
+    return nextChoice(node);
+  }
+
+  /**
+   * The distribution of the choice at {@code node} (a sample node), or null: {@link #nextChoice()}
+   * for a program held unwrapped, e.g. an SMC particle's node.
+   */
+  public static org.probity.dist.Distribution<?> nextChoice(Prob<?> node) {
     return node instanceof Sample<?, ?> s ? s.dist() : null;
   }
 

@@ -72,7 +72,7 @@ public final class HmmModel {
    * finds it).
    */
   public int stateBefore(Prob<?> node) {
-    Object d = new org.probity.core.Machine(node, null).nextChoice();
+    Object d = org.probity.core.Machine.nextChoice(node);
     for (int i = 0; i < transition.length; i++) {
       if (d == transition[i]) {
         return i;

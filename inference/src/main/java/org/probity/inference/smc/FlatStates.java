@@ -18,7 +18,7 @@ import org.probity.dist.Distribution;
  * states differ: particle i is {@code Defer(cursor.withState(states[i]))}, unless it died, when it
  * is {@code dead[i]} (its weight is then zero). Advancing such a population reads and writes
  * arrays of states instead of following each particle's objects ({@link #step}), with the same
- * draws, weights and names as advancing each particle ({@link Sequential#advanceDirect}).
+ * draws, weights and names as advancing each particle ({@link Sequential.DirectSteps#advance}).
  *
  * @param cursor the next step, from no state
  * @param stack the continuation after the model
@@ -165,7 +165,7 @@ record FlatStates(StateSpace.Step<?, ?> cursor, Cont stack, Address scope, int c
 
   /**
    * One step of every particle (the step is not the model's last): the same generators, the same
-   * draws in the same order and the same weights as {@link Sequential#advanceDirect} on each
+   * draws in the same order and the same weights as {@link Sequential.DirectSteps#advance} on each
    * particle, read from and written to arrays of states.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -63,7 +63,7 @@ public record Particle<A>(Prob<?> node, Cont stack, Address scope, int counter, 
 
   /** Whether the program has returned (its {@link #value} is known), weighed or not. */
   public boolean returned() {
-    return machine().finished();
+    return Machine.finished(node, stack);
   }
 
   /**
@@ -91,7 +91,7 @@ public record Particle<A>(Prob<?> node, Cont stack, Address scope, int counter, 
       throw new IllegalStateException("the particle has not finished its program (it is suspended at "
           + (suspendedAt == null ? String.valueOf(node) : describe(suspendedAt)) + ")");
     }
-    return (A) machine().result();
+    return (A) Machine.result(node, stack);
   }
 
   /** The same particle with another log weight. */

@@ -459,7 +459,7 @@ public final class Population<A> {
     if (flat != null && !flat.cursor().isLast()) {
       return new Compiled<>(meaning, rng -> new Weighted<>(directlyFlat(rng, next), 0.0));
     }
-    return new Compiled<>(meaning, rng -> new Weighted<>(directly(rng, Sequential::advanceDirect, next), 0.0));
+    return new Compiled<>(meaning, rng -> new Weighted<>(directly(rng, Sequential.DirectSteps::advance, next), 0.0));
   }
 
   /**
@@ -488,7 +488,7 @@ public final class Population<A> {
 
   /** One step of every particle in plain Java: the Sampler's path of {@link #advance()}. */
   private interface Step {
-    <B> Particle<B> apply(Particle<B> p, double logWeight, UniformRandomProvider rng);
+    <B> Particle<B> apply(Sequential.DirectSteps steps, Particle<B> p, double logWeight);
   }
 
   /** How many parallel tasks the next step of this population is split into ({@link Blocks#plannedChunks}). */
@@ -509,8 +509,9 @@ public final class Population<A> {
     Particle<A>[] out = new Particle[n];
     double[] lw = new double[n];
     Blocks.Outcome o = Blocks.forEach(n, nanosPerParticle, base, (g, from, to) -> {
+      Sequential.DirectSteps steps = new Sequential.DirectSteps(g);
       for (int i = from; i < to; i++) {
-        Particle<A> q = step.apply(particles[i], logWeight(i), g);
+        Particle<A> q = step.apply(steps, particles[i], logWeight(i));
         out[i] = q;
         lw[i] = q.logWeight();
       }
@@ -532,7 +533,7 @@ public final class Population<A> {
     double le = logEvidence;
     int s = step;
     Prob<Population<A>> meaning = new Defer<>(() -> blocks(i -> Sequential.finish(particle(i)), le, s));
-    return new Compiled<>(meaning, rng -> new Weighted<>(directly(rng, Sequential::finishDirect, s), 0.0));
+    return new Compiled<>(meaning, rng -> new Weighted<>(directly(rng, Sequential.DirectSteps::finish, s), 0.0));
   }
 
   /**

@@ -2,11 +2,13 @@ package org.probity.inference.smc;
 
 import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.probity.core.Address;
+import org.probity.core.AddressSet;
+import org.probity.core.Cont;
 import org.probity.core.Defer;
 import org.probity.core.Factor;
 import org.probity.core.FlatMap;
 import org.probity.core.Handler;
-import org.probity.core.Independent;
 import org.probity.core.Interpreter;
 import org.probity.core.Machine;
 import org.probity.core.Observe;
@@ -28,7 +30,7 @@ import org.probity.dist.Distribution;
  * enumerates them) and the particle's observation or factor multiplies the particle's weight,
  * not the outer program's. The outer sample nodes are anonymous: particles repeat each other's
  * addresses, and an outer run must not see one address twice. Both it and its compiled form
- * ({@link #advanceDirect}) are handlers of the one loop.
+ * ({@link DirectSteps#advance}) are handlers of the one loop.
  *
  * <p>An independent product inside a particle runs as the sequence of its parts (the loop's
  * default), so each observation inside a part is a suspension of its own; the distribution of the
@@ -74,25 +76,42 @@ public final class Sequential {
   }
 
   /**
-   * The compiled form of {@code advance(p)} with prior draws: runs the particle to its next
-   * suspension drawing directly from {@code rng}, in exactly the order in which the Sampler would
-   * draw the outer sample nodes of {@link #advance(Particle)}, so both give the same particle.
+   * The compiled forms of {@link #advance(Particle)} and {@link #finish} with prior draws, for the
+   * particles one thread steps with one generator: one {@link Direct} handler and one loop serve
+   * them all, so a particle step allocates the particle and nothing of the interpreter's.
    */
-  @SuppressWarnings("unchecked")
-  static <A> Particle<A> advanceDirect(Particle<A> p, double logWeight, UniformRandomProvider rng) {
-    if (logWeight == Double.NEGATIVE_INFINITY || p.finished()) {
-      return p.withLogWeight(logWeight);
-    }
-    return (Particle<A>) Interpreter.run(p.machine(), new Direct(logWeight, rng));
-  }
+  static final class DirectSteps {
+    private final Direct direct;
+    private final Interpreter.Loop<Particle<?>> loop;
 
-  /** The compiled form of {@link #finish}: advances directly until the particle is done. */
-  static <A> Particle<A> finishDirect(Particle<A> p, double logWeight, UniformRandomProvider rng) {
-    Particle<A> q = p.withLogWeight(logWeight);
-    while (!q.done()) {
-      q = advanceDirect(q, q.logWeight(), rng);
+    DirectSteps(UniformRandomProvider rng) {
+      this.direct = new Direct(rng);
+      this.loop = new Interpreter.Loop<>(direct);
     }
-    return q;
+
+    /**
+     * The compiled form of {@code advance(p)}: runs the particle of log weight {@code logWeight}
+     * to its next suspension drawing directly from the generator, in exactly the order in which
+     * the Sampler would draw the outer sample nodes of {@link #advance(Particle)}, so both give
+     * the same particle.
+     */
+    @SuppressWarnings("unchecked")
+    <A> Particle<A> advance(Particle<A> p, double logWeight) {
+      if (logWeight == Double.NEGATIVE_INFINITY || p.finished()) {
+        return p.withLogWeight(logWeight);
+      }
+      direct.reset(logWeight);
+      return (Particle<A>) loop.run(p.node(), p.stack(), p.scope(), p.counter(), p.names());
+    }
+
+    /** The compiled form of {@link #finish}: advances directly until the particle is done. */
+    <A> Particle<A> finish(Particle<A> p, double logWeight) {
+      Particle<A> q = p.withLogWeight(logWeight);
+      while (!q.done()) {
+        q = advance(q, q.logWeight());
+      }
+      return q;
+    }
   }
 
   /**
@@ -186,54 +205,58 @@ public final class Sequential {
     }
   }
 
-  /** The compiled step: draws directly from the generator in the order the Sampler would. */
-  private static final class Direct implements Handler<Particle<?>> {
+  /**
+   * The compiled step: draws directly from the generator in the order the Sampler would. It builds
+   * the particle where the step ends from the loop's fields ({@link Interpreter.Suspension}).
+   */
+  private static final class Direct implements Handler<Particle<?>>, Interpreter.Suspension<Particle<?>> {
     final UniformRandomProvider rng;
     double logWeight;
+    // the particle where a step ended without settling (dead, or after a state-space step)
     Particle<?> out;
     // After the weighing, the same loop runs on as settle would: the administrative steps up to the
     // next effect, the end, or the next state-space step, where the particle is suspended.
     boolean settling;
 
-    Direct(double logWeight, UniformRandomProvider rng) {
-      this.logWeight = logWeight;
+    Direct(UniformRandomProvider rng) {
       this.rng = rng;
+    }
+
+    // ready for the step of a particle of log weight lw
+    void reset(double lw) {
+      logWeight = lw;
+      settling = false;
     }
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
-      if (settling) {
-        return Interpreter.STOP;
-      }
       return (Prob<?>) ((Function) s.k()).apply(s.dist().sample(rng));
     }
 
     @Override
     public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
-      return settling ? Interpreter.STOP : weigh(run, o, Weights.observe(o), o.next());
+      return weigh(run, o, Weights.observe(o), o.next());
     }
 
     @Override
     public Prob<?> factor(Factor<?> f, Interpreter run) {
-      return settling ? Interpreter.STOP : weigh(run, f, Weights.factor(f), f.next());
+      return weigh(run, f, Weights.factor(f), f.next());
     }
 
-    // The weighing at the loop's current node: a dead particle stops there; a live one settles on.
+    // The weighing at the loop's current node: a dead particle stops there; a live one settles on
+    // to its next effect (where the loop stops before naming it), its end or a state-space step.
     private Prob<?> weigh(Interpreter run, Prob<?> node, double l, java.util.function.Supplier<? extends Prob<?>> next) {
       double lw = logWeight + l;
       if (lw == Double.NEGATIVE_INFINITY) {
-        out = new Particle<>(run.machine(), Double.NEGATIVE_INFINITY, node, false);
+        logWeight = lw;
+        out = run.machine(this);
         return Interpreter.STOP;
       }
       logWeight = Weights.totalAt(lw, node);
       settling = true;
+      run.stopAtNextEffect();
       return next.get();
-    }
-
-    @Override
-    public Prob<?> independent(Independent<?, ?> ind, Interpreter run) {
-      return settling ? Interpreter.STOP : run.inSequence(ind);
     }
 
     @Override
@@ -251,12 +274,19 @@ public final class Sequential {
 
     @Override
     public Particle<?> result(Object value, Interpreter run) {
-      return new Particle<>(run.resume(new Pure<>(value)), logWeight, null, settling);
+      return run.resume(new Pure<>(value), this);
     }
 
     @Override
     public Particle<?> stopped(Interpreter run) {
-      return settling ? new Particle<>(run.machine(), logWeight, null, true) : out;
+      return settling ? run.machine(this) : out;
+    }
+
+    // the particle at the loop's suspension: dead where it died, else weighed once it has settled
+    @Override
+    public Particle<?> at(Prob<?> node, Cont stack, Address scope, int counter, AddressSet names) {
+      return new Particle<>(node, stack, scope, counter, names, logWeight,
+          logWeight == Double.NEGATIVE_INFINITY ? node : null, settling);
     }
   }
 

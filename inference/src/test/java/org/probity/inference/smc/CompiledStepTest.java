@@ -2,6 +2,10 @@ package org.probity.inference.smc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.probity.Probity.bernoulli;
+import static org.probity.Probity.categorical;
+import static org.probity.Probity.observe;
+import static org.probity.Probity.sample;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.probity.core.Prob;
+import org.probity.handlers.Handlers;
 import org.probity.random.Rngs;
 import org.probity.semantics.Sampler;
 
@@ -28,6 +33,7 @@ class CompiledStepTest {
   @TestFactory
   Stream<DynamicTest> compiledPathEqualsMeaningBitForBit() {
     Map<String, Prob<?>> models = new java.util.LinkedHashMap<>(SmcExactTest.models());
+    models.put("under effect handlers", underEffectHandlers());
     models.put("hmm", SsmModels.hmm(SsmModels.hmmData(30, 5), 30));
     models.put("linear-gaussian", SsmModels.linearGaussian(SsmModels.data(30, 6), 30));
     models.put("hmm state-space (flat)", SsmModels.hmmStateSpace(SsmModels.hmmData(30, 5), 30));
@@ -59,6 +65,19 @@ class CompiledStepTest {
       }
     }
     return tests.stream();
+  }
+
+  /**
+   * A particle program under effect handlers: {@code condition} makes the choice "b" an
+   * observation and {@code substitute} fixes "c" (no draw, no effect left), so after each weighing
+   * the compiled step must settle the particle through the handlers as the meaning does: to the
+   * conditioned "b", and past the substituted "c" to the program's end.
+   */
+  static Prob<Integer> underEffectHandlers() {
+    Prob<Integer> body = sample("a", bernoulli(0.4)).flatMap(a -> observe(bernoulli(a ? 0.8 : 0.3), true)
+        .flatMap(u -> sample("b", bernoulli(0.6))).flatMap(b -> observe(bernoulli(b ? 0.7 : 0.2), false)
+            .flatMap(v -> sample("c", categorical(0.5, 0.25, 0.25))).map(c -> (a ? 1 : 0) + (b ? 2 : 0) + 4 * c)));
+    return Handlers.substitute(Handlers.condition(body, Map.of("b", true)), Map.of("c", 2));
   }
 
   /** Large enough (40 blocks) and slow enough that the compiled step splits the particles into parallel chunks. */
