@@ -94,6 +94,8 @@ class KeptDrawsTest {
           Chain<Object> general = Chain.general(kg, start);
           UniformRandomProvider rf = Rngs.of(seed);
           UniformRandomProvider rg = Rngs.of(seed);
+          DrawTable tf = new DrawTable(); // as the chain runner keeps the draws (a layout written by position)
+          DrawTable tg = new DrawTable();
           for (int i = 0; i < STEPS; i++) {
             if (i == 100) {
               kf.endWarmup();
@@ -105,6 +107,15 @@ class KeptDrawsTest {
             // the output first, then the choices: neither may build the fast chain's trace
             assertEquals(general.output(), fast.output(), at);
             assertEquals(columns(general.columns()), columns(fast.columns()), at);
+            tf.add(fast.columns(), fast.output());
+            tg.add(general.columns(), general.output());
+          }
+          assertEquals(tg.names(), tf.names());
+          for (int i = 0; i < STEPS; i++) {
+            for (int j = 0; j < tg.names().size(); j++) {
+              assertEquals(Double.doubleToRawLongBits(tg.value(i, j)), Double.doubleToRawLongBits(tf.value(i, j)),
+                  "seed " + seed + ", draw " + i + ", column " + tg.names().get(j));
+            }
           }
           withoutRun += kf.drawsWithoutRun();
         }
