@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.probity.ad.Real;
 import org.probity.core.Prob;
+import org.probity.core.Unit;
 import org.probity.dist.Gamma;
 import org.probity.dist.HalfCauchy;
 import org.probity.dist.Uniform;
@@ -92,6 +93,11 @@ class FixedStructureTest {
         (Real x) -> sample("s", HalfCauchy.of(2), (Real sd) -> x.test(v -> v < 0.3)
             ? observe(normal(x, sd), 0.5, () -> pure(sd))
             : observe(normal(x.times(2), 1.5), 0.5, () -> pure(sd)))), Selection.all(), 0.99, 0.2));
+    // A zero-density region behind a guard: a proposal into it is off the recording's path, re-run,
+    // and handed to the general path, which rejects it and counts the rejection by cause.
+    c.put("a guarded zero-density region (staged, fallbacks)", new Case(sample("x", normal(0, 1), (Real x) ->
+        sample("s", HalfCauchy.of(1), (Real sd) -> condition(x.test(v -> v < 0.8)).flatMap(u ->
+            observe(normal(x, sd), 0.3, () -> pure(Unit.UNIT))))), Selection.all(), 0.5, 0.3));
     return c;
   }
 
