@@ -325,12 +325,7 @@ public final class Interpreter {
         if (stopAtEffects && (s == null || s.messengers() == null)) {
           return stopBefore(n, s, a, h);
         }
-        address = null;
-        namesBefore = names;
-        counterBefore = counter;
-        given = a;
-        node = n;
-        stack = s;
+        enterSite(n, s, a);
         if (a == null) {
           position = counter++;
         } else if (claims) {
@@ -350,12 +345,7 @@ public final class Interpreter {
         if (stopAtEffects && (s == null || s.messengers() == null)) {
           return stopBefore(n, s, a, h);
         }
-        address = null;
-        namesBefore = names;
-        counterBefore = counter;
-        given = a;
-        node = n;
-        stack = s;
+        enterSite(n, s, a);
         if (a != null && claims) {
           claim(a);
         }
@@ -372,12 +362,7 @@ public final class Interpreter {
         if (stopAtEffects && (s == null || s.messengers() == null)) {
           return stopBefore(n, s, null, h);
         }
-        address = null;
-        namesBefore = names;
-        counterBefore = counter;
-        given = null;
-        node = n;
-        stack = s;
+        enterSite(n, s, null);
         Prob<?> e = s != null && s.messengers() != null ? messengers(n, s.messengers()) : n;
         if (stopAtEffects && (e == n || isEffect(e))) {
           return stopAfterMessengers(e, h);
@@ -407,13 +392,8 @@ public final class Interpreter {
         if (stopAtEffects) {
           return stopBefore(n, s, null, h);
         }
-        address = null;
-        namesBefore = names;
-        counterBefore = counter;
-        given = null;
+        enterSite(n, s, null);
         position = counter++;
-        node = n;
-        stack = s;
         n = h.independent(ind, this);
         if (n == STOP) {
           return h.stopped(this);
@@ -443,15 +423,24 @@ public final class Interpreter {
     }
   }
 
-  /** Stops before the effect {@code n} (given address {@code a}), as {@link #stopAtNextEffect} asked: nothing is named. */
-  private <R> R stopBefore(Prob<?> n, Cont s, Address a, Handler<R> h) {
-    node = n;
-    stack = s;
+  /**
+   * The loop's state at the effect {@code n} (model-given address {@code a}, or null), before it is
+   * named: what {@link #machine()}, {@link #address()} and {@link #resume} read during the callback.
+   * The reference fields are stored together (one card mark per site).
+   */
+  private void enterSite(Prob<?> n, Cont s, Address a) {
     address = null;
-    given = a;
-    position = counter;
     namesBefore = names;
     counterBefore = counter;
+    given = a;
+    node = n;
+    stack = s;
+  }
+
+  /** Stops before the effect {@code n} (given address {@code a}), as {@link #stopAtNextEffect} asked: nothing is named. */
+  private <R> R stopBefore(Prob<?> n, Cont s, Address a, Handler<R> h) {
+    enterSite(n, s, a);
+    position = counter;
     return h.stopped(this);
   }
 
