@@ -576,8 +576,13 @@ public final class LogDensity implements LogDensityFunction {
         add(l);
         return;
       }
-      exact &= d instanceof org.probity.dist.Continuous c && c.doublePathIsExact() && x instanceof Real;
+      exact &= exactTerm(d, x);
       prior = prior.plus(l);
+    }
+
+    // Whether a term's double path (a trace's) is its logProb's arithmetic: a scalar of a family that says so.
+    private static boolean exactTerm(Distribution<?> d, Object x) {
+      return d instanceof org.probity.dist.Continuous c && c.doublePathIsExact() && x instanceof Real;
     }
 
     // An observation's or factor's term: in the joint view added to the likelihood.
@@ -600,8 +605,7 @@ public final class LogDensity implements LogDensityFunction {
 
     @Override
     public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
-      addLikelihood(Weights.observeRealSummed(o), o.dist() instanceof org.probity.dist.Continuous c
-          && c.doublePathIsExact() && o.value() instanceof Real);
+      addLikelihood(Weights.observeRealSummed(o), exactTerm(o.dist(), o.value()));
       return zero() ? Interpreter.STOP : o.next().get();
     }
 

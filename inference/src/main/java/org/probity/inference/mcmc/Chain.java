@@ -93,10 +93,15 @@ public final class Chain<A> {
         : new FastProposal<>((ProposalMH<A>) k, state);
   }
 
-  // The staged log density of a random walk that is the chain's only kernel, or null.
+  // The random walk that is the chain's only fast kernel, or null.
+  private FastRandomWalk<A> soleWalk() {
+    return fast != null && fast.size() == 1 && fast.get(0) instanceof FastRandomWalk<A> w ? w : null;
+  }
+
+  // The staged log density of a random walk that is the chain's only kernel, while no trace is built; else null.
   private StagedWalk<A> staged() {
-    return trace == null && fast != null && fast.size() == 1 && fast.get(0) instanceof FastRandomWalk<A> w
-        ? w.staged() : null;
+    FastRandomWalk<A> w = trace == null ? soleWalk() : null;
+    return w == null ? null : w.staged();
   }
 
   // The fast paths' flat state, brought up to date.
@@ -215,7 +220,7 @@ public final class Chain<A> {
       return hamiltonian.currentOutput();
     }
     StagedWalk<A> w = staged();
-    if (w != null && w.keepsDraws() && w.columns() != null) {
+    if (w != null && w.columns() != null) {
       return (A) w.output();
     }
     FixedRun<A> r = flatRun();
@@ -261,7 +266,8 @@ public final class Chain<A> {
 
   /** The number of random-walk proposals scored on a staged log density ({@link StagedWalk}), without a run (for tests). */
   long stagedScores() {
-    return fast != null && fast.size() == 1 && fast.get(0) instanceof FastRandomWalk<A> w ? w.stagedScores() : 0;
+    FastRandomWalk<A> w = soleWalk();
+    return w == null ? 0 : w.stagedScores();
   }
 
   /** The number of steps the fixed-structure fast path completed by itself. */

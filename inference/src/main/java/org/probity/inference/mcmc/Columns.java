@@ -100,6 +100,26 @@ final class Columns {
       };
     }
 
+    /** The choices at {@code addresses} with {@code values}, by position (the arrays are read, not copied). */
+    static Source of(Address[] addresses, Object[] values) {
+      return new Source() {
+        @Override
+        public int size() {
+          return values.length;
+        }
+
+        @Override
+        public Address address(int i) {
+          return addresses[i];
+        }
+
+        @Override
+        public Object value(int i) {
+          return values[i];
+        }
+      };
+    }
+
     static Source of(FixedRun<?> r) {
       return new Source() {
         @Override

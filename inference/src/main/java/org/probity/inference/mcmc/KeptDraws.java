@@ -66,22 +66,7 @@ final class KeptDraws {
     for (int k = 0; k < moved.length; k++) {
       values[positions[k]] = moved[k];
     }
-    return new Columns.Source() {
-      @Override
-      public int size() {
-        return values.length;
-      }
-
-      @Override
-      public Address address(int i) {
-        return addresses[i];
-      }
-
-      @Override
-      public Object value(int i) {
-        return values[i];
-      }
-    };
+    return Columns.Source.of(addresses, values);
   }
 
   /** The number of draws read without a run (for tests). */

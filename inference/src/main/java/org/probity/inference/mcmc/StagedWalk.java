@@ -164,12 +164,7 @@ final class StagedWalk<A> {
     return draw;
   }
 
-  /** Whether {@link #columns} gives the draws (and {@link #output} the output) without a run. */
-  boolean keepsDraws() {
-    return kept != null;
-  }
-
-  /** The model's output at the current state, where {@link #keepsDraws}. */
+  /** The model's output at the current state, where {@link #columns} gives the choices. */
   Object output() {
     return kept.output();
   }
