@@ -110,6 +110,16 @@ final class Ops {
     }
   }
 
+  /**
+   * The name of the static method computing only the value of {@code op} (signature
+   * {@code (DDDD)D}; the value its {@link #method} writes, by the same method), or null for LEAF,
+   * SUM and OPAQUE.
+   */
+  static String valueMethod(byte op) {
+    String m = method(op);
+    return m == null ? null : "val" + m.substring(2);
+  }
+
   /** The name of the static method evaluating {@code op} (signature {@code (DDDD[D)V}), or null for LEAF, SUM and OPAQUE. */
   static String method(byte op) {
     return switch (op) {
@@ -154,173 +164,349 @@ final class Ops {
     };
   }
 
+  static double valPlus(double a, double b, double c, double aux) {
+    return a + b;
+  }
+
   static void opPlus(double a, double b, double c, double aux, double[] out) {
-    put(out, a + b, 1.0, 1.0, 0);
+    double v = valPlus(a, b, c, aux);
+    put(out, v, 1.0, 1.0, 0);
+  }
+
+  static double valPlusC(double a, double b, double c, double aux) {
+    return a + b;
   }
 
   static void opPlusC(double a, double b, double c, double aux, double[] out) {
-    put(out, a + b, 1.0, 0, 0);
+    double v = valPlusC(a, b, c, aux);
+    put(out, v, 1.0, 0, 0);
+  }
+
+  static double valMinus(double a, double b, double c, double aux) {
+    return a - b;
   }
 
   static void opMinus(double a, double b, double c, double aux, double[] out) {
-    put(out, a - b, 1.0, -1.0, 0);
+    double v = valMinus(a, b, c, aux);
+    put(out, v, 1.0, -1.0, 0);
+  }
+
+  static double valMinusC(double a, double b, double c, double aux) {
+    return a - b;
   }
 
   static void opMinusC(double a, double b, double c, double aux, double[] out) {
-    put(out, a - b, 1.0, 0, 0);
+    double v = valMinusC(a, b, c, aux);
+    put(out, v, 1.0, 0, 0);
+  }
+
+  static double valRminusC(double a, double b, double c, double aux) {
+    return b - a;
   }
 
   static void opRminusC(double a, double b, double c, double aux, double[] out) {
-    put(out, b - a, -1.0, 0, 0);
+    double v = valRminusC(a, b, c, aux);
+    put(out, v, -1.0, 0, 0);
+  }
+
+  static double valRdivC(double a, double b, double c, double aux) {
+    return b / a;
   }
 
   static void opRdivC(double a, double b, double c, double aux, double[] out) {
-    double v = b / a;
+    double v = valRdivC(a, b, c, aux);
     put(out, v, -v / a, 0, 0);
   }
 
+  static double valTimes(double a, double b, double c, double aux) {
+    return a * b;
+  }
+
   static void opTimes(double a, double b, double c, double aux, double[] out) {
-    put(out, a * b, b, a, 0);
+    double v = valTimes(a, b, c, aux);
+    put(out, v, b, a, 0);
+  }
+
+  static double valTimesC(double a, double b, double c, double aux) {
+    return a * b;
   }
 
   static void opTimesC(double a, double b, double c, double aux, double[] out) {
-    put(out, a * b, b, 0, 0);
+    double v = valTimesC(a, b, c, aux);
+    put(out, v, b, 0, 0);
+  }
+
+  static double valDiv(double a, double b, double c, double aux) {
+    return a / b;
   }
 
   static void opDiv(double a, double b, double c, double aux, double[] out) {
-    double v = a / b;
+    double v = valDiv(a, b, c, aux);
     put(out, v, 1.0 / b, -v / b, 0);
   }
 
+  static double valDivC(double a, double b, double c, double aux) {
+    return a / b;
+  }
+
   static void opDivC(double a, double b, double c, double aux, double[] out) {
-    put(out, a / b, 1.0 / b, 0, 0);
+    double v = valDivC(a, b, c, aux);
+    put(out, v, 1.0 / b, 0, 0);
+  }
+
+  static double valNegate(double a, double b, double c, double aux) {
+    return -a;
   }
 
   static void opNegate(double a, double b, double c, double aux, double[] out) {
-    put(out, -a, -1.0, 0, 0);
+    double v = valNegate(a, b, c, aux);
+    put(out, v, -1.0, 0, 0);
+  }
+
+  static double valSquare(double a, double b, double c, double aux) {
+    return a * a;
   }
 
   static void opSquare(double a, double b, double c, double aux, double[] out) {
-    put(out, a * a, 2.0 * a, 0, 0);
+    double v = valSquare(a, b, c, aux);
+    put(out, v, 2.0 * a, 0, 0);
+  }
+
+  static double valSqrt(double a, double b, double c, double aux) {
+    return Math.sqrt(a);
   }
 
   static void opSqrt(double a, double b, double c, double aux, double[] out) {
-    double v = Math.sqrt(a);
+    double v = valSqrt(a, b, c, aux);
     put(out, v, 0.5 / v, 0, 0);
   }
 
+  static double valExp(double a, double b, double c, double aux) {
+    return Math.exp(a);
+  }
+
   static void opExp(double a, double b, double c, double aux, double[] out) {
-    double v = Math.exp(a);
+    double v = valExp(a, b, c, aux);
     put(out, v, v, 0, 0);
   }
 
+  static double valLog(double a, double b, double c, double aux) {
+    return Math.log(a);
+  }
+
   static void opLog(double a, double b, double c, double aux, double[] out) {
-    put(out, Math.log(a), 1.0 / a, 0, 0);
+    double v = valLog(a, b, c, aux);
+    put(out, v, 1.0 / a, 0, 0);
+  }
+
+  static double valLog1p(double a, double b, double c, double aux) {
+    return Math.log1p(a);
   }
 
   static void opLog1p(double a, double b, double c, double aux, double[] out) {
-    put(out, Math.log1p(a), 1.0 / (1.0 + a), 0, 0);
+    double v = valLog1p(a, b, c, aux);
+    put(out, v, 1.0 / (1.0 + a), 0, 0);
+  }
+
+  static double valExpm1(double a, double b, double c, double aux) {
+    return Math.expm1(a);
   }
 
   static void opExpm1(double a, double b, double c, double aux, double[] out) {
-    put(out, Math.expm1(a), Math.exp(a), 0, 0);
+    double v = valExpm1(a, b, c, aux);
+    put(out, v, Math.exp(a), 0, 0);
+  }
+
+  static double valPowC(double a, double b, double c, double aux) {
+    return Math.pow(a, b);
   }
 
   static void opPowC(double a, double b, double c, double aux, double[] out) {
-    put(out, Math.pow(a, b), b == 0 ? 0.0 : b * Math.pow(a, b - 1), 0, 0);
+    double v = valPowC(a, b, c, aux);
+    put(out, v, b == 0 ? 0.0 : b * Math.pow(a, b - 1), 0, 0);
+  }
+
+  static double valPow(double a, double b, double c, double aux) {
+    return Math.pow(a, b);
   }
 
   static void opPow(double a, double b, double c, double aux, double[] out) {
-    double v = Math.pow(a, b);
+    double v = valPow(a, b, c, aux);
     put(out, v, b == 0 ? 0.0 : b * Math.pow(a, b - 1), v == 0 ? 0.0 : v * Math.log(a), 0);
   }
 
+  static double valAbs(double a, double b, double c, double aux) {
+    return Math.abs(a);
+  }
+
   static void opAbs(double a, double b, double c, double aux, double[] out) {
-    put(out, Math.abs(a), Math.signum(a), 0, 0);
+    double v = valAbs(a, b, c, aux);
+    put(out, v, Math.signum(a), 0, 0);
+  }
+
+  static double valLogistic(double a, double b, double c, double aux) {
+    return Real.sigmoid(a);
   }
 
   static void opLogistic(double a, double b, double c, double aux, double[] out) {
-    double v = Real.sigmoid(a);
+    double v = valLogistic(a, b, c, aux);
     put(out, v, v * Real.sigmoid(-a), 0, 0);
   }
 
+  static double valLogit(double a, double b, double c, double aux) {
+    return Math.log(a) - Math.log1p(-a);
+  }
+
   static void opLogit(double a, double b, double c, double aux, double[] out) {
-    put(out, Math.log(a) - Math.log1p(-a), 1.0 / (a * (1.0 - a)), 0, 0);
+    double v = valLogit(a, b, c, aux);
+    put(out, v, 1.0 / (a * (1.0 - a)), 0, 0);
+  }
+
+  static double valNormalCdf(double a, double b, double c, double aux) {
+    return 0.5 * Erfc.value(-a / Math.sqrt(2.0));
   }
 
   static void opNormalCdf(double a, double b, double c, double aux, double[] out) {
-    put(out, 0.5 * Erfc.value(-a / Math.sqrt(2.0)), Math.exp(-0.5 * a * a) / Math.sqrt(2 * Math.PI), 0, 0);
+    double v = valNormalCdf(a, b, c, aux);
+    put(out, v, Math.exp(-0.5 * a * a) / Math.sqrt(2 * Math.PI), 0, 0);
+  }
+
+  static double valLog1pExp(double a, double b, double c, double aux) {
+    return Real.softplus(a);
   }
 
   static void opLog1pExp(double a, double b, double c, double aux, double[] out) {
-    put(out, Real.softplus(a), Real.sigmoid(a), 0, 0);
+    double v = valLog1pExp(a, b, c, aux);
+    put(out, v, Real.sigmoid(a), 0, 0);
+  }
+
+  static double valLogLogistic(double a, double b, double c, double aux) {
+    return -Real.softplus(-a);
   }
 
   static void opLogLogistic(double a, double b, double c, double aux, double[] out) {
-    put(out, -Real.softplus(-a), Real.sigmoid(-a), 0, 0);
+    double v = valLogLogistic(a, b, c, aux);
+    put(out, v, Real.sigmoid(-a), 0, 0);
+  }
+
+  static double valLog1m(double a, double b, double c, double aux) {
+    return Math.log1p(-a);
   }
 
   static void opLog1m(double a, double b, double c, double aux, double[] out) {
-    put(out, Math.log1p(-a), -1.0 / (1.0 - a), 0, 0);
+    double v = valLog1m(a, b, c, aux);
+    put(out, v, -1.0 / (1.0 - a), 0, 0);
+  }
+
+  static double valLog1mExp(double a, double b, double c, double aux) {
+    return Real.log1mExp(a);
   }
 
   static void opLog1mExp(double a, double b, double c, double aux, double[] out) {
-    put(out, Real.log1mExp(a), -1.0 / Math.expm1(-a), 0, 0);
+    double v = valLog1mExp(a, b, c, aux);
+    put(out, v, -1.0 / Math.expm1(-a), 0, 0);
   }
 
-  static void opLogDiffExp(double a, double b, double c, double aux, double[] out) {
-    if (b == Double.NEGATIVE_INFINITY) {
-      put(out, a, 1.0, 0, 0);
-    } else {
-      double d = b - a;
-      double em = Math.expm1(d);
-      put(out, a + Real.log1mExp(d), -1.0 / em, 1.0 + 1.0 / em, 0);
-    }
+  static double valReciprocal(double a, double b, double c, double aux) {
+    return 1.0 / a;
   }
 
   static void opReciprocal(double a, double b, double c, double aux, double[] out) {
-    double v = 1.0 / a;
+    double v = valReciprocal(a, b, c, aux);
     put(out, v, -v * v, 0, 0);
   }
 
+  static double valTanh(double a, double b, double c, double aux) {
+    return Math.tanh(a);
+  }
+
   static void opTanh(double a, double b, double c, double aux, double[] out) {
-    double v = Math.tanh(a);
+    double v = valTanh(a, b, c, aux);
     put(out, v, 1.0 - v * v, 0, 0);
   }
 
+  static double valSin(double a, double b, double c, double aux) {
+    return Math.sin(a);
+  }
+
   static void opSin(double a, double b, double c, double aux, double[] out) {
-    put(out, Math.sin(a), Math.cos(a), 0, 0);
+    double v = valSin(a, b, c, aux);
+    put(out, v, Math.cos(a), 0, 0);
+  }
+
+  static double valCos(double a, double b, double c, double aux) {
+    return Math.cos(a);
   }
 
   static void opCos(double a, double b, double c, double aux, double[] out) {
-    put(out, Math.cos(a), -Math.sin(a), 0, 0);
+    double v = valCos(a, b, c, aux);
+    put(out, v, -Math.sin(a), 0, 0);
+  }
+
+  static double valAtan(double a, double b, double c, double aux) {
+    return Math.atan(a);
   }
 
   static void opAtan(double a, double b, double c, double aux, double[] out) {
-    put(out, Math.atan(a), 1.0 / (1.0 + a * a), 0, 0);
+    double v = valAtan(a, b, c, aux);
+    put(out, v, 1.0 / (1.0 + a * a), 0, 0);
+  }
+
+  static double valLogGamma(double a, double b, double c, double aux) {
+    return LogGamma.value(a);
   }
 
   static void opLogGamma(double a, double b, double c, double aux, double[] out) {
-    put(out, LogGamma.value(a), Digamma.value(a), 0, 0);
+    double v = valLogGamma(a, b, c, aux);
+    put(out, v, Digamma.value(a), 0, 0);
+  }
+
+  static double valDigamma(double a, double b, double c, double aux) {
+    return Digamma.value(a);
   }
 
   static void opDigamma(double a, double b, double c, double aux, double[] out) {
-    put(out, Digamma.value(a), Trigamma.value(a), 0, 0);
+    double v = valDigamma(a, b, c, aux);
+    put(out, v, Trigamma.value(a), 0, 0);
+  }
+
+  static double valLogDiffExp(double a, double b, double c, double aux) {
+    return b == Double.NEGATIVE_INFINITY ? a : a + Real.log1mExp(b - a);
+  }
+
+  static void opLogDiffExp(double a, double b, double c, double aux, double[] out) {
+    double v = valLogDiffExp(a, b, c, aux);
+    if (b == Double.NEGATIVE_INFINITY) {
+      put(out, v, 1.0, 0, 0);
+    } else {
+      double em = Math.expm1(b - a);
+      put(out, v, -1.0 / em, 1.0 + 1.0 / em, 0);
+    }
+  }
+
+  static double valNormalLpdf(double a, double b, double c, double aux) {
+    // a = x, b = mu, c = sigma; aux = log sigma
+    double z = (a - b) / c;
+    return -0.5 * z * z - aux - HALF_LOG_TWO_PI;
   }
 
   static void opNormalLpdf(double a, double b, double c, double aux, double[] out) {
-    // a = x, b = mu, c = sigma; aux = log sigma
     double z = (a - b) / c;
     double g = z / c;
-    put(out, -0.5 * z * z - aux - HALF_LOG_TWO_PI, -g, g, (z * z - 1.0) / c);
+    put(out, valNormalLpdf(a, b, c, aux), -g, g, (z * z - 1.0) / c);
+  }
+
+  static double valCauchyLpdf(double a, double b, double c, double aux) {
+    // a = x, b = location, c = scale; aux = log scale: -log(pi) - log(s) - log1p(z^2)
+    double z = (a - b) / c;
+    return -LOG_PI - aux - Math.log1p(z * z);
   }
 
   static void opCauchyLpdf(double a, double b, double c, double aux, double[] out) {
-    // a = x, b = location, c = scale; aux = log scale: -log(pi) - log(s) - log1p(z^2)
     double z = (a - b) / c;
     double q = 1.0 + z * z;
     double g = 2.0 * z / (q * c);
-    put(out, -LOG_PI - aux - Math.log1p(z * z), -g, g, (z * z - 1.0) / (q * c));
+    put(out, valCauchyLpdf(a, b, c, aux), -g, g, (z * z - 1.0) / (q * c));
   }
 
   // The value and the partials with respect to a, b, c.

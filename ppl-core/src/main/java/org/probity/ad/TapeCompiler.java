@@ -149,7 +149,7 @@ final class TapeCompiler {
       } else {
         MethodVisitor none = new MethodVisitor(org.objectweb.asm.Opcodes.ASM9) {
         };
-        c.forward(none); // numbers the constants as emit() did, writing no code
+        c.forward(none, false); // numbers the constants as emit() did, writing no code
         c.reverse(none);
       }
       double[] constants = c.constantValues.stream().mapToDouble(Double::doubleValue).toArray();
@@ -351,7 +351,7 @@ final class TapeCompiler {
 
     MethodVisitor both = cw.visitMethod(ACC_PUBLIC, "valueAndGradient", "([D[D)D", null, null);
     both.visitCode();
-    forward(both);
+    forward(both, false);
     reverse(both);
     Label end = new Label();
     both.visitLabel(end);
@@ -365,7 +365,7 @@ final class TapeCompiler {
 
     MethodVisitor value = cw.visitMethod(ACC_PUBLIC, "value", "([D)D", null, null);
     value.visitCode();
-    forward(value);
+    forward(value, true);
     value.visitVarInsn(DLOAD, valueSlot[output]);
     value.visitInsn(DRETURN);
     value.visitMaxs(0, 0);
@@ -374,8 +374,9 @@ final class TapeCompiler {
     return cw.toByteArray();
   }
 
-  // The forward pass and the guards (a guard with another outcome returns NaN).
-  private void forward(MethodVisitor mv) {
+  // The forward pass and the guards (a guard with another outcome returns NaN); valueOnly: the
+  // nodes' values without their partials (each operation's value method, Ops.valueMethod).
+  private void forward(MethodVisitor mv, boolean valueOnly) {
     mv.visitVarInsn(ALOAD, THIS);
     mv.visitFieldInsn(GETFIELD, NAME, "out", "[D");
     mv.visitVarInsn(ASTORE, OUT);
@@ -420,6 +421,11 @@ final class TapeCompiler {
           mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "log", "(D)D", false);
         } else {
           constant(mv, 4 * i + 3, t.consts[4 * i + 3]);
+        }
+        if (valueOnly) {
+          mv.visitMethodInsn(INVOKESTATIC, OPS, Ops.valueMethod(op), "(DDDD)D", false);
+          mv.visitVarInsn(DSTORE, valueSlot[i]);
+          continue;
         }
         mv.visitVarInsn(ALOAD, OUT);
         mv.visitMethodInsn(INVOKESTATIC, OPS, Ops.method(op), "(DDDD[D)V", false);

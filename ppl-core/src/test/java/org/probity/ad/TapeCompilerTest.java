@@ -207,8 +207,10 @@ class TapeCompilerTest {
       }
       double[] adj = t.adjoints(out);
       double[] want = {adj[leaves[0]], adj[leaves[1]], adj[leaves[2]]};
-      if (Double.compare(v, t.value(out)) != 0 || !java.util.Arrays.equals(g, want)) {
-        return "at " + java.util.Arrays.toString(points[k]) + ": compiled " + v + " " + java.util.Arrays.toString(g)
+      if (Double.compare(v, t.value(out)) != 0 || !java.util.Arrays.equals(g, want)
+          || Double.compare(c.value(points[k]), t.value(out)) != 0) { // the value pass alone too
+        return "at " + java.util.Arrays.toString(points[k]) + ": compiled " + v + " (alone " + c.value(points[k]) + ") "
+            + java.util.Arrays.toString(g)
             + ", replay " + t.value(out) + " " + java.util.Arrays.toString(want);
       }
     }
