@@ -248,6 +248,34 @@ public final class LogDensity implements LogDensityFunction {
     return out;
   }
 
+  /** Whether every moved site is a scalar with a scalar bijection ({@link #constrainedScalars} applies). */
+  public boolean scalarSites() {
+    for (boolean b : scalar) {
+      if (!b) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The values of the moved sites at theta as doubles, in the layout's order: what
+   * {@link #constrainedValues} gives, read by {@code Values.scalar}, without boxing. Only where
+   * {@link #scalarSites}.
+   *
+   * @param theta the point
+   * @param out the values, one per site
+   */
+  public void constrainedScalars(double[] theta, double[] out) {
+    checkLength(theta);
+    for (int k = 0; k < sites.length; k++) {
+      if (!scalar[k]) {
+        throw new IllegalStateException("site " + sites[k].address() + " is not a scalar");
+      }
+      out[k] = ((ScalarBijection) sites[k].bijection()).forward(theta[sites[k].offset()]);
+    }
+  }
+
   /** The whole trace of the model at theta (moved sites from theta, the others fixed). */
   public Trace<?> trace(double[] theta) {
     Map<Address, Object> values = new LinkedHashMap<>(fixed);

@@ -17,16 +17,17 @@ import org.probity.inference.diagnostics.InvalidDrawsException.Reason;
  * {@code a[1][2]} and 0-based indices ({@code beta[0]}, {@code beta[1]}) are accepted too. Sampler statistic names end in {@code __} as in CmdStan
  * ({@code lp__}, {@code accept_stat__}, ...); quantity names must not. Values may be NaN (Stan
  * CSV allows it), but {@link #summary()} then rejects the affected quantity. All arrays are
- * copied in and out.
+ * copied in and out; the draws are kept by column.
  */
 public final class Draws {
 
   private static final Pattern STAT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
   private final List<String> parameterNames;
-  private final double[][][] values;
+  private final double[][][] columns; // [chain][parameter][iteration]
   private final List<String> statNames;
-  private final double[][][] stats;
+  private final double[][][] statColumns; // [chain][statistic][iteration]
+  private final int iterations;
 
   /**
    * Creates draws.
@@ -41,8 +42,77 @@ public final class Draws {
       double[][][] stats) {
     this.parameterNames = List.copyOf(parameterNames);
     this.statNames = List.copyOf(statNames);
+    checkNames(this.parameterNames, this.statNames);
+    if (values == null || values.length == 0) {
+      throw new InvalidDrawsException(Reason.TOO_FEW_DRAWS, "need at least 1 chain but got 0");
+    }
+    this.iterations = values[0] == null ? 0 : values[0].length;
+    this.columns = transpose(values, values.length, iterations, this.parameterNames.size(), "values");
+    this.statColumns = this.statNames.isEmpty() && (stats == null || stats.length == 0)
+        ? new double[values.length][0][]
+        : transpose(stats, values.length, iterations, this.statNames.size(), "stats");
+  }
+
+  private Draws(List<String> parameterNames, double[][][] columns, List<String> statNames,
+      double[][][] statColumns, int iterations) {
+    this.parameterNames = parameterNames;
+    this.columns = columns;
+    this.statNames = statNames;
+    this.statColumns = statColumns;
+    this.iterations = iterations;
+  }
+
+  /**
+   * Draws given by column, as a chain runner records them.
+   *
+   * @param parameterNames quantity names, unique, e.g. {@code mu}, {@code theta.1}
+   * @param columns {@code [chain][parameter][iteration]}
+   * @param statNames sampler statistic names ending in {@code __}
+   * @param statColumns {@code [chain][statistic][iteration]}, same chains and iterations as columns
+   * @return the draws (the arrays copied in)
+   * @throws InvalidDrawsException for bad names or shapes
+   */
+  public static Draws ofColumns(List<String> parameterNames, double[][][] columns, List<String> statNames,
+      double[][][] statColumns) {
+    List<String> names = List.copyOf(parameterNames);
+    List<String> stats = List.copyOf(statNames);
+    checkNames(names, stats);
+    if (columns == null || columns.length == 0) {
+      throw new InvalidDrawsException(Reason.TOO_FEW_DRAWS, "need at least 1 chain but got 0");
+    }
+    int iterations = -1;
+    for (double[][] chain : columns) {
+      if (chain != null && chain.length > 0 && chain[0] != null) {
+        iterations = chain[0].length;
+        break;
+      }
+    }
+    if (iterations < 0) {
+      iterations = statColumns != null && statColumns.length > 0 && statColumns[0] != null
+          && statColumns[0].length > 0 && statColumns[0][0] != null ? statColumns[0][0].length : 0;
+    }
+    double[][][] v = copyColumns(columns, columns.length, iterations, names.size(), "values");
+    double[][][] s = stats.isEmpty() && (statColumns == null || statColumns.length == 0)
+        ? new double[columns.length][0][]
+        : copyColumns(statColumns, columns.length, iterations, stats.size(), "stats");
+    return new Draws(names, v, stats, s, iterations);
+  }
+
+  /** Draws without sampler statistics. */
+  public static Draws of(List<String> parameterNames, double[][][] values) {
+    return new Draws(parameterNames, values, List.of(), null);
+  }
+
+  /**
+   * Checks quantity and sampler statistic names as the constructors do.
+   *
+   * @param parameterNames quantity names
+   * @param statNames sampler statistic names
+   * @throws InvalidDrawsException for an invalid or duplicate name
+   */
+  public static void checkNames(List<String> parameterNames, List<String> statNames) {
     Set<String> seen = new HashSet<>();
-    for (String name : this.parameterNames) {
+    for (String name : parameterNames) {
       if (!VariableName.NAME.matcher(name).matches() || name.endsWith("__")) {
         throw new InvalidDrawsException(Reason.INVALID_NAME, "invalid quantity name '" + name
             + "' (letters, digits, '_', then optional indices .i.j, [i,j] or [i][j]; no trailing"
@@ -52,7 +122,7 @@ public final class Draws {
         throw new InvalidDrawsException(Reason.INVALID_NAME, "duplicate name '" + name + "'");
       }
     }
-    for (String name : this.statNames) {
+    for (String name : statNames) {
       if (!name.endsWith("__") || !STAT_NAME.matcher(name).matches()) {
         throw new InvalidDrawsException(Reason.INVALID_NAME,
             "invalid sampler statistic name '" + name + "' (must end in '__')");
@@ -61,36 +131,15 @@ public final class Draws {
         throw new InvalidDrawsException(Reason.INVALID_NAME, "duplicate name '" + name + "'");
       }
     }
-    if (values == null || values.length == 0) {
-      throw new InvalidDrawsException(Reason.TOO_FEW_DRAWS, "need at least 1 chain but got 0");
-    }
-    int iterations = values[0] == null ? 0 : values[0].length;
-    this.values = copy(values, values.length, iterations, this.parameterNames.size(), "values");
-    this.stats = this.statNames.isEmpty() && (stats == null || stats.length == 0)
-        ? new double[values.length][iterations][0]
-        : copy(stats, values.length, iterations, this.statNames.size(), "stats");
   }
 
-  /** Draws without sampler statistics. */
-  public static Draws of(List<String> parameterNames, double[][][] values) {
-    return new Draws(parameterNames, values, List.of(), null);
-  }
-
-  private static double[][][] copy(double[][][] a, int chains, int iterations, int columns,
-      String what) {
-    if (a == null) {
-      throw new InvalidDrawsException(Reason.NULL, what + " must not be null");
-    }
-    if (a.length != chains) {
-      throw new InvalidDrawsException(Reason.RAGGED_CHAINS,
-          what + " has " + a.length + " chains but expected " + chains);
-    }
-    double[][][] out = new double[chains][iterations][];
+  // [chain][iteration][column] checked and copied into [chain][column][iteration]
+  private static double[][][] transpose(double[][][] a, int chains, int iterations, int columns, String what) {
+    checkChains(a, chains, what);
+    double[][][] out = new double[chains][columns][iterations];
     for (int c = 0; c < chains; c++) {
       if (a[c] == null || a[c].length != iterations) {
-        throw new InvalidDrawsException(Reason.RAGGED_CHAINS, what + " chain " + c + " has "
-            + (a[c] == null ? "no" : String.valueOf(a[c].length)) + " iterations but expected "
-            + iterations);
+        throw raggedIterations(what, c, a[c] == null ? -1 : a[c].length, iterations);
       }
       for (int i = 0; i < iterations; i++) {
         if (a[c][i] == null || a[c][i].length != columns) {
@@ -98,20 +147,57 @@ public final class Draws {
               + " iteration " + i + " has " + (a[c][i] == null ? 0 : a[c][i].length)
               + " columns but there are " + columns + " names");
         }
-        out[c][i] = a[c][i].clone();
+        for (int j = 0; j < columns; j++) {
+          out[c][j][i] = a[c][i][j];
+        }
       }
     }
     return out;
   }
 
+  // [chain][column][iteration] checked and copied
+  private static double[][][] copyColumns(double[][][] a, int chains, int iterations, int columns, String what) {
+    checkChains(a, chains, what);
+    double[][][] out = new double[chains][columns][];
+    for (int c = 0; c < chains; c++) {
+      if (a[c] == null || a[c].length != columns) {
+        throw new InvalidDrawsException(Reason.RAGGED_CHAINS, what + " chain " + c + " has "
+            + (a[c] == null ? 0 : a[c].length) + " columns but there are " + columns + " names");
+      }
+      for (int j = 0; j < columns; j++) {
+        if (a[c][j] == null || a[c][j].length != iterations) {
+          throw raggedIterations(what + " column " + j + " of", c, a[c][j] == null ? -1 : a[c][j].length,
+              iterations);
+        }
+        out[c][j] = a[c][j].clone();
+      }
+    }
+    return out;
+  }
+
+  private static void checkChains(double[][][] a, int chains, String what) {
+    if (a == null) {
+      throw new InvalidDrawsException(Reason.NULL, what + " must not be null");
+    }
+    if (a.length != chains) {
+      throw new InvalidDrawsException(Reason.RAGGED_CHAINS,
+          what + " has " + a.length + " chains but expected " + chains);
+    }
+  }
+
+  private static InvalidDrawsException raggedIterations(String what, int chain, int got, int iterations) {
+    return new InvalidDrawsException(Reason.RAGGED_CHAINS, what + " chain " + chain + " has "
+        + (got < 0 ? "no" : String.valueOf(got)) + " iterations but expected " + iterations);
+  }
+
   /** Number of chains. */
   public int numChains() {
-    return values.length;
+    return columns.length;
   }
 
   /** Number of (post-warmup) iterations per chain. */
   public int numIterations() {
-    return values[0].length;
+    return iterations;
   }
 
   /** Quantity names in column order. */
@@ -126,29 +212,29 @@ public final class Draws {
 
   /** A copy of all quantity values, {@code [chain][iteration][parameter]}. */
   public double[][][] values() {
-    return deepCopy(values);
+    return rows(columns);
   }
 
   /** A copy of all sampler statistics, {@code [chain][iteration][statistic]}. */
   public double[][][] samplerStats() {
-    return deepCopy(stats);
+    return rows(statColumns);
   }
 
   /** Draws of one quantity as {@code [chain][iteration]}. */
   public double[][] parameter(String name) {
-    return column(values, indexOf(parameterNames, name));
+    return column(columns, indexOf(parameterNames, name));
   }
 
   /** One sampler statistic as {@code [chain][iteration]}. */
   public double[][] samplerStat(String name) {
-    return column(stats, indexOf(statNames, name));
+    return column(statColumns, indexOf(statNames, name));
   }
 
   /** Diagnostics and summary statistics of every quantity, in column order. */
   public SummaryTable summary() {
     Map<String, double[][]> byName = new LinkedHashMap<>();
     for (int p = 0; p < parameterNames.size(); p++) {
-      byName.put(parameterNames.get(p), column(values, p));
+      byName.put(parameterNames.get(p), column(columns, p));
     }
     return SummaryTable.of(byName);
   }
@@ -163,21 +249,22 @@ public final class Draws {
   }
 
   private static double[][] column(double[][][] a, int index) {
-    double[][] out = new double[a.length][a[0].length];
+    double[][] out = new double[a.length][];
     for (int c = 0; c < a.length; c++) {
-      for (int i = 0; i < a[c].length; i++) {
-        out[c][i] = a[c][i][index];
-      }
+      out[c] = a[c][index].clone();
     }
     return out;
   }
 
-  private static double[][][] deepCopy(double[][][] a) {
-    double[][][] out = new double[a.length][][];
+  private double[][][] rows(double[][][] a) {
+    double[][][] out = new double[a.length][iterations][];
     for (int c = 0; c < a.length; c++) {
-      out[c] = new double[a[c].length][];
-      for (int i = 0; i < a[c].length; i++) {
-        out[c][i] = a[c][i].clone();
+      for (int i = 0; i < iterations; i++) {
+        double[] row = new double[a[c].length];
+        for (int j = 0; j < row.length; j++) {
+          row[j] = a[c][j][i];
+        }
+        out[c][i] = row;
       }
     }
     return out;

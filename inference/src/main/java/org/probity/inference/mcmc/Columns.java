@@ -141,6 +141,32 @@ final class Columns {
   }
 
   /**
+   * Choices whose values are all scalars, given as doubles (a draw read without a run of the
+   * model): {@code values[i]} is the value at {@code addresses[i]}, as {@link Values#scalar} reads it.
+   * A draws table writes a draw with the very same addresses array as the previous one by position,
+   * without looking at its layout again, so the addresses array must not change once used.
+   *
+   * @param addresses the choices' addresses, in order
+   * @param values their values
+   */
+  record Scalars(Address[] addresses, double[] values) implements Source {
+    @Override
+    public int size() {
+      return values.length;
+    }
+
+    @Override
+    public Address address(int i) {
+      return addresses[i];
+    }
+
+    @Override
+    public Object value(int i) {
+      return values[i];
+    }
+  }
+
+  /**
    * As {@link #flatten(Trace, Map)}, with the names of addresses already seen taken from
    * {@code names} (a chain's draws have the same addresses draw after draw).
    */
@@ -236,31 +262,31 @@ final class Columns {
       return true;
     }
 
-    /** Writes {@code t}'s column values (t must {@link #fits fit}) into {@code row} at {@code slots} (one per name). */
-    void write(Source t, double[] row, int[] slots) {
+    /** Writes {@code t}'s column values (t must {@link #fits fit}) into {@code columns} at {@code slots} (one per name), at {@code row}. */
+    void write(Source t, double[][] columns, int[] slots, int row) {
       int j = 0;
       for (int i = 0; i < addresses.length; i++) {
         Object v = t.value(i);
         switch (kinds[i]) {
-          case SCALAR -> row[slots[j++]] = Values.scalar(v);
+          case SCALAR -> columns[slots[j++]][row] = Values.scalar(v);
           case DOUBLES -> {
             for (double x : (double[]) v) {
-              row[slots[j++]] = x;
+              columns[slots[j++]][row] = x;
             }
           }
           case INTS -> {
             for (int x : (int[]) v) {
-              row[slots[j++]] = x;
+              columns[slots[j++]][row] = x;
             }
           }
           case REALS -> {
             for (Real x : (Real[]) v) {
-              row[slots[j++]] = x.value();
+              columns[slots[j++]][row] = x.value();
             }
           }
           case BOOLEANS -> {
             for (boolean x : (boolean[]) v) {
-              row[slots[j++]] = x ? 1.0 : 0.0;
+              columns[slots[j++]][row] = x ? 1.0 : 0.0;
             }
           }
           default -> {

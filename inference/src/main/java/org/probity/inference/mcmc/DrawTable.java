@@ -7,33 +7,62 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.probity.core.Address;
-import org.probity.trace.Trace;
 
 
 /**
- * One chain's kept draws as rows of named columns ({@link Columns}: the choices', then the return
- * value's, {@link Outputs}), the names in order of first appearance and a missing column NaN. Rows
- * of draws with the layout of the previous draw (the usual case) are written by position.
+ * One chain's kept draws as named columns ({@link Columns}: the choices', then the return value's,
+ * {@link Outputs}), the names in order of first appearance and a missing value NaN. Draws with
+ * the layout of the previous draw (the usual case) are written by position; a draw of scalar
+ * choices read without a run ({@link Columns.Scalars}) with the same addresses as the previous one
+ * is written without looking at its layout again.
  */
 final class DrawTable {
   private final List<String> names = new ArrayList<>();
   private final Map<String, Integer> index = new HashMap<>();
-  private final List<double[]> rows = new ArrayList<>();
   private final Map<Address, String> nameCache = new HashMap<>();
+  private double[][] columns = new double[0][];
+  private int[] filled = new int[0]; // per column, the draws up to which it is written or NaN
+  private int capacity;
+  private int size;
   private Columns.Layout layout;
   private int[] slots;
+  private Address[] scalars; // the addresses of the last draw when it was Columns.Scalars of this layout, else null
 
-  /** Adds the row of a state's choices {@code t} and its program's return value. */
+  /** A table for about {@code expected} draws (it grows past them). */
+  DrawTable(int expected) {
+    this.capacity = Math.max(1, expected);
+  }
+
+  /** Adds the draw of a state's choices {@code t} and its program's return value. */
   void add(Columns.Source t, Object output) {
+    if (size == capacity) {
+      grow();
+    }
+    int row = size;
     if (output != null && !(output instanceof Enum<?>)) { // a return value that may give columns
-      Map<String, Double> row = new LinkedHashMap<>();
-      Columns.flatten(t, row, nameCache);
-      Outputs.flatten(output, row);
-      double[] r = newRow(row.size());
-      for (Map.Entry<String, Double> e : row.entrySet()) {
-        r = set(r, slot(e.getKey()), e.getValue());
+      Map<String, Double> values = new LinkedHashMap<>();
+      Columns.flatten(t, values, nameCache);
+      Outputs.flatten(output, values);
+      for (Map.Entry<String, Double> e : values.entrySet()) {
+        int j = slot(e.getKey());
+        fillTo(j, row);
+        columns[j][row] = e.getValue();
+        filled[j] = row + 1;
       }
-      rows.add(r);
+      layout = null;
+      scalars = null;
+      size++;
+      return;
+    }
+    if (t instanceof Columns.Scalars s && s.addresses() == scalars) {
+      double[] v = s.values();
+      for (int j = 0; j < v.length; j++) {
+        int at = slots[j];
+        fillTo(at, row);
+        columns[at][row] = v[j];
+        filled[at] = row + 1;
+      }
+      size++;
       return;
     }
     if (layout == null || !layout.fits(t)) {
@@ -44,9 +73,22 @@ final class DrawTable {
         slots[j] = slot(ns.get(j));
       }
     }
-    double[] r = newRow(0);
-    layout.write(t, r, slots);
-    rows.add(r);
+    // a Scalars source fits only a layout of one scalar column per choice, written in order
+    scalars = t instanceof Columns.Scalars s ? s.addresses() : null;
+    for (int at : slots) {
+      fillTo(at, row);
+      filled[at] = row + 1; // written next, by the layout
+    }
+    layout.write(t, columns, slots, row);
+    size++;
+  }
+
+  // Column j's draws before row that it has no value for are NaN.
+  private void fillTo(int j, int row) {
+    if (filled[j] < row) {
+      Arrays.fill(columns[j], filled[j], row, Double.NaN);
+      filled[j] = row;
+    }
   }
 
   private int slot(String name) {
@@ -55,24 +97,18 @@ final class DrawTable {
       at = names.size();
       names.add(name);
       index.put(name, at);
+      columns = Arrays.copyOf(columns, at + 1);
+      columns[at] = new double[capacity];
+      filled = Arrays.copyOf(filled, at + 1);
     }
     return at;
   }
 
-  private double[] newRow(int extra) {
-    double[] r = new double[names.size() + extra];
-    Arrays.fill(r, Double.NaN);
-    return r;
-  }
-
-  private static double[] set(double[] r, int j, double v) {
-    if (j >= r.length) {
-      int old = r.length;
-      r = Arrays.copyOf(r, j + 1);
-      Arrays.fill(r, old, r.length, Double.NaN);
+  private void grow() {
+    capacity += Math.max(16, capacity >> 1);
+    for (int j = 0; j < columns.length; j++) {
+      columns[j] = Arrays.copyOf(columns[j], capacity);
     }
-    r[j] = v;
-    return r;
   }
 
   /** The column names, in order of first appearance. */
@@ -80,19 +116,19 @@ final class DrawTable {
     return names;
   }
 
-  /** The number of rows. */
+  /** The number of draws. */
   int size() {
-    return rows.size();
+    return size;
   }
 
-  /** Row {@code i} itself (its columns in {@link #names} order; shorter where later draws added columns). */
-  double[] row(int i) {
-    return rows.get(i);
+  /** Column {@code j}'s values by draw, exactly {@link #size} of them (the table's own array when it is full). */
+  double[] column(int j) {
+    fillTo(j, size);
+    return columns[j].length == size ? columns[j] : Arrays.copyOf(columns[j], size);
   }
 
-  /** The value of column {@code j} in row {@code i} (NaN where the draw has no such column). */
+  /** The value of column {@code j} in draw {@code i} (NaN where the draw has no such column). */
   double value(int i, int j) {
-    double[] r = rows.get(i);
-    return j < r.length ? r[j] : Double.NaN;
+    return i < filled[j] ? columns[j][i] : Double.NaN;
   }
 }

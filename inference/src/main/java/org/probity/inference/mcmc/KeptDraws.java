@@ -1,9 +1,11 @@
 package org.probity.inference.mcmc;
 
+import org.probity.ad.Real;
 import org.probity.core.Address;
 import org.probity.dist.Deterministic;
 import org.probity.trace.FixedRun;
 import org.probity.trace.LogDensity;
+import org.probity.trace.Values;
 
 /**
  * A Hamiltonian chain's kept draws without a run of the model per draw: where the model's run at a
@@ -12,7 +14,8 @@ import org.probity.trace.LogDensity;
  * sites' values at the point ({@link LogDensity#constrainedValues}), and its output is the
  * template's. A template is kept only from a run that itself followed the recording, has no
  * deterministic site (their values are computed from the point) and returns null or an enum
- * constant (a value that does not depend on the point); otherwise every draw runs the model.
+ * constant (a value that does not depend on the point); otherwise every draw runs the model. Where
+ * every choice is a scalar, a draw is given as doubles ({@link Columns.Scalars}).
  */
 final class KeptDraws {
   private final LogDensity density;
@@ -20,6 +23,8 @@ final class KeptDraws {
   private final Address[] addresses;
   private final Object[] held; // the template's values (the moved positions are overwritten per draw)
   private final Object output;
+  private final double[] scalars; // the template's values as doubles when every choice is a scalar (else null)
+  private final double[] moved; // the moved sites' values of the draw being read
   private long reads;
 
   /**
@@ -29,6 +34,7 @@ final class KeptDraws {
   KeptDraws(LogDensity density, int[] positions, FixedRun<?> template) {
     this.density = density;
     this.positions = positions.clone();
+    this.moved = new double[positions.length];
     int n = template.size();
     this.addresses = new Address[n];
     this.held = new Object[n];
@@ -37,6 +43,23 @@ final class KeptDraws {
       held[i] = template.value(i);
     }
     this.output = template.output();
+    this.scalars = scalarValues(held, density);
+  }
+
+  // The held values as doubles, when every choice and every moved site is a scalar; else null.
+  private static double[] scalarValues(Object[] held, LogDensity density) {
+    if (!density.scalarSites()) {
+      return null;
+    }
+    double[] out = new double[held.length];
+    for (int i = 0; i < held.length; i++) {
+      Object v = held[i];
+      if (!(v instanceof Real || v instanceof Number || v instanceof Boolean)) {
+        return null;
+      }
+      out[i] = Values.scalar(v);
+    }
+    return out;
   }
 
   /** Whether a run can stand for other points: no deterministic site, and an output that is null or an enum constant. */
@@ -61,10 +84,18 @@ final class KeptDraws {
   /** The choices at theta, a point known to follow the recording (its recorded log density was finite). */
   Columns.Source atFollowing(double[] theta) {
     reads++;
-    Object[] moved = density.constrainedValues(theta);
+    if (scalars != null) {
+      density.constrainedScalars(theta, moved);
+      double[] values = scalars.clone();
+      for (int k = 0; k < moved.length; k++) {
+        values[positions[k]] = moved[k];
+      }
+      return new Columns.Scalars(addresses, values);
+    }
+    Object[] at = density.constrainedValues(theta);
     Object[] values = held.clone();
-    for (int k = 0; k < moved.length; k++) {
-      values[positions[k]] = moved[k];
+    for (int k = 0; k < at.length; k++) {
+      values[positions[k]] = at[k];
     }
     return Columns.Source.of(addresses, values);
   }

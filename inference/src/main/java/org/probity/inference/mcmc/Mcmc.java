@@ -347,7 +347,7 @@ public final class Mcmc {
       }
       kernel.endWarmup();
       int samples = cfg.samples();
-      DrawTable draws = new DrawTable();
+      DrawTable draws = new DrawTable(samples);
       List<A> outputs = new ArrayList<>(samples);
       double[] lp = new double[samples];
       double[] acc = new double[samples];

@@ -56,7 +56,11 @@ public final class McmcResult<A> {
 
   private final Prob<A> model;
   private final Kernel<A> kernel;
-  private final Draws draws;
+  private final List<String> names; // the draws' columns, [chain][column][draw], this result's own arrays
+  private final double[][][] columns;
+  private final List<String> statNames;
+  private final double[][][] statColumns;
+  private volatile Draws draws; // built on first use from the columns (it copies them)
   private final List<List<A>> outputs;
   private final List<Trace<A>> last;
   private final List<Kernel<A>> chainKernels;
@@ -70,13 +74,18 @@ public final class McmcResult<A> {
   private volatile SummaryTable summary; // computed on first use: R-hat and ESS of every column cost more than small runs
   private volatile List<Problem> problems;
 
-  private McmcResult(Prob<A> model, Kernel<A> kernel, Draws draws, List<List<A>> outputs, List<Trace<A>> last,
+  private McmcResult(Prob<A> model, Kernel<A> kernel, List<String> names, double[][][] columns, List<String> statNames,
+      double[][][] statColumns, List<List<A>> outputs, List<Trace<A>> last,
       List<Kernel<A>> chainKernels, List<List<Transition>> transitions, double[] acceptance, long[] gradients,
       McmcConfig config, int segment, List<List<KernelStats.Counts>> partCounts,
       List<List<KernelStats.Counts>> partWarmup) {
     this.model = model;
     this.kernel = kernel;
-    this.draws = draws;
+    Draws.checkNames(names, statNames); // what building the draws would refuse, refused now
+    this.names = List.copyOf(names);
+    this.columns = columns;
+    this.statNames = List.copyOf(statNames);
+    this.statColumns = statColumns;
     this.outputs = outputs;
     this.last = List.copyOf(last);
     this.chainKernels = List.copyOf(chainKernels);
@@ -101,8 +110,8 @@ public final class McmcResult<A> {
     Mcmc.ChainOutput<A> first = outs.get(0);
     HmcKernel<A> hmc = hamiltonian(first.kernel());
     List<String> statNames = hmc == null ? STATS : hmc.isNuts() ? StanCsv.NUTS_STATS : STATIC_HMC_STATS;
-    double[][][] values = new double[chains][iters][];
-    double[][][] stats = new double[chains][iters][statNames.size()];
+    double[][][] values = new double[chains][cols.size()][];
+    double[][][] stats = new double[chains][statNames.size()][];
     List<Trace<A>> last = new ArrayList<>();
     List<Kernel<A>> kernels = new ArrayList<>();
     List<List<A>> outputs = new ArrayList<>();
@@ -114,31 +123,27 @@ public final class McmcResult<A> {
     for (int c = 0; c < chains; c++) {
       Mcmc.ChainOutput<A> o = outs.get(c);
       DrawTable table = o.draws();
-      int[] at = new int[cols.size()]; // the chain's column of each result column, or -1
       Map<String, Integer> own = new java.util.HashMap<>();
       for (int j = 0; j < table.names().size(); j++) {
         own.put(table.names().get(j), j);
       }
-      boolean same = table.names().size() == cols.size();
       for (int j = 0; j < cols.size(); j++) {
-        at[j] = own.getOrDefault(cols.get(j), -1);
-        same &= at[j] == j;
-      }
-      for (int i = 0; i < iters; i++) {
-        double[] row = same ? table.row(i) : null;
-        if (row != null && row.length == cols.size()) {
-          values[c][i] = row; // the table's own row (the table is dropped; Draws copies what it keeps)
+        Integer at = own.get(cols.get(j));
+        if (at == null) {
+          values[c][j] = new double[iters];
+          java.util.Arrays.fill(values[c][j], Double.NaN);
         } else {
-          values[c][i] = new double[cols.size()];
-          for (int j = 0; j < cols.size(); j++) {
-            values[c][i][j] = at[j] < 0 ? Double.NaN : table.value(i, at[j]);
-          }
+          values[c][j] = table.column(at); // the table's own column (the table is dropped; Draws copies what it keeps)
         }
-        stats[c][i][0] = o.lp()[i];
-        stats[c][i][1] = o.accept()[i];
-        if (hmc != null) {
-          System.arraycopy(o.hmcStats()[i], 0, stats[c][i], 2, statNames.size() - 2);
+      }
+      stats[c][0] = o.lp();
+      stats[c][1] = o.accept();
+      for (int k = 2; k < statNames.size(); k++) {
+        double[] s = new double[iters];
+        for (int i = 0; i < iters; i++) {
+          s[i] = o.hmcStats()[i][k - 2];
         }
+        stats[c][k] = s;
       }
       last.add(o.last());
       kernels.add(o.kernel());
@@ -149,7 +154,7 @@ public final class McmcResult<A> {
       partCounts.add(java.util.Collections.unmodifiableList(new ArrayList<>(o.partCounts())));
       partWarmup.add(java.util.Collections.unmodifiableList(new ArrayList<>(o.partWarmup())));
     }
-    return new McmcResult<>(model, kernel, new Draws(cols, values, statNames, stats), List.copyOf(outputs), last,
+    return new McmcResult<>(model, kernel, cols, values, statNames, stats, List.copyOf(outputs), last,
         kernels, List.copyOf(transitions), acc, gradients, config, segment, List.copyOf(partCounts),
         List.copyOf(partWarmup));
   }
@@ -172,7 +177,12 @@ public final class McmcResult<A> {
    * @return the draws and sampler statistics of every chain
    */
   public Draws draws() {
-    return draws;
+    Draws d = draws;
+    if (d == null) {
+      d = Draws.ofColumns(names, columns, statNames, statColumns);
+      draws = d;
+    }
+    return d;
   }
 
   /**
@@ -181,12 +191,25 @@ public final class McmcResult<A> {
    *
    * @param name a column name (see {@link #names()}) or a sampler statistic's name
    * @return the draws, [chain][draw]
+   * @throws org.probity.inference.diagnostics.InvalidDrawsException if no column or statistic has that name
    */
   public double[][] column(String name) {
-    if (!draws.parameterNames().contains(name) && draws.samplerStatNames().contains(name)) {
-      return draws.samplerStat(name);
+    int j = names.indexOf(name);
+    if (j < 0 && statNames.contains(name)) {
+      return copy(statColumns, statNames.indexOf(name));
     }
-    return draws.parameter(name);
+    if (j < 0) {
+      return draws().parameter(name); // the draws' error, naming the known columns
+    }
+    return copy(columns, j);
+  }
+
+  private static double[][] copy(double[][][] a, int j) {
+    double[][] out = new double[a.length][];
+    for (int c = 0; c < a.length; c++) {
+      out[c] = a[c][j].clone();
+    }
+    return out;
   }
 
   /**
@@ -195,7 +218,7 @@ public final class McmcResult<A> {
    * @return the column names, in order
    */
   public List<String> names() {
-    return draws.parameterNames();
+    return names;
   }
 
   /**
@@ -406,7 +429,7 @@ public final class McmcResult<A> {
   public List<Problem> problems() {
     List<Problem> p = problems;
     if (p == null) {
-      p = Warnings.check(draws);
+      p = Warnings.check(draws());
       problems = p;
     }
     return p;
@@ -430,9 +453,9 @@ public final class McmcResult<A> {
 
   private SummaryTable computeSummary() {
     List<Summary> rows = new ArrayList<>();
-    rows.add(Summary.of("lp__", draws.samplerStat("lp__")));
-    for (String n : draws.parameterNames()) {
-      double[][] x = draws.parameter(n);
+    rows.add(Summary.of("lp__", draws().samplerStat("lp__")));
+    for (String n : draws().parameterNames()) {
+      double[][] x = draws().parameter(n);
       if (allFinite(x)) {
         rows.add(Summary.of(n, x));
       }
@@ -475,11 +498,11 @@ public final class McmcResult<A> {
   public List<Path> writeStanCsv(Path directory, String prefix, String modelName) throws IOException {
     Files.createDirectories(directory);
     List<Path> files = new ArrayList<>();
-    for (int c = 0; c < draws.numChains(); c++) {
+    for (int c = 0; c < draws().numChains(); c++) {
       StanCsv.Header h = new StanCsv.Header(modelName, config.seed(), config.warmup(), config.thin(), algorithm(c));
       Path file = directory.resolve(prefix + "-" + (c + 1) + ".csv");
       try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        StanCsv.writeChain(draws, c, h, file.getFileName().toString(), out);
+        StanCsv.writeChain(draws(), c, h, file.getFileName().toString(), out);
       }
       files.add(file);
     }
@@ -500,7 +523,7 @@ public final class McmcResult<A> {
     attrs.put("num_warmup", config.warmup());
     attrs.put("thin", config.thin());
     attrs.put("seed", config.seed());
-    ArvizJson.Builder b = ArvizJson.builder(draws);
+    ArvizJson.Builder b = ArvizJson.builder(draws());
     attrs.forEach(b::attr);
     return b;
   }
@@ -509,9 +532,9 @@ public final class McmcResult<A> {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    int n = draws.numChains();
+    int n = draws().numChains();
     sb.append(Describe.name(chainKernels.get(0))).append(": ").append(n).append(n == 1 ? " chain, " : " chains, ")
-        .append(config.warmup()).append(" warm-up + ").append(draws.numIterations()).append(" draws")
+        .append(config.warmup()).append(" warm-up + ").append(draws().numIterations()).append(" draws")
         .append(config.thin() > 1 ? " (thin " + config.thin() + ")" : "").append('\n');
     List<String> names = partNames();
     double[][] pa = partAcceptance();

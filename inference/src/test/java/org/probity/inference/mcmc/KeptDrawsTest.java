@@ -94,8 +94,8 @@ class KeptDrawsTest {
           Chain<Object> general = Chain.general(kg, start);
           UniformRandomProvider rf = Rngs.of(seed);
           UniformRandomProvider rg = Rngs.of(seed);
-          DrawTable tf = new DrawTable(); // as the chain runner keeps the draws (a layout written by position)
-          DrawTable tg = new DrawTable();
+          DrawTable tf = new DrawTable(STEPS); // as the chain runner keeps the draws (a layout written by position)
+          DrawTable tg = new DrawTable(1); // grown draw by draw
           for (int i = 0; i < STEPS; i++) {
             if (i == 100) {
               kf.endWarmup();
