@@ -3,7 +3,6 @@ package org.probity.inference.mcmc;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.probity.ad.Real;
 import org.probity.core.Prob;
-import org.probity.dist.Bernoulli;
 import org.probity.dist.Continuous;
 import org.probity.dist.Normal;
 import org.probity.dist.Plate;
@@ -32,6 +31,7 @@ final class FastRandomWalk<A> implements FastPath<A> {
   private final int[] watched; // selected positions the walk does not move (not continuous reals): must stay so
   private final Continuous[] dists;
   private final double[] xs;
+  private final double[] ys;
   private final Object[] given;
   private final double[] jac = new double[1];
   private final Plate noise;
@@ -75,6 +75,7 @@ final class FastRandomWalk<A> implements FastPath<A> {
     this.watched = java.util.Arrays.copyOf(w, m);
     this.dists = new Continuous[k];
     this.xs = new double[k];
+    this.ys = new double[k];
     this.given = new Object[n];
     this.noise = k == 0 ? null : Plate.iid(STD, k);
     this.staged = alone && m == 0 ? StagedWalk.of(state, sites) : null;
@@ -90,26 +91,34 @@ final class FastRandomWalk<A> implements FastPath<A> {
     double[] eps = noise.sample(rng);
     lastNoise = eps;
     if (staged != null) {
-      System.arraycopy(staged.dists(), 0, dists, 0, k);
-      System.arraycopy(staged.values(), 0, xs, 0, k);
-    } else {
-      FixedRun<A> x = state.current;
-      for (int i = 0; i < k; i++) {
-        dists[i] = (Continuous) x.dist(sites[i]);
-        xs[i] = ((Real) x.value(sites[i])).value();
+      if (!staged.shift(s, eps, jac)) {
+        kernel.rejectOutside(k);
+        return Outcome.STAYED;
       }
-    }
-    if (!RandomWalkMH.shift(dists, xs, k, s, eps, sites, given, jac)) {
-      kernel.rejectOutside(k);
-      return Outcome.STAYED;
-    }
-    if (staged != null) {
-      double ly = staged.logJointAt(given);
+      double ly = staged.logJointOfProposal();
       if (ly > Double.NEGATIVE_INFINITY && ly < Double.POSITIVE_INFINITY) {
         scored++;
         return decide(staged.logJoint(), ly, k, rng, true);
       }
       staged.settle(); // the run there leaves the recording's path (or has zero density): re-run it
+      double[] y = staged.proposal();
+      for (int i = 0; i < k; i++) {
+        dists[i] = staged.dists()[i]; // the bounds the re-run's supports are compared with
+        given[sites[i]] = Real.of(y[i]);
+      }
+      return rerunAndDecide(k, rng);
+    }
+    FixedRun<A> run = state.current;
+    for (int i = 0; i < k; i++) {
+      dists[i] = (Continuous) run.dist(sites[i]);
+      xs[i] = ((Real) run.value(sites[i])).value();
+    }
+    if (!RandomWalkMH.shift(dists, xs, k, s, eps, ys, jac)) {
+      kernel.rejectOutside(k);
+      return Outcome.STAYED;
+    }
+    for (int i = 0; i < k; i++) {
+      given[sites[i]] = Real.of(ys[i]);
     }
     return rerunAndDecide(k, rng);
   }
@@ -143,7 +152,7 @@ final class FastRandomWalk<A> implements FastPath<A> {
     }
     kernel.adaptAfter(logAlpha, k);
     KernelStats stats = kernel.stats();
-    boolean accept = logAlpha >= 0 || Bernoulli.of(Math.exp(logAlpha)).sample(rng);
+    boolean accept = logAlpha >= 0 || rng.nextDouble() < Math.exp(logAlpha); // the draw of Bernoulli(exp(logAlpha))
     if (stats != null) {
       stats.step(accept);
     }

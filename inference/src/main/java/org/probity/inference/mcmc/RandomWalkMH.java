@@ -58,6 +58,7 @@ public final class RandomWalkMH<A> implements Kernel<A> {
   private final boolean adaptive;
   private final double target;
   private double logScale;
+  private double scale; // Math.exp(logScale), computed when logScale changes rather than per step
   private long adaptations;
   private boolean adapting;
   private final KernelStats stats; // a chain copy's counts; null in the template
@@ -85,13 +86,14 @@ public final class RandomWalkMH<A> implements Kernel<A> {
     this.adaptive = adaptive;
     this.target = target;
     this.logScale = Math.log(scale);
+    this.scale = Math.exp(logScale);
     this.adapting = adaptive && chainCopy;
     this.stats = chainCopy ? new KernelStats() : null;
   }
 
   /** The current scale. */
   public double scale() {
-    return Math.exp(logScale);
+    return scale;
   }
 
   @Override
@@ -180,7 +182,7 @@ public final class RandomWalkMH<A> implements Kernel<A> {
     int[] vs = vsites;
     Bijection[] vbs = vb;
     double[][] vzs = vz;
-    double s = Math.exp(logScale);
+    double s = scale;
     boolean adapt = adapting;
     return new Sample<double[], Trace<A>>(null, Plate.iid(STD, k + vdim),
         eps -> propose(x, cs, sites, dists, dim, adaptDim, moved, nVec, vs, vbs, vzs, s, adapt, eps));
@@ -203,7 +205,7 @@ public final class RandomWalkMH<A> implements Kernel<A> {
         sites[k++] = i;
       }
     }
-    return propose(x, cs, sites, dists, k, k, k, 0, null, null, null, Math.exp(logScale), adapting, eps);
+    return propose(x, cs, sites, dists, k, k, k, 0, null, null, null, scale, adapting, eps);
   }
 
   private Prob<Trace<A>> propose(Trace<A> x, Choice[] cs, int[] sites, Continuous[] dists, int dim, int adaptDim,
@@ -214,8 +216,12 @@ public final class RandomWalkMH<A> implements Kernel<A> {
       xs[i] = ((Real) cs[sites[i]].value()).value();
     }
     double[] jacs = new double[1];
-    if (!shift(dists, xs, dim, s, eps, sites, given, jacs)) {
+    double[] ys = new double[dim];
+    if (!shift(dists, xs, dim, s, eps, ys, jacs)) {
       return reject(x, adapt, adaptDim);
+    }
+    for (int i = 0; i < dim; i++) {
+      given[sites[i]] = Real.of(ys[i]);
     }
     double jac = jacs[0];
     double vjac = 0;
@@ -258,13 +264,12 @@ public final class RandomWalkMH<A> implements Kernel<A> {
   /**
    * The scalar part of a step's proposal, shared by the general and the fast path: site i (at
    * position {@code sites[i]}, value {@code x[i]}, distribution {@code dists[i]}) moves to
-   * T^-1(T(x[i]) + s eps[i]), written into {@code given} at its position; {@code jac[0]} receives
+   * T^-1(T(x[i]) + s eps[i]), written into {@code y[i]}; {@code jac[0]} receives
    * the sum of the log-Jacobian differences. False when the move must be rejected as outside the
    * support (a value outside it, a non-finite proposal, or one whose image rounds to a bound).
    */
-  static boolean shift(Continuous[] dists, double[] x, int dim, double s, double[] eps, int[] sites, Object[] given,
-      double[] jac) {
-    double sum = 0;
+  static boolean shift(Continuous[] dists, double[] x, int dim, double s, double[] eps, double[] y, double[] jac) {
+    jac[0] = 0;
     for (int i = 0; i < dim; i++) {
       ScalarBijection t = bijection(dists[i]);
       double z;
@@ -273,16 +278,42 @@ public final class RandomWalkMH<A> implements Kernel<A> {
       } catch (OutOfSupportException e) {
         return false;
       }
-      double z2 = z + s * eps[i];
-      double v2 = t.forward(z2);
-      if (!Double.isFinite(v2) || !Double.isFinite(z2) || v2 <= dists[i].supportLowerBound()
-          || v2 >= dists[i].supportUpperBound()) {
-        return false; // the transform's image rounded to the edge of the support
+      if (!moveSite(t, dists[i].supportLowerBound(), dists[i].supportUpperBound(), z, t.logAbsDetJacobian(z), s,
+          eps[i], y, i, jac)) {
+        return false;
       }
-      sum += t.logAbsDetJacobian(z2) - t.logAbsDetJacobian(z);
-      given[sites[i]] = Real.of(v2);
     }
-    jac[0] = sum;
+    return true;
+  }
+
+  /**
+   * {@link #shift} from the sites' unconstrained values {@code z} (each {@code t[i].inverse} of
+   * the current value) and their log-Jacobians {@code ladj}, known from an earlier step: the same
+   * proposal and Jacobian sum, bit for bit, without inverting the current values again.
+   */
+  static boolean shiftFrom(ScalarBijection[] t, double[] lo, double[] hi, double[] z, double[] ladj, int dim,
+      double s, double[] eps, double[] y, double[] jac) {
+    jac[0] = 0;
+    for (int i = 0; i < dim; i++) {
+      if (!moveSite(t[i], lo[i], hi[i], z[i], ladj[i], s, eps[i], y, i, jac)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Site i from unconstrained z (log-Jacobian ladj) by s * eps into y[i], its log-Jacobian difference
+  // added to jac[0]; false when the move is rejected (a non-finite proposal, or one whose image
+  // rounds to a bound of the support).
+  private static boolean moveSite(ScalarBijection t, double lo, double hi, double z, double ladj, double s,
+      double eps, double[] y, int i, double[] jac) {
+    double z2 = z + s * eps;
+    double v2 = t.forward(z2);
+    if (!Double.isFinite(v2) || !Double.isFinite(z2) || v2 <= lo || v2 >= hi) {
+      return false;
+    }
+    y[i] = v2;
+    jac[0] += t.logAbsDetJacobian(z2) - ladj;
     return true;
   }
 
@@ -463,6 +494,7 @@ public final class RandomWalkMH<A> implements Kernel<A> {
       adaptations++;
       logScale += (Acceptance.probability(logAlpha) - goal) / Math.pow(adaptations + 1, 0.6);
       logScale = Math.max(-30, Math.min(30, logScale));
+      scale = Math.exp(logScale);
     }
   }
 }

@@ -3,6 +3,8 @@ package org.probity.inference.mcmc;
 import java.util.ArrayList;
 import java.util.List;
 import org.probity.ad.Real;
+import org.probity.bijection.OutOfSupportException;
+import org.probity.bijection.ScalarBijection;
 import org.probity.core.Address;
 import org.probity.dist.Constraint;
 import org.probity.dist.Continuous;
@@ -17,7 +19,7 @@ import org.probity.trace.Selection;
  * term's family has an exact double path ({@link LogDensity#matchesDoublePath}), every moved site's
  * support is the real line or the positive half-line (so the walk's bijections and bounds do not
  * depend on other sites), and the walk is the chain's only kernel. A proposal whose run does not
- * follow the recording (a guard with another outcome: {@link #logJointAt} is NaN) is scored by
+ * follow the recording (a guard with another outcome: {@link #logJointOfProposal} is NaN) is scored by
  * re-running the model, as without staging.
  *
  * <p>The chain's flat run is then not updated per move: {@link #settle} re-runs the model at the
@@ -31,6 +33,12 @@ final class StagedWalk<A> {
   private final FlatState<A> state;
   private final int[] sites;
   private final Continuous[] dists; // the moved sites' distributions in the run the staging began from
+  private final ScalarBijection[] bijections; // their bijections to the real line, and their supports' bounds
+  private final double[] lower;
+  private final double[] upper;
+  private final double[] unconstrained; // the current values mapped by the bijections (NaN: not yet)
+  private final double[] logJacobians; // the bijections' log-Jacobians there
+  private boolean outside; // a current value the bijection refuses: every move is rejected, as shift would
   private final KeptDraws kept; // null: the model's output or deterministic sites need a run per draw
   private double[] values;
   private double[] proposal;
@@ -48,6 +56,32 @@ final class StagedWalk<A> {
     this.proposal = new double[values.length];
     this.logJoint = state.current.logJoint();
     this.kept = KeptDraws.eligible(state.current) ? new KeptDraws(density, sites, state.current) : null;
+    int k = sites.length;
+    this.bijections = new ScalarBijection[k];
+    this.lower = new double[k];
+    this.upper = new double[k];
+    for (int i = 0; i < k; i++) {
+      bijections[i] = RandomWalkMH.bijection(dists[i]);
+      lower[i] = dists[i].supportLowerBound();
+      upper[i] = dists[i].supportUpperBound();
+    }
+    this.unconstrained = new double[k];
+    this.logJacobians = new double[k];
+    unconstrain();
+  }
+
+  // The current values on the unconstrained scale, as RandomWalkMH.shift computes them each step.
+  private void unconstrain() {
+    outside = false;
+    for (int i = 0; i < values.length; i++) {
+      try {
+        unconstrained[i] = bijections[i].inverse(values[i]);
+      } catch (OutOfSupportException e) {
+        outside = true;
+        return;
+      }
+      logJacobians[i] = bijections[i].logAbsDetJacobian(unconstrained[i]);
+    }
   }
 
   /** The staged walk over {@code sites} (positions of state's run), or null where staging does not apply. */
@@ -96,9 +130,14 @@ final class StagedWalk<A> {
     return dists;
   }
 
-  /** The current values of the moved sites, in the walk's order. */
-  double[] values() {
-    return values;
+  /**
+   * The random walk's proposal from the current values by {@code s * eps} written into
+   * {@link #proposal} ({@link RandomWalkMH#shift}, bit for bit), its log-Jacobian sum into
+   * {@code jac[0]}; false when the move is rejected as outside the support.
+   */
+  boolean shift(double s, double[] eps, double[] jac) {
+    return !outside && RandomWalkMH.shiftFrom(bijections, lower, upper, unconstrained, logJacobians, values.length, s,
+        eps, proposal, jac);
   }
 
   /** The current state's log joint. */
@@ -106,18 +145,20 @@ final class StagedWalk<A> {
     return logJoint;
   }
 
+  /** The buffer a proposal's values are written into, in the walk's order, before {@link #logJointOfProposal}. */
+  double[] proposal() {
+    return proposal;
+  }
+
   /**
-   * The log joint with the proposed values (the walk's {@code given}, by position), from the
-   * recording; NaN where the model's run there does not follow it.
+   * The log joint with the values in {@link #proposal}, from the recording; NaN where the model's
+   * run there does not follow it.
    */
-  double logJointAt(Object[] given) {
-    for (int i = 0; i < sites.length; i++) {
-      proposal[i] = ((Real) given[sites[i]]).value();
-    }
+  double logJointOfProposal() {
     return density.recordedValue(proposal);
   }
 
-  /** The proposal last scored by {@link #logJointAt}, with log joint {@code ly}, becomes the state. */
+  /** The proposal last scored by {@link #logJointOfProposal}, with log joint {@code ly}, becomes the state. */
   void accept(double ly) {
     double[] t = values;
     values = proposal;
@@ -126,6 +167,7 @@ final class StagedWalk<A> {
     dirty = true;
     follows = true;
     draw = null;
+    unconstrain();
   }
 
   /** The chain's flat run (a proposal scored by a re-run and accepted) becomes the current values. */
@@ -137,6 +179,7 @@ final class StagedWalk<A> {
     dirty = false;
     follows = false; // its run left the recording's path, or had to be re-run to be scored
     draw = null;
+    unconstrain();
   }
 
   /** Brings the chain's flat run to the current values (a re-run of the model), checking its log joint. */
