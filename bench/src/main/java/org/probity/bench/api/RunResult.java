@@ -30,18 +30,31 @@ public record RunResult(double logEvidence, Map<String, Double> means, Map<Strin
    * iterations and keeps each named parameter's chain and mean.
    */
   public static RunResult mcmc(double[][] draws, String[] names, int burnIn, double acceptanceRate) {
+    double[][] columns = new double[names.length][draws.length];
+    for (int i = 0; i < draws.length; i++) {
+      for (int j = 0; j < names.length; j++) {
+        columns[j][i] = draws[i][j];
+      }
+    }
+    return mcmcColumns(columns, names, burnIn, acceptanceRate);
+  }
+
+  /**
+   * An MCMC result from draws by parameter ({@code columns[j]} the chain of {@code names[j]}, as a
+   * system that records its draws by column gives them): discards the first {@code burnIn}
+   * iterations and keeps each named parameter's chain and mean.
+   */
+  public static RunResult mcmcColumns(double[][] columns, String[] names, int burnIn, double acceptanceRate) {
     Map<String, Double> means = new LinkedHashMap<>();
     Map<String, double[]> chains = new LinkedHashMap<>();
-    int n = draws.length - burnIn;
     for (int j = 0; j < names.length; j++) {
-      double[] c = new double[n];
+      double[] c = java.util.Arrays.copyOfRange(columns[j], burnIn, columns[j].length);
       double s = 0;
-      for (int i = 0; i < n; i++) {
-        c[i] = draws[burnIn + i][j];
-        s += c[i];
+      for (double x : c) {
+        s += x;
       }
       chains.put(names[j], c);
-      means.put(names[j], s / n);
+      means.put(names[j], s / c.length);
     }
     return new RunResult(Double.NaN, means, chains, Map.of("acceptance", acceptanceRate));
   }

@@ -58,7 +58,8 @@ public final class EightSchoolsWorkload implements Workload {
       @Override
       public RunResult probity(long seed) {
         McmcResult<?> r = run(model, seed);
-        return RunResult.mcmc(draws(r, data.j()), main, BURN_IN, r.acceptanceRates()[0]);
+        double[][] columns = {r.column("mu")[0], r.column("tau")[0]}; // as a user reads Probity's draws, by column
+        return RunResult.mcmcColumns(columns, main, BURN_IN, r.acceptanceRates()[0]);
       }
 
       @Override

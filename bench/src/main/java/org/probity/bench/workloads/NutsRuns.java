@@ -14,16 +14,12 @@ final class NutsRuns {
 
   /** Probity's chain: the named columns, the mean accept_stat and the gradient evaluations. */
   static RunResult probity(McmcResult<?> r, String[] columns, String[] names) {
-    int draws = r.draws().numIterations();
-    double[][] x = new double[draws][columns.length];
+    double[][] x = new double[columns.length][];
     for (int j = 0; j < columns.length; j++) {
-      double[] c = r.column(columns[j])[0];
-      for (int i = 0; i < draws; i++) {
-        x[i][j] = c[i];
-      }
+      x[j] = r.column(columns[j])[0]; // as a user reads Probity's draws, by column
     }
     double accept = mean(r.draws().samplerStat("accept_stat__")[0]);
-    return withGradients(RunResult.mcmc(x, names, 0, accept), r.gradientEvaluations()[0]);
+    return withGradients(RunResult.mcmcColumns(x, names, 0, accept), r.gradientEvaluations()[0]);
   }
 
   /** The engine's chain on the hand-written gradient; coordinates mapped to the constrained scale where given. */
