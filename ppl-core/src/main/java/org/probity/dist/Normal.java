@@ -75,14 +75,25 @@ public final class Normal implements ContinuousCdf {
    * ziggurat sampler keeps no state but the generator), with one sampler for all of them.
    */
   public double[] sampleDoubles(UniformRandomProvider rng, int n) {
-    ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+    double[] xs = new double[n];
+    sampleDoubles(ZigguratSampler.NormalizedGaussian.of(rng), xs);
+    return xs;
+  }
+
+  /**
+   * Fills {@code out} with draws made from the standard normal draws of {@code g}: the draws
+   * {@link #sampleDoubles(UniformRandomProvider, int)} makes from g's generator (a ziggurat
+   * sampler keeps no state but its generator, so one can serve every call).
+   *
+   * @param g a standard normal sampler
+   * @param out the draws
+   */
+  public void sampleDoubles(ZigguratSampler.NormalizedGaussian g, double[] out) {
     double m = mu.value();
     double s = sigma.value();
-    double[] xs = new double[n];
-    for (int i = 0; i < n; i++) {
-      xs[i] = m + s * g.sample();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = m + s * g.sample();
     }
-    return xs;
   }
 
   @Override

@@ -248,6 +248,14 @@ public final class LogDensity implements LogDensityFunction {
     return out;
   }
 
+  /**
+   * Whether theta holds the moved sites' values themselves, in order (a {@link #joint} view: each
+   * site a scalar with the identity bijection), so that {@link #constrainedScalars} copies it.
+   */
+  public boolean movesConstrainedValues() {
+    return joint;
+  }
+
   /** Whether every moved site is a scalar with a scalar bijection ({@link #constrainedScalars} applies). */
   public boolean scalarSites() {
     for (boolean b : scalar) {

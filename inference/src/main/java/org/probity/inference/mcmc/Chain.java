@@ -220,7 +220,7 @@ public final class Chain<A> {
       return hamiltonian.currentOutput();
     }
     StagedWalk<A> w = staged();
-    if (w != null && w.columns() != null) {
+    if (w != null && w.readsDraw()) {
       return (A) w.output();
     }
     FixedRun<A> r = flatRun();
@@ -249,6 +249,17 @@ public final class Chain<A> {
     }
     FixedRun<A> r = flatRun();
     return r != null ? Columns.Source.of(r) : Columns.Source.of(trace());
+  }
+
+  /**
+   * Adds the current state's draw to {@code table} where the chain reads it without a run and
+   * without building its choices (a staged random walk over scalar choices, {@link StagedWalk#addDraw});
+   * false otherwise (then add {@link #columns} with {@link #output}). The output there gives no
+   * columns (null or an enum constant).
+   */
+  boolean addDraw(DrawTable table) {
+    StagedWalk<A> w = staged();
+    return w != null && w.addDraw(table);
   }
 
   // The current state as a flat run when the chain holds it so and no trace was built, else null.

@@ -150,6 +150,15 @@ final class Columns {
    * @param values their values
    */
   record Scalars(Address[] addresses, double[] values) implements Source {
+    /** The choices at {@code addresses} with {@code held}'s values, {@code moved[k]} at position {@code positions[k]}. */
+    static Scalars of(Address[] addresses, double[] held, int[] positions, double[] moved) {
+      double[] values = held.clone();
+      for (int k = 0; k < moved.length; k++) {
+        values[positions[k]] = moved[k];
+      }
+      return new Scalars(addresses, values);
+    }
+
     @Override
     public int size() {
       return values.length;

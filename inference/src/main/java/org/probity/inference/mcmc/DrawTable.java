@@ -13,20 +13,21 @@ import org.probity.core.Address;
  * One chain's kept draws as named columns ({@link Columns}: the choices', then the return value's,
  * {@link Outputs}), the names in order of first appearance and a missing value NaN. Draws with
  * the layout of the previous draw (the usual case) are written by position; a draw of scalar
- * choices read without a run ({@link Columns.Scalars}) with the same addresses as the previous one
- * is written without looking at its layout again.
+ * choices read without a run ({@link Columns.Scalars}, {@link #addScalars}) with the same
+ * addresses as the previous one is written without looking at its layout again.
  */
 final class DrawTable {
   private final List<String> names = new ArrayList<>();
   private final Map<String, Integer> index = new HashMap<>();
   private final Map<Address, String> nameCache = new HashMap<>();
   private double[][] columns = new double[0][];
-  private int[] filled = new int[0]; // per column, the draws up to which it is written or NaN
+  private int[] filled = new int[0]; // per column, the draws below which it is written or NaN (but see written)
   private int capacity;
   private int size;
   private Columns.Layout layout;
   private int[] slots;
   private Address[] scalars; // the addresses of the last draw when it was Columns.Scalars of this layout, else null
+  private int written; // draws [written, size) were written by the scalars' fast path, into the slots' columns only
 
   /** A table for about {@code expected} draws (it grows past them). */
   DrawTable(int expected) {
@@ -38,6 +39,15 @@ final class DrawTable {
     if (size == capacity) {
       grow();
     }
+    if (t instanceof Columns.Scalars s && s.addresses() == scalars && (output == null || output instanceof Enum<?>)) {
+      double[] v = s.values();
+      for (int j = 0; j < v.length; j++) {
+        columns[slots[j]][size] = v[j];
+      }
+      size++;
+      return;
+    }
+    settle();
     int row = size;
     if (output != null && !(output instanceof Enum<?>)) { // a return value that may give columns
       Map<String, Double> values = new LinkedHashMap<>();
@@ -51,36 +61,57 @@ final class DrawTable {
       }
       layout = null;
       scalars = null;
-      size++;
-      return;
-    }
-    if (t instanceof Columns.Scalars s && s.addresses() == scalars) {
-      double[] v = s.values();
-      for (int j = 0; j < v.length; j++) {
-        int at = slots[j];
+    } else {
+      if (layout == null || !layout.fits(t)) {
+        layout = Columns.Layout.of(t, nameCache);
+        List<String> ns = layout.names();
+        slots = new int[ns.size()];
+        for (int j = 0; j < slots.length; j++) {
+          slots[j] = slot(ns.get(j));
+        }
+      }
+      // a Scalars source fits only a layout of one scalar column per choice, written in order
+      scalars = t instanceof Columns.Scalars s ? s.addresses() : null;
+      for (int at : slots) {
         fillTo(at, row);
-        columns[at][row] = v[j];
-        filled[at] = row + 1;
+        filled[at] = row + 1; // written next, by the layout
       }
-      size++;
+      layout.write(t, columns, slots, row);
+    }
+    size++;
+    written = size;
+  }
+
+  /**
+   * Adds the draw of scalar choices at {@code addresses} with {@code held}'s values, {@code moved[k]}
+   * at position {@code positions[k]} ({@code heldPositions}: the other positions), and a return value
+   * that gives no columns: what {@code add(Columns.Scalars.of(addresses, held, positions, moved), null)}
+   * adds, written by position without building the draw when the addresses are those of the
+   * previous draw.
+   */
+  void addScalars(Address[] addresses, double[] held, int[] heldPositions, int[] positions, double[] moved) {
+    if (addresses != scalars || size == capacity) {
+      add(Columns.Scalars.of(addresses, held, positions, moved), null);
       return;
     }
-    if (layout == null || !layout.fits(t)) {
-      layout = Columns.Layout.of(t, nameCache);
-      List<String> ns = layout.names();
-      slots = new int[ns.size()];
-      for (int j = 0; j < slots.length; j++) {
-        slots[j] = slot(ns.get(j));
-      }
+    int row = size;
+    for (int p : heldPositions) {
+      columns[slots[p]][row] = held[p];
     }
-    // a Scalars source fits only a layout of one scalar column per choice, written in order
-    scalars = t instanceof Columns.Scalars s ? s.addresses() : null;
-    for (int at : slots) {
-      fillTo(at, row);
-      filled[at] = row + 1; // written next, by the layout
+    for (int k = 0; k < positions.length; k++) {
+      columns[slots[positions[k]]][row] = moved[k];
     }
-    layout.write(t, columns, slots, row);
     size++;
+  }
+
+  // Records the draws the fast path wrote: every one of them wrote every column of slots.
+  private void settle() {
+    if (written < size) {
+      for (int at : slots) {
+        filled[at] = size;
+      }
+      written = size;
+    }
   }
 
   // Column j's draws before row that it has no value for are NaN.
@@ -123,12 +154,14 @@ final class DrawTable {
 
   /** Column {@code j}'s values by draw, exactly {@link #size} of them (the table's own array when it is full). */
   double[] column(int j) {
+    settle();
     fillTo(j, size);
     return columns[j].length == size ? columns[j] : Arrays.copyOf(columns[j], size);
   }
 
   /** The value of column {@code j} in draw {@code i} (NaN where the draw has no such column). */
   double value(int i, int j) {
+    settle();
     return i < filled[j] ? columns[j][i] : Double.NaN;
   }
 }

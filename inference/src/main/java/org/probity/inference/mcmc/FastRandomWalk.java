@@ -1,11 +1,11 @@
 package org.probity.inference.mcmc;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.probity.ad.Real;
 import org.probity.core.Prob;
 import org.probity.dist.Continuous;
 import org.probity.dist.Normal;
-import org.probity.dist.Plate;
 import org.probity.trace.Choice;
 import org.probity.trace.FixedRun;
 import org.probity.trace.Trace;
@@ -34,10 +34,11 @@ final class FastRandomWalk<A> implements FastPath<A> {
   private final double[] ys;
   private final Object[] given;
   private final double[] jac = new double[1];
-  private final Plate noise;
+  private final double[] eps; // this step's noise (the general path finishing the step reads it too)
+  private UniformRandomProvider noiseRng; // the generator gaussian draws from
+  private ZigguratSampler.NormalizedGaussian gaussian;
   private final boolean alone; // the chain's only kernel: the state is this walk's alone, so it may be staged
   private final StagedWalk<A> staged; // null: every proposal re-runs the model
-  private double[] lastNoise;
   private long scored; // proposals scored on the staged log density, this walk's and its predecessors' (for tests)
 
   /**
@@ -77,7 +78,7 @@ final class FastRandomWalk<A> implements FastPath<A> {
     this.xs = new double[k];
     this.ys = new double[k];
     this.given = new Object[n];
-    this.noise = k == 0 ? null : Plate.iid(STD, k);
+    this.eps = new double[k];
     this.staged = alone && m == 0 ? StagedWalk.of(state, sites) : null;
   }
 
@@ -88,8 +89,11 @@ final class FastRandomWalk<A> implements FastPath<A> {
       return Outcome.STAYED;
     }
     double s = kernel.scale();
-    double[] eps = noise.sample(rng);
-    lastNoise = eps;
+    if (rng != noiseRng) {
+      noiseRng = rng;
+      gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+    }
+    STD.sampleDoubles(gaussian, eps); // the kernel's program's noise, Plate.iid(N(0, 1), k), the same draws
     if (staged != null) {
       if (!staged.shift(s, eps, jac)) {
         kernel.rejectOutside(k);
@@ -222,7 +226,7 @@ final class FastRandomWalk<A> implements FastPath<A> {
 
   @Override
   public Prob<Trace<A>> rest(Trace<A> x) {
-    return kernel.proposeWith(x, lastNoise);
+    return kernel.proposeWith(x, eps);
   }
 
   @Override

@@ -25,6 +25,7 @@ final class KeptDraws {
   private final Object output;
   private final double[] scalars; // the template's values as doubles when every choice is a scalar (else null)
   private final double[] moved; // the moved sites' values of the draw being read
+  private final int[] heldPositions; // the positions of the choices the draws do not move
   private long reads;
 
   /**
@@ -35,6 +36,18 @@ final class KeptDraws {
     this.density = density;
     this.positions = positions.clone();
     this.moved = new double[positions.length];
+    boolean[] isMoved = new boolean[template.size()];
+    for (int p : positions) {
+      isMoved[p] = true;
+    }
+    int[] h = new int[template.size()];
+    int m = 0;
+    for (int i = 0; i < h.length; i++) {
+      if (!isMoved[i]) {
+        h[m++] = i;
+      }
+    }
+    this.heldPositions = java.util.Arrays.copyOf(h, m);
     int n = template.size();
     this.addresses = new Address[n];
     this.held = new Object[n];
@@ -76,9 +89,14 @@ final class KeptDraws {
     return true;
   }
 
+  /** Whether the model's run at theta follows the recording, so that its draw is read without a run. */
+  boolean follows(double[] theta) {
+    return density.followsRecording(theta);
+  }
+
   /** The choices at theta, or null when the model's run there does not follow the recording (run it). */
   Columns.Source at(double[] theta) {
-    return density.followsRecording(theta) ? atFollowing(theta) : null;
+    return follows(theta) ? atFollowing(theta) : null;
   }
 
   /** The choices at theta, a point known to follow the recording (its recorded log density was finite). */
@@ -86,11 +104,7 @@ final class KeptDraws {
     reads++;
     if (scalars != null) {
       density.constrainedScalars(theta, moved);
-      double[] values = scalars.clone();
-      for (int k = 0; k < moved.length; k++) {
-        values[positions[k]] = moved[k];
-      }
-      return new Columns.Scalars(addresses, values);
+      return Columns.Scalars.of(addresses, scalars, positions, moved);
     }
     Object[] at = density.constrainedValues(theta);
     Object[] values = held.clone();
@@ -98,6 +112,25 @@ final class KeptDraws {
       values[positions[k]] = at[k];
     }
     return Columns.Source.of(addresses, values);
+  }
+
+  /**
+   * Adds the draw at theta, a point known to follow the recording, to {@code table} without
+   * building its choices ({@link DrawTable#addScalars}), where they are all scalars; false
+   * otherwise (then read {@link #atFollowing}).
+   */
+  boolean addTo(DrawTable table, double[] theta) {
+    if (scalars == null) {
+      return false;
+    }
+    reads++;
+    double[] values = theta; // a joint view's point is the moved values themselves
+    if (!density.movesConstrainedValues()) {
+      density.constrainedScalars(theta, moved);
+      values = moved;
+    }
+    table.addScalars(addresses, scalars, heldPositions, positions, values);
+    return true;
   }
 
   /** The number of draws read without a run (for tests). */

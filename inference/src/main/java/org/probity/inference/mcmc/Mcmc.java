@@ -367,7 +367,9 @@ public final class Mcmc {
         }
         moves += moved;
         A output = chain.output();
-        draws.add(chain.columns(), output);
+        if (!chain.addDraw(draws)) {
+          draws.add(chain.columns(), output);
+        }
         outputs.add(output);
         acc[d] = moved / (double) cfg.thin();
         Transition tr = null;

@@ -46,6 +46,7 @@ final class StagedWalk<A> {
   private boolean dirty; // whether state.current lags behind values
   private boolean follows = true; // whether the current values' run follows the recording
   private Columns.Source draw; // the current state's choices as read by kept (null: not read yet, or not readable)
+  private int readable = -1; // whether kept reads the current state's draw: 1 yes, 0 no, -1 not known yet
 
   private StagedWalk(LogDensity density, FlatState<A> state, int[] sites, Continuous[] dists, double[] values) {
     this.density = density;
@@ -167,6 +168,7 @@ final class StagedWalk<A> {
     dirty = true;
     follows = true;
     draw = null;
+    readable = -1;
     unconstrain();
   }
 
@@ -179,6 +181,7 @@ final class StagedWalk<A> {
     dirty = false;
     follows = false; // its run left the recording's path, or had to be re-run to be scored
     draw = null;
+    readable = -1;
     unconstrain();
   }
 
@@ -199,15 +202,31 @@ final class StagedWalk<A> {
     dirty = false;
   }
 
+  /** Whether the current state's draw (its choices and output) is read without a run. */
+  boolean readsDraw() {
+    if (readable < 0) {
+      readable = kept != null && (follows || kept.follows(values)) ? 1 : 0;
+    }
+    return readable == 1;
+  }
+
   /** The current state's choices without a run, or null (then {@link #settle} and read the flat run). */
   Columns.Source columns() {
-    if (draw == null && kept != null) {
-      draw = follows ? kept.atFollowing(values) : kept.at(values);
+    if (draw == null && readsDraw()) {
+      draw = kept.atFollowing(values);
     }
     return draw;
   }
 
-  /** The model's output at the current state, where {@link #columns} gives the choices. */
+  /**
+   * Adds the current state's draw to {@code table} without a run and without building its choices
+   * ({@link KeptDraws#addTo}); false where it cannot (then add {@link #columns}, or the flat run's).
+   */
+  boolean addDraw(DrawTable table) {
+    return readsDraw() && kept.addTo(table, values);
+  }
+
+  /** The model's output at the current state, where {@link #readsDraw}. */
   Object output() {
     return kept.output();
   }

@@ -88,6 +88,9 @@ class FixedStructureTest {
     c.put("zero-density region", new Case(m.get("zero-density region"), Selection.all(), 0.5));
     // Written over Real with families of exact double paths: proposals are scored on the staged log joint.
     c.put("eight schools over Real (staged)", new Case(eightSchoolsReal(), Selection.all(), 0.99, 0.9));
+    // The same returning nothing: its draws are read without a run and written without being built.
+    c.put("eight schools over Real returning nothing (staged, draws read without a run)",
+        new Case(eightSchoolsReal().map(mu -> Unit.UNIT), Selection.all(), 0.99, 0.9));
     // A guard: proposals on the other side of it are re-run (and their acceptance adopted), the rest staged.
     c.put("a guard choosing the likelihood (staged, the other side re-run)", new Case(sample("x", normal(0, 1),
         (Real x) -> sample("s", HalfCauchy.of(2), (Real sd) -> x.test(v -> v < 0.3)
@@ -226,10 +229,15 @@ class FixedStructureTest {
         : Kernels.randomWalk(sel, 0.8)).forChain();
     // a staged walk's flat run is brought up to date only when read: compare the traces every 5th
     // step, so that runs of staged moves go unread in between (the log joints every step)
-    Chain<Object> fast = sameChains(m, kf, kg, c.fastFraction(), seed, c.staged() > 0 ? 5 : 1);
+    int[] direct = new int[1];
+    Chain<Object> fast = sameChains(m, kf, kg, c.fastFraction(), seed, c.staged() > 0 ? 5 : 1, direct);
     assertEquals(Double.doubleToRawLongBits(kg.scale()), Double.doubleToRawLongBits(kf.scale()));
     if (c.staged() > 0) {
       assertTrue(fast.stagedScores() >= c.staged() * STEPS, "proposals scored on the staged log joint: " + fast.stagedScores());
+      // draws are written without a run only for a model whose output gives no columns (null or an
+      // enum constant), and not while the trace asked for every 5th step is the chain's state
+      boolean readable = fast.output() == null || fast.output() instanceof Enum<?>;
+      assertTrue(readable ? direct[0] > STEPS / 5 : direct[0] == 0, "draws added without being built: " + direct[0]);
     } else {
       assertEquals(0, fast.stagedScores(), "a model with a value read, or a family without an exact double path");
     }
@@ -239,11 +247,12 @@ class FixedStructureTest {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Chain<Object> sameChains(Prob<?> model, Kernel<Object> kf, Kernel<Object> kg, double fastFraction,
       long seed) {
-    return sameChains(model, kf, kg, fastFraction, seed, 1);
+    return sameChains(model, kf, kg, fastFraction, seed, 1, new int[1]);
   }
 
+  // directDraws[0] receives the number of the fast chain's draws added without being built (Chain.addDraw).
   private static Chain<Object> sameChains(Prob<?> model, Kernel<Object> kf, Kernel<Object> kg, double fastFraction,
-      long seed, int traceEvery) {
+      long seed, int traceEvery, int[] directDraws) {
     Prob<Object> m = (Prob) model;
     Trace<Object> start = Mcmc.initialise(m, Rngs.of(seed + 100), 100);
     Chain<Object> fast = Chain.of(kf, start);
@@ -251,6 +260,9 @@ class FixedStructureTest {
     UniformRandomProvider rf = Rngs.of(seed);
     UniformRandomProvider rg = Rngs.of(seed);
     int moves = 0;
+    DrawTable tf = new DrawTable(STEPS); // the draws as the chain runner keeps them, and by the general chain
+    DrawTable tg = new DrawTable(STEPS);
+    int direct = 0; // draws the fast chain added without building them
     for (int i = 0; i < STEPS; i++) {
       if (i == 100 && kf instanceof HmcKernel) { // the Hamiltonian chains' warm-up ends
         kf.endWarmup();
@@ -267,11 +279,26 @@ class FixedStructureTest {
         assertEquals(Double.doubleToRawLongBits(general.trace().logPrior()),
             Double.doubleToRawLongBits(fast.trace().logPrior()), at);
       }
+      Object output = fast.output();
+      if (fast.addDraw(tf)) {
+        direct++;
+      } else {
+        tf.add(fast.columns(), output);
+      }
+      tg.add(general.columns(), general.output());
       if (kf instanceof RandomWalkMH<Object> rf2) {
         assertEquals(Double.doubleToRawLongBits(((RandomWalkMH<Object>) kg).scale()), Double.doubleToRawLongBits(rf2.scale()), at);
       }
     }
     assertEquals(rg.nextLong(), rf.nextLong(), "the generators are in the same state after the chains");
+    assertEquals(tg.names(), tf.names());
+    for (int j = 0; j < tg.names().size(); j++) {
+      for (int i = 0; i < STEPS; i++) {
+        assertEquals(Double.doubleToRawLongBits(tg.value(i, j)), Double.doubleToRawLongBits(tf.value(i, j)),
+            "seed " + seed + ", draw " + i + ", column " + tg.names().get(j));
+      }
+    }
+    directDraws[0] = direct;
     for (int p = 0; p < kf.parts().size(); p++) {
       KernelStats sf = kf.parts().get(p).stats();
       KernelStats sg = kg.parts().get(p).stats();
