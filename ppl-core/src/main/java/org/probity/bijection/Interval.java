@@ -21,7 +21,9 @@ public record Interval(double lo, double hi) implements ScalarBijection {
 
   @Override
   public double inverse(double y) {
-    require(y >= lo && y <= hi, y, "must lie in [" + lo + ", " + hi + "]");
+    if (!(y >= lo && y <= hi)) {
+      require(false, y, "must lie in [" + lo + ", " + hi + "]"); // the message built only when it is thrown
+    }
     double p = (y - lo) / (hi - lo);
     return Math.log(p) - Math.log1p(-p);
   }

@@ -18,7 +18,9 @@ public record LowerBounded(double lo) implements ScalarBijection {
 
   @Override
   public double inverse(double y) {
-    require(y >= lo && y < Double.POSITIVE_INFINITY, y, "must be at least " + lo + " and finite");
+    if (!(y >= lo && y < Double.POSITIVE_INFINITY)) {
+      require(false, y, "must be at least " + lo + " and finite"); // the message built only when it is thrown
+    }
     return Math.log(y - lo);
   }
 

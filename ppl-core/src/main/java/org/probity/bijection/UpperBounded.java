@@ -18,7 +18,9 @@ public record UpperBounded(double hi) implements ScalarBijection {
 
   @Override
   public double inverse(double y) {
-    require(y <= hi && y > Double.NEGATIVE_INFINITY, y, "must be at most " + hi + " and finite");
+    if (!(y <= hi && y > Double.NEGATIVE_INFINITY)) {
+      require(false, y, "must be at most " + hi + " and finite"); // the message built only when it is thrown
+    }
     return Math.log(hi - y);
   }
 

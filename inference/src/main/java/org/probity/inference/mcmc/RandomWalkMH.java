@@ -269,7 +269,7 @@ public final class RandomWalkMH<A> implements Kernel<A> {
    * support (a value outside it, a non-finite proposal, or one whose image rounds to a bound).
    */
   static boolean shift(Continuous[] dists, double[] x, int dim, double s, double[] eps, double[] y, double[] jac) {
-    jac[0] = 0;
+    double sum = 0;
     for (int i = 0; i < dim; i++) {
       ScalarBijection t = bijection(dists[i]);
       double z;
@@ -278,11 +278,13 @@ public final class RandomWalkMH<A> implements Kernel<A> {
       } catch (OutOfSupportException e) {
         return false;
       }
-      if (!moveSite(t, dists[i].supportLowerBound(), dists[i].supportUpperBound(), z, t.logAbsDetJacobian(z), s,
-          eps[i], y, i, jac)) {
+      double z2 = moveSite(t, dists[i].supportLowerBound(), dists[i].supportUpperBound(), z, s, eps[i], y, i);
+      if (Double.isNaN(z2)) {
         return false;
       }
+      sum += t.logAbsDetJacobian(z2) - t.logAbsDetJacobian(z);
     }
+    jac[0] = sum;
     return true;
   }
 
@@ -293,28 +295,30 @@ public final class RandomWalkMH<A> implements Kernel<A> {
    */
   static boolean shiftFrom(ScalarBijection[] t, double[] lo, double[] hi, double[] z, double[] ladj, int dim,
       double s, double[] eps, double[] y, double[] jac) {
-    jac[0] = 0;
+    double sum = 0;
     for (int i = 0; i < dim; i++) {
-      if (!moveSite(t[i], lo[i], hi[i], z[i], ladj[i], s, eps[i], y, i, jac)) {
+      double z2 = moveSite(t[i], lo[i], hi[i], z[i], s, eps[i], y, i);
+      if (Double.isNaN(z2)) {
         return false;
       }
+      sum += t[i].logAbsDetJacobian(z2) - ladj[i];
     }
+    jac[0] = sum;
     return true;
   }
 
-  // Site i from unconstrained z (log-Jacobian ladj) by s * eps into y[i], its log-Jacobian difference
-  // added to jac[0]; false when the move is rejected (a non-finite proposal, or one whose image
-  // rounds to a bound of the support).
-  private static boolean moveSite(ScalarBijection t, double lo, double hi, double z, double ladj, double s,
-      double eps, double[] y, int i, double[] jac) {
+  // Site i from unconstrained z by s * eps: its value written into y[i] and its new unconstrained
+  // value returned (finite), or NaN when the move is rejected (a non-finite proposal, or one whose
+  // image rounds to a bound of the support).
+  private static double moveSite(ScalarBijection t, double lo, double hi, double z, double s, double eps, double[] y,
+      int i) {
     double z2 = z + s * eps;
     double v2 = t.forward(z2);
     if (!Double.isFinite(v2) || !Double.isFinite(z2) || v2 <= lo || v2 >= hi) {
-      return false;
+      return Double.NaN;
     }
     y[i] = v2;
-    jac[0] += t.logAbsDetJacobian(z2) - ladj;
-    return true;
+    return z2;
   }
 
   /** Whether every moved vector site has the same support in y as in x (a move that changes one is rejected). */
