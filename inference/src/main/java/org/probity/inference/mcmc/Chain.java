@@ -32,6 +32,7 @@ public final class Chain<A> {
   private final Kernel<A> kernel;
   private Trace<A> trace; // null while the fast path holds the state and no one asked for it
   private List<FastPath<A>> fast; // one per kernel of a cycle, in order; null: no fast path
+  private StagedWalk<A> walk; // the staged log density of a random walk that is the chain's only fast path, or null
   private List<Kernel<A>> fastKernels; // those kernels
   private FlatState<A> flat;
   private IncrementalMH<A> incremental;
@@ -58,6 +59,7 @@ public final class Chain<A> {
         }
         fast.add(f);
       }
+      walk = soleWalk();
     }
     if (allowFast && kernel instanceof HmcKernel<A> h) {
       this.hamiltonian = h;
@@ -93,15 +95,15 @@ public final class Chain<A> {
         : new FastProposal<>((ProposalMH<A>) k, state);
   }
 
-  // The random walk that is the chain's only fast kernel, or null.
-  private FastRandomWalk<A> soleWalk() {
-    return fast != null && fast.size() == 1 && fast.get(0) instanceof FastRandomWalk<A> w ? w : null;
+  // The staged log density of the random walk that is the chain's only fast kernel, or null (kept in
+  // walk whenever fast changes: the chain reads it three times per draw).
+  private StagedWalk<A> soleWalk() {
+    return fast != null && fast.size() == 1 && fast.get(0) instanceof FastRandomWalk<A> w ? w.staged() : null;
   }
 
   // The staged log density of a random walk that is the chain's only kernel, while no trace is built; else null.
   private StagedWalk<A> staged() {
-    FastRandomWalk<A> w = trace == null ? soleWalk() : null;
-    return w == null ? null : w.staged();
+    return trace == null ? walk : null;
   }
 
   // The fast paths' flat state, brought up to date.
@@ -176,10 +178,12 @@ public final class Chain<A> {
                 }
                 trace = t;
                 fast = null;
+                walk = null;
                 return true;
               }
               fast.set(j, f);
             }
+            walk = soleWalk();
           }
         }
       }
@@ -194,6 +198,7 @@ public final class Chain<A> {
       if (fellBack && fallbacks > GIVE_UP_AFTER && fallbacks * 2 > steps) {
         trace = settled().trace();
         fast = null; // the structure keeps changing: every step through the kernel's program from now on
+        walk = null;
       }
       return moved;
     }
@@ -277,8 +282,7 @@ public final class Chain<A> {
 
   /** The number of random-walk proposals scored on a staged log density ({@link StagedWalk}), without a run (for tests). */
   long stagedScores() {
-    FastRandomWalk<A> w = soleWalk();
-    return w == null ? 0 : w.stagedScores();
+    return fast != null && fast.size() == 1 && fast.get(0) instanceof FastRandomWalk<A> w ? w.stagedScores() : 0;
   }
 
   /** The number of steps the fixed-structure fast path completed by itself. */

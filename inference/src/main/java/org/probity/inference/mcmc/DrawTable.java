@@ -28,6 +28,8 @@ final class DrawTable {
   private int[] slots;
   private Address[] scalars; // the addresses of the last draw when it was Columns.Scalars of this layout, else null
   private int written; // draws [written, size) were written by the scalars' fast path, into the slots' columns only
+  private int[] targetsOf; // the positions targets was built for (by identity), or null
+  private double[][] targets; // the column of each of targetsOf's positions, then of each held position
 
   /** A table for about {@code expected} draws (it grows past them). */
   DrawTable(int expected) {
@@ -69,6 +71,7 @@ final class DrawTable {
         for (int j = 0; j < slots.length; j++) {
           slots[j] = slot(ns.get(j));
         }
+        targetsOf = null;
       }
       // a Scalars source fits only a layout of one scalar column per choice, written in order
       scalars = t instanceof Columns.Scalars s ? s.addresses() : null;
@@ -94,12 +97,24 @@ final class DrawTable {
       add(Columns.Scalars.of(addresses, held, positions, moved), null);
       return;
     }
-    int row = size;
-    for (int p : heldPositions) {
-      columns[slots[p]][row] = held[p];
+    if (positions != targetsOf) {
+      targets = new double[positions.length + heldPositions.length][];
+      for (int k = 0; k < positions.length; k++) {
+        targets[k] = columns[slots[positions[k]]];
+      }
+      for (int k = 0; k < heldPositions.length; k++) {
+        targets[positions.length + k] = columns[slots[heldPositions[k]]];
+      }
+      targetsOf = positions;
     }
-    for (int k = 0; k < positions.length; k++) {
-      columns[slots[positions[k]]][row] = moved[k];
+    int row = size;
+    double[][] to = targets;
+    int m = positions.length;
+    for (int k = 0; k < m; k++) {
+      to[k][row] = moved[k];
+    }
+    for (int k = 0; k < heldPositions.length; k++) {
+      to[m + k][row] = held[heldPositions[k]];
     }
     size++;
   }
@@ -140,6 +155,7 @@ final class DrawTable {
     for (int j = 0; j < columns.length; j++) {
       columns[j] = Arrays.copyOf(columns[j], capacity);
     }
+    targetsOf = null;
   }
 
   /** The column names, in order of first appearance. */
