@@ -22,6 +22,18 @@ public interface Handler<R> {
   /** A random choice; {@code run.address()} is its address. */
   Prob<?> sample(Sample<?, ?> s, Interpreter run);
 
+  /**
+   * The generator from which the loop itself draws each choice from its distribution, in program
+   * order, instead of calling {@link #sample}: for a handler whose {@code sample} would do exactly
+   * that and read nothing of the run (a forward run, SMC's particle step). The loop still names
+   * the site. Null (the default): the loop calls {@link #sample} at every choice. Under active
+   * effect handlers the loop calls {@link #sample} whatever this says, since they may change the
+   * choice.
+   */
+  default org.apache.commons.rng.UniformRandomProvider drawsFromPrior() {
+    return null;
+  }
+
   /** An observation; {@code o.address()} is its address (null when anonymous). */
   Prob<?> observe(Observe<?, ?> o, Interpreter run);
 

@@ -31,6 +31,8 @@ public final class Interpreter {
 
   private final Handler<?> handler;
   private final boolean claims;
+  /** The handler's {@link Handler#drawsFromPrior}: the loop draws choices itself (null: the handler does). */
+  private final org.apache.commons.rng.UniformRandomProvider prior;
   private Prob<?> node;
   private Cont stack;
   private Address scope;
@@ -52,6 +54,7 @@ public final class Interpreter {
   private Interpreter(Handler<?> handler, Prob<?> node, Cont stack, Address scope, int counter, AddressSet names) {
     this.handler = handler;
     this.claims = handler.claimsNames();
+    this.prior = handler.drawsFromPrior();
     this.node = node;
     this.stack = stack;
     this.scope = scope;
@@ -65,6 +68,7 @@ public final class Interpreter {
   private Interpreter(Handler<?> handler, Interpreter from, Prob<?> next) {
     this.handler = handler;
     this.claims = handler.claimsNames();
+    this.prior = handler.drawsFromPrior();
     this.node = next;
     this.stack = from.stack;
     this.scope = from.scope;
@@ -322,8 +326,19 @@ public final class Interpreter {
           }
         }
         Address a = smp.address();
-        if (stopAtEffects && (s == null || s.messengers() == null)) {
-          return stopBefore(n, s, a, h);
+        if (s == null || s.messengers() == null) {
+          if (stopAtEffects) {
+            return stopBefore(n, s, a, h);
+          }
+          if (prior != null) { // drawn here: no callback reads the site, so only its name is kept
+            if (a == null) {
+              counter++;
+            } else if (claims) {
+              claim(a);
+            }
+            n = (Prob<?>) ((Function) smp.k()).apply(smp.dist().sample(prior));
+            continue;
+          }
         }
         enterSite(n, s, a);
         if (a == null) {

@@ -120,6 +120,11 @@ public final class Sampler {
     }
 
     @Override
+    public UniformRandomProvider drawsFromPrior() {
+      return null; // every choice is recorded, and may be given
+    }
+
+    @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
       Address a = run.address();
@@ -179,6 +184,11 @@ public final class Sampler {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
       return (Prob<?>) ((Sample) s).k().apply(s.dist().sample(rng));
+    }
+
+    @Override
+    public UniformRandomProvider drawsFromPrior() {
+      return rng; // what sample does (Generate, which records, overrides both)
     }
 
     @Override

@@ -163,6 +163,87 @@ class SiteNamingTest {
     }
   }
 
+  /**
+   * A forward run that draws every choice from its prior and logs the loop's naming state (scope,
+   * count of anonymous sites, names claimed) at each observation, factor and the end; with
+   * {@code inLoop} the loop draws the choices itself ({@link Handler#drawsFromPrior}) and
+   * {@code sample} must not be called.
+   */
+  static final class PriorRun implements Handler<List<Object>> {
+    final UniformRandomProvider rng;
+    final boolean inLoop;
+    final List<Object> log = new ArrayList<>();
+
+    PriorRun(UniformRandomProvider rng, boolean inLoop) {
+      this.rng = rng;
+      this.inLoop = inLoop;
+    }
+
+    @Override
+    public UniformRandomProvider drawsFromPrior() {
+      return inLoop ? rng : null;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Prob<?> sample(Sample<?, ?> s, Interpreter run) {
+      if (inLoop && (run.stack() == null || run.stack().messengers() == null)) {
+        throw new AssertionError("sample called at " + run.address() + " although the loop draws the choices");
+      }
+      return (Prob<?>) ((java.util.function.Function) s.k()).apply(s.dist().sample(rng));
+    }
+
+    @Override
+    public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
+      return weigh(run, Weights.observe(o)) ? o.next().get() : Interpreter.STOP;
+    }
+
+    @Override
+    public Prob<?> factor(Factor<?> f, Interpreter run) {
+      return weigh(run, Weights.factor(f)) ? f.next().get() : Interpreter.STOP;
+    }
+
+    private boolean weigh(Interpreter run, double l) {
+      org.probity.core.Machine m = run.machine();
+      log.add(List.of(String.valueOf(run.address()), m.scope(), m.counter(), m.names().addresses(), l));
+      return l > Double.NEGATIVE_INFINITY;
+    }
+
+    @Override
+    public List<Object> result(Object value, Interpreter run) {
+      org.probity.core.Machine m = run.resume(new org.probity.core.Pure<>(value));
+      log.add(List.of(String.valueOf(value), m.scope(), m.counter(), m.names().addresses()));
+      return log;
+    }
+
+    @Override
+    public List<Object> stopped(Interpreter run) {
+      return log;
+    }
+  }
+
+  /**
+   * The loop's own prior draws ({@link Handler#drawsFromPrior}, the Sampler's and SMC's forward
+   * runs) name the sites as a handler's {@code sample} does: on generated programs, at fixed
+   * seeds, both runs see the same values, weights, scopes, counts of anonymous sites and claimed
+   * names at every observation, factor and the end. A loop that draws without counting the
+   * anonymous site is caught.
+   */
+  @Test
+  void theLoopsOwnPriorDrawsNameSitesAsTheHandlersDo() {
+    Property.forAll(HandlerLawsTest.MODELS, HandlerLawsTest.SHRINK_MODELS, TRIES, SEED, m -> {
+      Prob<Integer> model = m.compiled();
+      for (int r = 0; r < RUNS; r++) {
+        List<Object> byHandler = Interpreter.run(model, new PriorRun(Rngs.split(SEED, r), false));
+        List<Object> byLoop = Interpreter.run(model, new PriorRun(Rngs.split(SEED, r), true));
+        if (!byHandler.equals(byLoop)) {
+          throw new AssertionError("drawn by the handler: " + byHandler + "; by the loop: " + byLoop);
+        }
+      }
+      return true;
+    });
+  }
+
   @Test
   void findsASamplerThatNumbersAnonymousSitesByOneCounter() {
     Property.assertFindsSmall(() -> oneNamingScheme(OneCounter::record), 3,

@@ -235,6 +235,11 @@ public final class Sequential {
     }
 
     @Override
+    public UniformRandomProvider drawsFromPrior() {
+      return rng;
+    }
+
+    @Override
     public Prob<?> observe(Observe<?, ?> o, Interpreter run) {
       return weigh(run, o, Weights.observe(o), o.next());
     }
